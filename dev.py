@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""One-command set-up for selfreview (standard library only, Python 3.11+).
+
+    python3 dev.py run     # create .venv, install the app, start it
+    python3 dev.py test    # create .venv, install the app with its test tools, run the whole test suite
+    python3 dev.py lang    # regenerate the translation files (.ts → .qm)
+
+Both set-up steps are idempotent: a second run reuses .venv and only installs what changed.
+On Debian/Ubuntu the few system packages the tests and a headless Qt need are installed with
+apt-get when missing (as root, or through sudo); elsewhere the command says which ones to install.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+# command or shared library → Debian package
+SYSTEM_NEEDS = {
+    "pdftotext": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+}
+QT_LIBS = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+
+
+def run(cmd: list[str], **kw) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, **kw)
+
+
+def ensure_venv(extras: str) -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("selfreview needs Python 3.11 or newer")
+    if not PY.exists():
+        run([sys.executable, "-m", "venv", VENV])
+        run([PY, "-m", "pip", "install", "--upgrade", "pip"])
+    stamp = VENV / f".installed-{extras or 'app'}"
+    sources = [ROOT / "pyproject.toml"]
+    if not stamp.exists() or any(p.stat().st_mtime > stamp.stat().st_mtime for p in sources):
+        target = f".[{extras}]" if extras else "."
+        run([PY, "-m", "pip", "install", "-e", target], cwd=ROOT)
+        stamp.touch()
+
+
+def missing_debian_packages() -> list[str]:
+    wanted = sorted({pkg for cmd, pkg in SYSTEM_NEEDS.items() if shutil.which(cmd) is None})
+    if shutil.which("dpkg-query"):
+        for pkg in QT_LIBS:
+            ok = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True)
+            if "install ok installed" not in ok.stdout:
+                # the t64 renames of newer Debian/Ubuntu releases
+                alt = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg + "t64"],
+                                     capture_output=True, text=True)
+                if "install ok installed" not in alt.stdout:
+                    wanted.append(pkg)
+    return wanted
+
+
+def ensure_system_packages() -> None:
+    wanted = missing_debian_packages()
+    if not wanted:
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm and Qt's libraries)")
+    prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
+    if prefix is None:
+        sys.exit("Please run as root or install: sudo apt-get install " + " ".join(wanted))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(prefix + ["apt-get", "update", "-qq"], env=env)
+    run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *wanted], env=env)
+
+
+def cmd_run(extra: list[str]) -> int:
+    ensure_venv("")
+    return subprocess.call([str(BIN / "selfreview"), *extra])
+
+
+def cmd_test(extra: list[str]) -> int:
+    ensure_system_packages()
+    ensure_venv("test")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    return subprocess.call([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env)
+
+
+def cmd_lang(extra: list[str]) -> int:
+    ensure_venv("test")
+    return subprocess.call([str(PY), str(ROOT / "tools" / "translations.py"), *extra], cwd=ROOT)
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "lang"):
+        print(__doc__)
+        return 2
+    return {"run": cmd_run, "test": cmd_test, "lang": cmd_lang}[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

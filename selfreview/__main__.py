@@ -1,0 +1,3 @@
+from selfreview.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""The command line: ``selfreview [--data-dir DIR] COMMAND ...``; with no command, the desktop app.
+
+Each command lives in its own module with ``register(subparsers, common)``; handlers return the
+exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from selfreview import __version__
+
+COMMAND_MODULES = ("forms_cmd", "list_cmd")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="data directory (default: SELFREVIEW_DATA_DIR or the per-user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="selfreview", parents=[common],
+        description="Bản kiểm điểm cá nhân — annual self-review, offline. With no command: the desktop app.")
+    parser.add_argument("--version", action="version", version=f"selfreview {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import importlib
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"selfreview.cli.{name}").register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = getattr(args, "data_dir", None)
+    if args.command is None:
+        from selfreview.ui.app import run_app  # Qt is imported only for the desktop app
+        return run_app(data_dir)
+    try:
+        return args.handler(args, data_dir)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,67 @@
+"""Engine and sessions. The only place that knows the database is SQLite by default.
+
+SQLite runs in WAL mode with foreign keys on and ``synchronous=NORMAL``: a committed transaction
+survives a crash of the program (what autosave relies on); on power loss the last commits may be lost.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from selfreview.paths import DB_URL_ENV
+
+DB_FILE_NAME = "selfreview.db"
+
+
+def database_url(data_dir: Path) -> str:
+    """``SELFREVIEW_DB_URL`` when set, else the SQLite file in the data directory."""
+    return os.environ.get(DB_URL_ENV) or f"sqlite:///{data_dir / DB_FILE_NAME}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for other databases or in-memory)."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and url[len(prefix):] not in ("", ":memory:"):
+        return Path(url[len(prefix):])
+    return None
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def connect(url: str) -> Database:
+    engine = make_engine(url)
+    return Database(url, engine, sessionmaker(engine, expire_on_commit=False))

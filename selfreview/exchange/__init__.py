@@ -1,0 +1,1 @@
+"""Moving reviews between colleagues: identity keys, invitation and response files, import."""

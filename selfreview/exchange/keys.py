@@ -1,0 +1,108 @@
+"""Identity keys: an Ed25519 key to sign and an X25519 key to receive encrypted files.
+
+Private keys are stored as PKCS#8 PEM files in ``<data>/keys/<profile id>/`` with owner-only
+permissions (optionally encrypted with a passphrase by the ``cryptography`` library's best
+available scheme). Public keys travel as base64 of their 32 raw bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+SIGN_FILE = "sign.pem"
+ENC_FILE = "enc.pem"
+FINGERPRINT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read aloud
+
+
+@dataclass(frozen=True)
+class PublicIdentity:
+    sign_public: str  # base64, 32 bytes
+    enc_public: str   # base64, 32 bytes
+    fingerprint: str  # e.g. "K7QM-2XPA-9RTC-HB4N"
+
+
+def b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def unb64(text: str, length: int | None = None) -> bytes:
+    raw = base64.b64decode(text.encode("ascii"), validate=True)
+    if length is not None and len(raw) != length:
+        raise ValueError(f"expected {length} bytes, got {len(raw)}")
+    return raw
+
+
+def _raw_public(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def fingerprint(sign_public: str, enc_public: str) -> str:
+    """Four groups of four characters from sha256 over both public keys (80 bits)."""
+    digest = hashlib.sha256(b"selfreview-fp-v1" + unb64(sign_public) + unb64(enc_public)).digest()
+    number = int.from_bytes(digest[:10], "big")
+    chars = []
+    for _ in range(16):
+        number, r = divmod(number, len(FINGERPRINT_ALPHABET))
+        chars.append(FINGERPRINT_ALPHABET[r])
+    s = "".join(chars)
+    return "-".join(s[i:i + 4] for i in range(0, 16, 4))
+
+
+def _write_private(path: Path, pem: bytes) -> None:
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, pem)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+def _encryption(passphrase: bytes | None) -> serialization.KeySerializationEncryption:
+    return serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
+
+
+def generate_identity(keys_dir: Path, profile_id: int, passphrase: bytes | None = None) -> PublicIdentity:
+    """Make both key pairs for a profile and store the private halves."""
+    folder = keys_dir / str(profile_id)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    sign = Ed25519PrivateKey.generate()
+    enc = X25519PrivateKey.generate()
+    pkcs8 = serialization.PrivateFormat.PKCS8
+    pem = serialization.Encoding.PEM
+    _write_private(folder / SIGN_FILE, sign.private_bytes(pem, pkcs8, _encryption(passphrase)))
+    _write_private(folder / ENC_FILE, enc.private_bytes(pem, pkcs8, _encryption(passphrase)))
+    return public_identity(sign.public_key(), enc.public_key())
+
+
+def public_identity(sign: Ed25519PublicKey, enc: X25519PublicKey) -> PublicIdentity:
+    sp, ep = b64(_raw_public(sign)), b64(_raw_public(enc))
+    return PublicIdentity(sp, ep, fingerprint(sp, ep))
+
+
+@dataclass(frozen=True)
+class PrivateIdentity:
+    sign: Ed25519PrivateKey
+    enc: X25519PrivateKey
+
+    @property
+    def public(self) -> PublicIdentity:
+        return public_identity(self.sign.public_key(), self.enc.public_key())
+
+
+def load_identity(keys_dir: Path, profile_id: int, passphrase: bytes | None = None) -> PrivateIdentity:
+    folder = keys_dir / str(profile_id)
+    sign = serialization.load_pem_private_key((folder / SIGN_FILE).read_bytes(), passphrase)
+    enc = serialization.load_pem_private_key((folder / ENC_FILE).read_bytes(), passphrase)
+    if not isinstance(sign, Ed25519PrivateKey) or not isinstance(enc, X25519PrivateKey):
+        raise ValueError("the key files do not hold the expected key types")
+    return PrivateIdentity(sign, enc)
