@@ -12,7 +12,7 @@ from typing import Sequence
 
 from selfreview import __version__
 
-COMMAND_MODULES = ("forms_cmd", "list_cmd")
+COMMAND_MODULES = ("forms_cmd", "list_cmd", "exchange_cmd", "demo_cmd", "report_cmd", "doctor_cmd", "roster_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

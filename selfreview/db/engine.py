@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from selfreview.paths import DB_URL_ENV
 
 DB_FILE_NAME = "selfreview.db"
+# how long a write waits for a lock held by another program before it fails with "busy"
+BUSY_TIMEOUT_MS = 5000
 
 
 def database_url(data_dir: Path) -> str:
@@ -37,7 +39,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cur.close()
 
 
@@ -48,7 +50,7 @@ def _json(value: object) -> str:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 5}, json_serializer=_json)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, json_serializer=_json)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, json_serializer=_json)

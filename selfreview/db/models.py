@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint,
+    JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -78,6 +78,8 @@ class ReviewRound(Base):
     forms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # category -> {"id", "version", "hash"}
     deadline: Mapped[Optional[date]] = mapped_column(Date)
     uid: Mapped[str] = mapped_column(String(64), unique=True)  # identifies the round across PCs
+    # the HTXSNV quota as a percentage of the HTTNV count: 20, or 25 where the competent level allows it
+    quota_percent: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     cell: Mapped[Cell] = relationship(back_populates="rounds")
 
@@ -156,6 +158,9 @@ class Review(Base):
     parent_id: Mapped[Optional[int]] = mapped_column(ForeignKey("review.id"))
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     entered_by_secretary: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the collective's own report (Mẫu 01): no profile, no member; tied to its cell and round
+    is_collective: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    cell_id: Mapped[Optional[int]] = mapped_column(ForeignKey("cell.id", ondelete="CASCADE"), index=True)
     content_hash: Mapped[Optional[str]] = mapped_column(String(64))
     invite_uid: Mapped[Optional[str]] = mapped_column(String(64))  # set when created from an invitation
     last_section: Mapped[Optional[str]] = mapped_column(String(64))
@@ -191,6 +196,54 @@ class Assessment(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class Meeting(Base):
+    """The cell's review meeting (hội nghị kiểm điểm) of one round: when, where, who chaired it."""
+
+    __tablename__ = "meeting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("review_round.id", ondelete="CASCADE"), unique=True)
+    starts_at: Mapped[Optional[datetime]] = mapped_column(DateTime)  # local wall-clock time
+    ends_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    chair: Mapped[str] = mapped_column(String(200), default="")
+    recorder: Mapped[str] = mapped_column(String(200), default="")
+    guests: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"name", "position"}]
+    content: Mapped[str] = mapped_column(Text, default="")
+    conclusions: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MeetingAttendance(Base):
+    """Whether one member on the roster attended the meeting, and why not."""
+
+    __tablename__ = "meeting_attendance"
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    present: Mapped[bool] = mapped_column(Boolean, default=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingResult(Base):
+    """The meeting's vote on one member (or on the collective, ``member_id`` NULL): how many votes
+    each rating level got, the opinions raised, and the rating the cell proposes as a result."""
+
+    __tablename__ = "meeting_result"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[Optional[int]] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    is_collective: Mapped[bool] = mapped_column(Boolean, default=False)
+    votes_htxsnv: Mapped[int] = mapped_column(Integer, default=0)
+    votes_httnv: Mapped[int] = mapped_column(Integer, default=0)
+    votes_htnv: Mapped[int] = mapped_column(Integer, default=0)
+    votes_khtnv: Mapped[int] = mapped_column(Integer, default=0)
+    committee_rating: Mapped[Optional[str]] = mapped_column(String(16))  # the committee's before the vote
+    final_rating: Mapped[Optional[str]] = mapped_column(String(16))
+    opinions: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ImportReceipt(Base):
     """What happened to one imported file."""
 
@@ -202,7 +255,10 @@ class ImportReceipt(Base):
     form: Mapped[str] = mapped_column(String(80), default="")
     revision: Mapped[Optional[int]] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(String(20))  # imported | updated | already_present | rejected
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # Vietnamese
+    reason_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reason_code: Mapped[str] = mapped_column(String(64), default="", server_default="")  # messages.CATALOGUE
+    fingerprint: Mapped[str] = mapped_column(String(32), default="", server_default="")  # the signer's key
     review_id: Mapped[Optional[int]] = mapped_column(ForeignKey("review.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

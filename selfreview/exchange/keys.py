@@ -40,7 +40,7 @@ def unb64(text: str, length: int | None = None) -> bytes:
     return raw
 
 
-def _raw_public(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
+def raw_public(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -85,7 +85,7 @@ def generate_identity(keys_dir: Path, profile_id: int, passphrase: bytes | None 
 
 
 def public_identity(sign: Ed25519PublicKey, enc: X25519PublicKey) -> PublicIdentity:
-    sp, ep = b64(_raw_public(sign)), b64(_raw_public(enc))
+    sp, ep = b64(raw_public(sign)), b64(raw_public(enc))
     return PublicIdentity(sp, ep, fingerprint(sp, ep))
 
 
@@ -106,3 +106,14 @@ def load_identity(keys_dir: Path, profile_id: int, passphrase: bytes | None = No
     if not isinstance(sign, Ed25519PrivateKey) or not isinstance(enc, X25519PrivateKey):
         raise ValueError("the key files do not hold the expected key types")
     return PrivateIdentity(sign, enc)
+
+
+def identity_from_bytes(sign_private: bytes, enc_private: bytes) -> PrivateIdentity:
+    """A key pair from 32 + 32 raw private bytes (synthetic members of the demo, tests)."""
+    return PrivateIdentity(Ed25519PrivateKey.from_private_bytes(sign_private),
+                           X25519PrivateKey.from_private_bytes(enc_private))
+
+
+def enc_public_key(text: str) -> X25519PublicKey:
+    """An X25519 public key from its base64 form."""
+    return X25519PublicKey.from_public_bytes(unb64(text, 32))

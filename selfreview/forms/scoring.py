@@ -7,10 +7,9 @@ from typing import Any
 
 from selfreview.forms.answers import computed_max, computed_value
 from selfreview.forms.model import Computed, Template
-from selfreview.rating import Category, Rating, RatingInput, check_proposed, suggest
+from selfreview.rating import EXCELLENCE_ALL, Category, Rating, RatingInput, check_proposed, suggest
 
-EXCELLENCE_CODES = {"all_tasks_on_time_quality", "over_30pct_exceeded", "prior_shortcomings_fixed",
-                    "unit_all_tasks_30pct_exceeded"}
+EXCELLENCE_CODES = set(EXCELLENCE_ALL)
 
 
 def _decimal(v: Any) -> Decimal | None:
@@ -20,7 +19,7 @@ def _decimal(v: Any) -> Decimal | None:
 def _category(template: Template) -> Category:
     try:
         return Category(template.category.value)
-    except ValueError:  # collective / any: judged like a non-leader's score bands
+    except ValueError:  # a template for anyone: judged like a non-leader's score bands
         return Category.NON_LEADER
 
 

@@ -4,6 +4,7 @@ It suggests and explains; the competent level decides. See :mod:`selfreview.rati
 """
 
 from .rules import (
+    COLLECTIVE_EXCELLENCE_CONDITIONS,
     CONDITION_TEXT,
     DISQUALIFIER_ORDER,
     DISQUALIFIERS_ALL,
@@ -32,6 +33,7 @@ from .rules import (
 )
 
 __all__ = [
+    "COLLECTIVE_EXCELLENCE_CONDITIONS",
     "CONDITION_TEXT",
     "DISQUALIFIER_ORDER",
     "DISQUALIFIERS_ALL",

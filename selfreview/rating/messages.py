@@ -32,13 +32,15 @@ CATEGORY_LABEL_VI = {
     "leader": "Cá nhân giữ chức vụ lãnh đạo, quản lý",
     "non_leader": "Cá nhân không giữ chức vụ lãnh đạo, quản lý",
     "outside_system": "Đảng viên không làm việc trong hệ thống chính trị",
+    "collective": "Tập thể",
 }
 CATEGORY_LABEL_EN = {
     "leader": "Person holding a leadership or management post",
     "non_leader": "Person not holding a leadership or management post",
     "outside_system": "Party member not working in the political system",
+    "collective": "Collective",
 }
-CATEGORY_FORM = {"leader": "2A", "non_leader": "2B", "outside_system": "2C"}
+CATEGORY_FORM = {"leader": "2A", "non_leader": "2B", "outside_system": "2C", "collective": "01"}
 
 # --- condition texts: code -> (vi verbatim from Article 11, en) -----------------------------------
 CONDITION_TEXT: dict[str, tuple[str, str]] = {
@@ -87,7 +89,38 @@ CONDITION_TEXT: dict[str, tuple[str, str]] = {
         "An organisation or person under one's direct management was involved in corruption, waste "
         "or wrongdoing and was disciplined",
     ),
+    # Listed cases of "Không hoàn thành nhiệm vụ" for a leadership collective (khoản 4, 4.1).
+    "cadre_work_violations": (
+        "Bị cấp có thẩm quyền kết luận có sai phạm trong công tác cán bộ, mất đoàn kết nội bộ, bè phái, "
+        "chạy chức, chạy quyền trong phạm vi phụ trách",
+        "Concluded by the competent level to have committed wrongdoing in cadre work, internal disunity, "
+        "factionalism, or buying of posts or power within its scope of responsibility",
+    ),
+    "member_disciplined_duty": (
+        "Có thành viên trong tập thể lãnh đạo, quản lý vi phạm liên quan đến chức trách, nhiệm vụ trong "
+        "thực thi công vụ bị xử lý kỷ luật từ khiển trách trở lên (trừ trường hợp thành viên đó bị kỷ "
+        "luật mà vi phạm đó xảy ra từ thời điểm tại tổ chức, cơ quan, đơn vị khác chuyển đến hoặc hành "
+        "vi vi phạm đó không liên quan đến chức trách, thẩm quyền của tập thể lãnh đạo, quản lý đang "
+        "công tác tại thời điểm hiện tại)",
+        "A member of the leadership collective was disciplined (reprimand or above) for a breach related "
+        "to their responsibilities and duties in public service (except where the breach happened at "
+        "the organisation, agency or unit they came from, or is unrelated to the responsibilities and "
+        "powers of the leadership collective they now serve in)",
+    ),
+    "member_degraded": (
+        "Có thành viên trong tập thể lãnh đạo, quản lý bị cấp có thẩm quyền kết luận có biểu hiện suy "
+        "thoái về tư tưởng chính trị, đạo đức, lối sống, \"tự diễn biến\", \"tự chuyển hoá\"",
+        "A member of the leadership collective was concluded by the competent level to show signs of "
+        "degradation in political ideology, ethics or lifestyle, \"self-evolution\", "
+        "\"self-transformation\"",
+    ),
     # Conditions of "Hoàn thành xuất sắc nhiệm vụ" (khoản 1).
+    "no_discipline_in_collective": (
+        "Không có đơn vị trực thuộc (đối với tổ chức, cơ quan, đơn vị) hoặc thành viên của tập thể lãnh "
+        "đạo, quản lý bị kỷ luật",
+        "No subordinate unit (for an organisation, agency or unit) and no member of the leadership "
+        "collective was disciplined",
+    ),
     "all_tasks_on_time_quality": (
         "Hoàn thành 100% các nhiệm vụ được giao, đúng hạn, bảo đảm chất lượng, hiệu quả",
         "Completed 100% of assigned tasks, on time, with quality and effect",
@@ -130,6 +163,25 @@ CONDITION_TEXT_FOR: dict[tuple[str, str], tuple[str, str]] = {
     )
     for cat in ("non_leader", "outside_system")
 }
+# A collective (khoản 1, 1.1; khoản 2, 2.1; khoản 4, 4.1) is worded apart from individuals.
+CONDITION_TEXT_FOR.update({
+    ("collective", "over_30pct_exceeded"): (
+        "Có ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu",
+        "At least 30% of tasks were completed beyond the requirement",
+    ),
+    ("collective", "tasks_on_time"): (
+        "Hoàn thành 100% các nhiệm vụ được giao, đúng hạn, bảo đảm chất lượng, hiệu quả",
+        "Completed 100% of assigned tasks, on time, with quality and effect",
+    ),
+    ("collective", "unit_below_70pct"): (
+        "Địa phương, tổ chức, cơ quan, đơn vị do mình trực tiếp lãnh đạo, quản lý hoàn thành dưới 70% "
+        "số nhiệm vụ theo chương trình, kế hoạch trong năm hoặc không hoàn thành 5 chỉ tiêu kinh tế - xã "
+        "hội cơ bản được cấp có thẩm quyền giao, phê duyệt",
+        "The locality, organisation, agency or unit it directly leads or manages completed under 70% of "
+        "the year's programme and plan tasks, or missed the 5 basic socio-economic targets assigned or "
+        "approved by the competent level",
+    ),
+})
 
 # The "competent level considers" clause after the listed cases of khoản 4, per category.
 MITIGATION_TEXT: dict[str, tuple[str, str]] = {
@@ -148,6 +200,15 @@ MITIGATION_TEXT: dict[str, tuple[str, str]] = {
         )
         for cat in ("non_leader", "outside_system")
     },
+    "collective": (
+        "Trường hợp không hoàn thành nhiệm vụ hoặc các chỉ tiêu nêu trên mà có lý do bất khả kháng hoặc "
+        "trường hợp tập thể lãnh đạo, quản lý hoặc có thành viên của tập thể lãnh đạo, quản lý bị xử lý "
+        "kỷ luật nhưng đã chủ động phát hiện vi phạm và khắc phục kịp thời thì cấp có thẩm quyền … xem "
+        "xét, đánh giá, xếp loại",
+        "Where the tasks or targets above were missed for reasons of force majeure, or the leadership "
+        "collective or one of its members was disciplined but detected the breach itself and remedied "
+        "it in time, the competent level … considers, assesses and rates",
+    ),
 }
 
 # --- explanation templates (the app's own wording, not official text) ----------------------------
@@ -211,6 +272,30 @@ PROBLEM_TEXT: dict[str, tuple[str, str]] = {
         "để cân nhắc.",
         "The proposed rating \"{proposed}\" is lower than the suggested \"{suggested}\"; this is "
         "allowed, noted for consideration only.",
+    ),
+}
+
+# The same problems with the rating the cell (its committee) proposes for a member.
+PROBLEM_TEXT_CELL: dict[str, tuple[str, str]] = {
+    "proposed_missing": ("Chi bộ chưa đề xuất mức xếp loại.", "The cell has not proposed a rating yet."),
+    "not_scored": (
+        "Bản kiểm điểm chưa có tổng điểm nên chưa đối chiếu được mức chi bộ đề xuất.",
+        "The review has no total score yet, so the cell's proposed rating cannot be checked.",
+    ),
+    "above_score_band": (
+        "Mức chi bộ đề xuất \"{proposed}\" cao hơn mức tổng điểm {total}/100 cho phép (\"{band}\").",
+        "The cell's proposed rating \"{proposed}\" is higher than the total score {total}/100 allows "
+        "(\"{band}\").",
+    ),
+    "above_conditions": (
+        "Mức chi bộ đề xuất \"{proposed}\" cao hơn mức gợi ý \"{suggested}\": {why}",
+        "The cell's proposed rating \"{proposed}\" is higher than the suggested \"{suggested}\": {why}",
+    ),
+    "below_suggestion": (
+        "Mức chi bộ đề xuất \"{proposed}\" thấp hơn mức gợi ý \"{suggested}\"; được phép, chỉ lưu ý "
+        "để cân nhắc.",
+        "The cell's proposed rating \"{proposed}\" is lower than the suggested \"{suggested}\"; this "
+        "is allowed, noted for consideration only.",
     ),
 }
 

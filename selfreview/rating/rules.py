@@ -21,6 +21,11 @@ the competent level (cấp có thẩm quyền) decides. How Article 11 is read w
 * Leaders: 2.2 / 3.2 also require their unit to finish 100% of tasks; ``RatingInput`` carries no unit
   data for that, so a note says it is not checked. The mitigation clauses after 4.2 / 4.3 are for the
   competent level: the suggestion stays KHTNV and a note quotes the clause.
+* Collectives (Mẫu 01): 1.1 is read as three conditions (100% on time with quality; at least 30%
+  beyond the requirement; no subordinate unit or member of the leadership collective disciplined)
+  plus 1.4; 2.1 and 3.1 are the same task conditions as for individuals; 4.1 lists the collective's
+  cases (wrongdoing in cadre work or disunity, a member disciplined, a member degraded, the unit
+  under 70%), followed by its own mitigation clause.
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ class Category(str, Enum):
     LEADER = "leader"  # giữ chức vụ lãnh đạo, quản lý (Mẫu 2A, Phụ lục 3)
     NON_LEADER = "non_leader"  # không giữ chức vụ (Mẫu 2B, Phụ lục 4)
     OUTSIDE = "outside_system"  # không làm việc trong hệ thống chính trị (Mẫu 2C, Phụ lục 5)
+    COLLECTIVE = "collective"  # tập thể, tập thể lãnh đạo, quản lý (Mẫu 01, Phụ lục 1)
 
     label_vi = property(lambda self: M.CATEGORY_LABEL_VI[self.value])
     label_en = property(lambda self: M.CATEGORY_LABEL_EN[self.value])
@@ -70,9 +76,11 @@ class Category(str, Enum):
 # Condition codes. The tuples give the display order; the frozensets are the API.
 DISQUALIFIER_ORDER = ("degraded", "disciplined_duty", "violated_prohibitions",
                       "tasks_failed_over_half", "unit_below_70pct", "low_confidence_votes",
-                      "corruption_in_scope")
+                      "corruption_in_scope", "cadre_work_violations", "member_disciplined_duty",
+                      "member_degraded")
 EXCELLENCE_ORDER = ("all_tasks_on_time_quality", "over_30pct_exceeded",
-                    "unit_all_tasks_30pct_exceeded", "prior_shortcomings_fixed")
+                    "unit_all_tasks_30pct_exceeded", "no_discipline_in_collective",
+                    "prior_shortcomings_fixed")
 # Requirements of khoản 2 and 3, derived from the task flags of RatingInput (texts in messages).
 TASK_CONDITIONS = ("all_tasks_done", "late_within_20pct", "tasks_on_time")
 
@@ -84,15 +92,19 @@ DISQUALIFIERS_BY_CATEGORY: dict[Category, frozenset[str]] = {
                                 "degraded", "corruption_in_scope"}),  # 4.2
     Category.NON_LEADER: _CASES_43,  # 4.3 covers both non-leaders ...
     Category.OUTSIDE: _CASES_43,  # ... and members outside the political system
+    Category.COLLECTIVE: frozenset({"cadre_work_violations", "member_disciplined_duty",
+                                    "member_degraded", "unit_below_70pct"}),  # 4.1
 }
 EXCELLENCE_CONDITIONS = frozenset({"all_tasks_on_time_quality", "over_30pct_exceeded",
                                    "prior_shortcomings_fixed"})  # 1.3, 1.4
 LEADER_EXCELLENCE_CONDITIONS = frozenset({"unit_all_tasks_30pct_exceeded"})  # 1.2
-EXCELLENCE_ALL = EXCELLENCE_CONDITIONS | LEADER_EXCELLENCE_CONDITIONS
+COLLECTIVE_EXCELLENCE_CONDITIONS = frozenset({"no_discipline_in_collective"})  # 1.1, second sentence
+EXCELLENCE_ALL = EXCELLENCE_CONDITIONS | LEADER_EXCELLENCE_CONDITIONS | COLLECTIVE_EXCELLENCE_CONDITIONS
 EXCELLENCE_BY_CATEGORY: dict[Category, frozenset[str]] = {
-    Category.LEADER: EXCELLENCE_ALL,
+    Category.LEADER: EXCELLENCE_CONDITIONS | LEADER_EXCELLENCE_CONDITIONS,
     Category.NON_LEADER: EXCELLENCE_CONDITIONS,
     Category.OUTSIDE: EXCELLENCE_CONDITIONS,
+    Category.COLLECTIVE: EXCELLENCE_CONDITIONS | COLLECTIVE_EXCELLENCE_CONDITIONS,  # 1.1 and 1.4
 }
 CONDITION_TEXT: dict[str, tuple[str, str]] = M.CONDITION_TEXT
 
@@ -287,41 +299,46 @@ class Problem:
         return self.en if lang == "en" else self.vi
 
 
-def _problem(code: str, **fields: tuple[str, str]) -> Problem:
-    vi, en = M.PROBLEM_TEXT[code]
+def _problem(code: str, by: str = "self", **fields: tuple[str, str]) -> Problem:
+    vi, en = (M.PROBLEM_TEXT_CELL if by == "cell" else M.PROBLEM_TEXT)[code]
     return Problem(code, vi.format(**{k: v[0] for k, v in fields.items()}),
                    en.format(**{k: v[1] for k, v in fields.items()}), "warning")
 
 
-def check_proposed(inp: RatingInput, proposed: Rating | str | None) -> tuple[Problem, ...]:
+def check_proposed(inp: RatingInput, proposed: Rating | str | None, by: str = "self") -> tuple[Problem, ...]:
     """Compare a proposed rating with :func:`suggest`; () when they agree.
+
+    ``by`` names who proposed it, for the wording: "self" (the person or collective) or "cell"
+    (the cell committee's proposal for a member).
 
     All problems are warnings (the competent level decides; nothing here blocks): "above_score_band"
     (better than the score allows), "above_conditions" (better than the conditions allow),
     "below_suggestion" (modesty is allowed; noted only), "proposed_missing", "not_scored".
     """
+    if by not in ("self", "cell"):
+        raise ValueError(f"by must be 'self' or 'cell', got {by!r}")
     problems: list[Problem] = []
     if proposed is None:
-        problems.append(_problem("proposed_missing"))
+        problems.append(_problem("proposed_missing", by))
     else:
         proposed = Rating(proposed.value if isinstance(proposed, Enum) else proposed)
     sug = suggest(inp)
     if sug.rating is None or proposed is None:
         if sug.rating is None and proposed is not None:
-            problems.append(_problem("not_scored"))
+            problems.append(_problem("not_scored", by))
         return tuple(problems)
     names = {"proposed": (proposed.label_vi, proposed.label_en),
              "suggested": (sug.rating.label_vi, sug.rating.label_en)}
     if proposed.is_better_than(sug.band):
         total = (format_total(sug.total, "vi"), format_total(sug.total, "en"))
-        problems.append(_problem("above_score_band", **names, total=total,
+        problems.append(_problem("above_score_band", by, **names, total=total,
                                  band=(sug.band.label_vi, sug.band.label_en)))
     elif proposed.is_better_than(sug.rating):
         why = sug.reasons[1:]
-        problems.append(_problem("above_conditions", **names,
+        problems.append(_problem("above_conditions", by, **names,
                                  why=("; ".join(r.vi for r in why), "; ".join(r.en for r in why))))
     elif sug.rating.is_better_than(proposed):
-        problems.append(_problem("below_suggestion", **names))
+        problems.append(_problem("below_suggestion", by, **names))
     return tuple(problems)
 
 

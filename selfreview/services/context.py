@@ -12,9 +12,9 @@ from typing import Iterator
 
 from sqlalchemy.orm import Session
 
-from selfreview.db.engine import Database, connect, database_url
-from selfreview.db.migrate import upgrade
+from selfreview.db.engine import Database
 from selfreview.paths import ensure_private_dir, resolve_data_dir
+from selfreview.services.safety import storage_errors
 
 
 @dataclass
@@ -26,10 +26,15 @@ class AppContext:
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> "AppContext":
-        directory = ensure_private_dir(resolve_data_dir(data_dir))
-        db = connect(database_url(directory))
-        backup = upgrade(db)
-        return cls(directory, db, backup)
+        # integrity check, migration and the daily backup: services/recovery.py (docs/reliability.md)
+        from selfreview.services.recovery import open_database
+        directory = resolve_data_dir(data_dir)
+        with storage_errors(directory):
+            ensure_private_dir(directory)
+        db, backup, startup = open_database(directory)
+        ctx = cls(directory, db, backup)
+        ctx.startup = startup  # StartupReport: was the file checked, the daily copy, why none was made
+        return ctx
 
     def close(self) -> None:
         self.db.dispose()
@@ -43,12 +48,12 @@ class AppContext:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any error."""
-        with self.db.sessions.begin() as s:
+        with storage_errors(self.data_dir, self.db.path), self.db.sessions.begin() as s:
             yield s
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self.db.sessions() as s:
+        with storage_errors(self.data_dir, self.db.path), self.db.sessions() as s:
             yield s
 
     @property
@@ -75,3 +80,39 @@ class AppContext:
     def cells(self):
         from selfreview.services.cells import CellService
         return self._get("cells", CellService)
+
+    @property
+    def reports(self):
+        from selfreview.services.reporting import ReportingService
+        return self._get("reports", ReportingService)
+
+    @property
+    def exchange(self):
+        from selfreview.services.exchange import ExchangeService
+        return self._get("exchange", ExchangeService)
+
+    # the secretary's workspace -----------------------------------------------------------------
+    @property
+    def roster(self):
+        from selfreview.services.roster import RosterService
+        return self._get("roster", RosterService)
+
+    @property
+    def rollcall(self):
+        from selfreview.services.rollcall import RollCallService
+        return self._get("rollcall", RollCallService)
+
+    @property
+    def assessments(self):
+        from selfreview.services.assessment import AssessmentService
+        return self._get("assessments", AssessmentService)
+
+    @property
+    def collective(self):
+        from selfreview.services.collective import CollectiveService
+        return self._get("collective", CollectiveService)
+
+    @property
+    def meetings(self):
+        from selfreview.services.meeting import MeetingService
+        return self._get("meetings", MeetingService)

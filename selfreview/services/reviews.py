@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from selfreview.db.models import Answer, Member, Profile, Review, utcnow
+from selfreview.db.models import Answer, Cell, Member, Profile, Review, utcnow
 from selfreview.forms import registry
 from selfreview.forms.answers import AnswerError, Issue, coerce, section_completion, validate
 from selfreview.forms.model import Records, Template
@@ -28,6 +28,9 @@ def content_hash(answers: dict[str, Any]) -> str:
 
 
 def owner_name(session: Session, r: Review) -> str:
+    if r.is_collective:  # the collective's report (Mẫu 01): the cell is its owner
+        c = session.get(Cell, r.cell_id) if r.cell_id is not None else None
+        return c.name if c else ""
     if r.profile_id is not None:
         p = session.get(Profile, r.profile_id)
         return p.full_name if p else ""
@@ -62,6 +65,38 @@ def shortcoming_lines(value: Any) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+def prefill_previous(s: Session, r: Review, t: Template) -> None:
+    """Fill section III of a new review with the shortcomings of the same owner's previous review
+    (a profile's, a roster member's, or the cell's collective report), unfixed ones carried on."""
+    target = t.role_item("previous_shortcomings")
+    if not isinstance(target, Records):
+        return
+    if r.is_collective:  # the same cell's earlier collective report
+        owner = (Review.is_collective, Review.cell_id == r.cell_id)
+    elif r.profile_id is not None:
+        owner = (Review.profile_id == r.profile_id,)
+    elif r.member_id is not None:  # entered by the secretary: the member's review of an earlier round
+        owner = (Review.member_id == r.member_id,)
+    else:
+        return
+    prev = s.scalars(select(Review).where(*owner, Review.period < r.period, Review.is_current)
+                     .order_by(Review.period.desc())).first()
+    if prev is None:
+        return
+    pt = templates.by_hash(s, prev.template_hash, prev.template_id, prev.template_version)
+    prev_answers = answers_of(s, prev.id)
+    items: list[str] = []
+    source = pt.roles.get(target.prefill_from or "shortcomings")
+    items += shortcoming_lines(prev_answers.get(source)) if source else []
+    # earlier shortcomings not yet fixed are carried forward too
+    carried = prev_answers.get(pt.roles.get("previous_shortcomings", ""), None) or []
+    items += [rec["shortcoming"] for rec in carried
+              if rec.get("status") != "fixed" and rec.get("shortcoming") and rec["shortcoming"] not in items]
+    if items:
+        records = [{"shortcoming": text} for text in items[:target.max_records]]
+        s.add(Answer(review_id=r.id, question_id=target.id, value=coerce(target, records)))
 
 
 class ReviewService:
@@ -121,26 +156,7 @@ class ReviewService:
         return self.open(rid)
 
     def _prefill_previous(self, s: Session, r: Review, t: Template) -> None:
-        target = t.role_item("previous_shortcomings")
-        if not isinstance(target, Records):
-            return
-        prev = s.scalars(select(Review).where(
-            Review.profile_id == r.profile_id, Review.period < r.period, Review.is_current)
-            .order_by(Review.period.desc())).first()
-        if prev is None:
-            return
-        pt = self._template(s, prev)
-        prev_answers = answers_of(s, prev.id)
-        items: list[str] = []
-        source = pt.roles.get(target.prefill_from or "shortcomings")
-        items += shortcoming_lines(prev_answers.get(source)) if source else []
-        # earlier shortcomings not yet fixed are carried forward too
-        carried = prev_answers.get(pt.roles.get("previous_shortcomings", ""), None) or []
-        items += [rec["shortcoming"] for rec in carried
-                  if rec.get("status") != "fixed" and rec.get("shortcoming") and rec["shortcoming"] not in items]
-        if items:
-            records = [{"shortcoming": text} for text in items[:target.max_records]]
-            s.add(Answer(review_id=r.id, question_id=target.id, value=coerce(target, records)))
+        prefill_previous(s, r, t)
 
     # -- editing ----------------------------------------------------------------------------------
     def save_answer(self, review_id: int, question_id: str, value: Any) -> Any:
@@ -198,6 +214,8 @@ class ReviewService:
             if issues:
                 raise ServiceError(msg("review.has_problems", n=len(issues)))
             r.status, r.finalized_at = "finalized", utcnow()
+            if r.entered_by_secretary and r.submitted_at is None:  # typed in from paper: handed in now
+                r.submitted_at = r.finalized_at
             r.content_hash = content_hash(answers)
             audit.record(s, "review.finalize", owner_name(s, r), review_id=r.id, revision=r.revision)
             return summary_of(s, r, t)
@@ -219,7 +237,8 @@ class ReviewService:
                          period=old.period, template_id=old.template_id, template_version=old.template_version,
                          template_hash=old.template_hash, status="draft", revision=old.revision + 1,
                          parent_id=old.id, is_current=True, invite_uid=old.invite_uid,
-                         entered_by_secretary=old.entered_by_secretary, last_section=old.last_section)
+                         entered_by_secretary=old.entered_by_secretary, last_section=old.last_section,
+                         is_collective=old.is_collective, cell_id=old.cell_id)
             s.add(new)
             s.flush()
             for qid, value in answers_of(s, old.id).items():

@@ -178,7 +178,7 @@ def test_category_coerced(cat):
     ({"disqualifiers": {"degradedd"}}, ValueError),
     ({"excellence_met": {"nope"}}, ValueError),
     ({"disqualifiers": "degraded"}, TypeError),
-    ({"category": "collective"}, ValueError),
+    ({"category": "cell"}, ValueError),  # "collective" became a category (Mẫu 01)
 ])
 def test_bad_input_raises(kw, exc):
     args = {"total": 80, "category": Category.LEADER} | kw
@@ -217,7 +217,7 @@ def test_official_labels():
     assert [r.short for r in RATING_ORDER] == ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
     assert [r.rank for r in RATING_ORDER] == [0, 1, 2, 3]
     assert H.is_better_than(T) and not K.is_better_than(N)
-    assert [c.form for c in CATS] == ["2A", "2B", "2C"]
+    assert [c.form for c in CATS] == ["2A", "2B", "2C", "01"]
 
 
 # --- proposed rating ------------------------------------------------------------------------------

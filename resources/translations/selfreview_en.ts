@@ -1,0 +1,26 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>CheckPanel</name>
+    <message numerus="yes">
+        <location filename="../../selfreview/ui/check_panel.py" line="+54"/>
+        <source>%n problem(s) to fix</source>
+        <translation>
+            <numerusform>%n problem to fix</numerusform>
+            <numerusform>%n problems to fix</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEditor</name>
+    <message numerus="yes">
+        <location filename="../../selfreview/ui/review_editor.py" line="+259"/>
+        <source>%n problem(s) must be fixed before the review can be finalized. Each one is listed under &quot;Check&quot;; click it to go to the field.</source>
+        <translation>
+            <numerusform>%n problem must be fixed before the review can be finalized. It is listed under &quot;Check&quot;; click it to go to the field.</numerusform>
+            <numerusform>%n problems must be fixed before the review can be finalized. Each one is listed under &quot;Check&quot;; click it to go to the field.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,64 @@
+"""``selfreview doctor``: check the database, list the automatic backups, restore one.
+
+    selfreview doctor                    # full integrity check + the backups
+    selfreview doctor --restore          # damaged? move it aside; then put the newest sound backup back
+    selfreview doctor --restore NAME     # ... or the backup NAME (a file name from the list, or a path)
+    selfreview doctor --json
+
+It never opens the database through the app (which would refuse a damaged one), and it takes the
+data directory's instance lock first: it will not restore under a running app.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from selfreview.cli.common import print_json, print_table
+from selfreview.paths import resolve_data_dir
+from selfreview.services import recovery
+from selfreview.services.errors import ServiceError
+from selfreview.services.instance import acquire_instance_lock
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("doctor", parents=[common],
+                       help="check the database; list and restore automatic backups")
+    p.add_argument("--restore", nargs="?", const="", default=None, metavar="BACKUP",
+                   help="restore the newest sound backup, or BACKUP (moves a damaged database aside first)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages")
+    p.set_defaults(handler=cmd_doctor)
+
+
+def cmd_doctor(args, data_dir) -> int:
+    directory = resolve_data_dir(data_dir)
+    try:
+        with acquire_instance_lock(directory):
+            problem = recovery.check_database(directory, full=True)
+            report = {"data_dir": str(directory), "database": str(recovery.database_file(directory)),
+                      "sound": problem is None, "problem": problem, "moved_aside": None, "restored": None}
+            if args.restore is not None:
+                if problem is not None:
+                    report["moved_aside"] = str(recovery.move_damaged_aside(directory))
+                restored = recovery.restore_backup(directory, args.restore or None)
+                report["restored"] = restored.name
+                problem = recovery.check_database(directory, full=True)
+                report["sound"], report["problem"] = problem is None, problem
+            backups = recovery.list_backups(directory)
+    except ServiceError as e:
+        print(f"error: {e.message.get(args.lang)}", file=sys.stderr)
+        return 1
+    report["backups"] = [{"name": b.name, "kind": b.kind, "taken_at": b.taken_at, "size": b.size}
+                         for b in backups]
+    if args.json:
+        print_json(report)
+    else:
+        print(f"database: {report['database']}")
+        print("check: ok" if report["sound"] else f"check: DAMAGED: {report['problem']}")
+        if report["moved_aside"]:
+            print(f"damaged file moved to: {report['moved_aside']}")
+        if report["restored"]:
+            print(f"restored: {report['restored']}")
+        print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
+                    [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
+    return 0 if report["sound"] else 2

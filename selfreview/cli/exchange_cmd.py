@@ -1,0 +1,129 @@
+"""``selfreview import PATH...``, ``export``, ``invite``, ``open-invite`` and ``receipts``."""
+
+from __future__ import annotations
+
+import sys
+
+from selfreview.cli.common import open_context, print_json, print_table
+from selfreview.services.errors import ServiceError
+from selfreview.services.exchange import UnencryptedExport
+from selfreview.services.receipts import Receipt, tally
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("import", parents=[common], help="import members' review files (*.selfreview); "
+                       "folders are walked. Exit 1 when any file is rejected")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--round", type=int, metavar="ID", dest="round_id",
+                   help="the round for files made without an invitation (see `selfreview list rounds`)")
+    p.add_argument("--accept-new-key", action="append", default=[], metavar="FINGERPRINT",
+                   help="accept this new key fingerprint for a member whose key changed, after comparing "
+                        "it with them by voice (repeatable)")
+    p.add_argument("--json", action="store_true", help="print the receipts as JSON")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the reasons (default vi)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("receipts", parents=[common], help="list the stored import receipts, newest first")
+    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    p.set_defaults(handler=cmd_receipts)
+
+    p = sub.add_parser("export", parents=[common], help="write a finalized review as a file for the secretary")
+    p.add_argument("--review", type=int, required=True, metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--unencrypted", action="store_true",
+                   help="allow a signed but NOT encrypted file (a review not made from an invitation)")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("invite", parents=[common], help="write a round's invitation file (the secretary)")
+    p.add_argument("--round", type=int, required=True, metavar="ID", dest="round_id")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_invite)
+
+    p = sub.add_parser("open-invite", parents=[common],
+                       help="open an invitation file and set up the profile's review for that round")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--profile", type=int, required=True, metavar="ID")
+    p.set_defaults(handler=cmd_open_invite)
+
+
+def _fail(e: ServiceError, lang: str = "vi") -> int:
+    print(f"error: {e.message.get(lang)}", file=sys.stderr)
+    return 2
+
+
+def _print_receipts(rows: list[Receipt], as_json: bool, lang: str) -> None:
+    if as_json:
+        print_json([r.as_json() for r in rows])
+        return
+    print_table(["FILE", "OUTCOME", "MEMBER", "REVISION", "REASON"],
+                [[r.file_name, r.outcome, r.member, r.revision, r.reason.get(lang) if r.reason else ""]
+                 for r in rows])
+
+
+def summary_line(rows: list[Receipt]) -> str:
+    t = tally(rows)
+    return (f"{t['imported']} imported, {t['updated']} updated, {t['already_present']} already present, "
+            f"{t['rejected']} rejected")
+
+
+def cmd_import(args, data_dir) -> int:
+    with open_context(data_dir) as ctx:
+        try:
+            rows = ctx.exchange.import_paths(args.paths, accept_new_key_for=args.accept_new_key,
+                                             round_id=args.round_id)
+        except ServiceError as e:
+            return _fail(e, args.lang)
+    _print_receipts(rows, args.json, args.lang)
+    if not args.json:
+        print(summary_line(rows))
+    return 1 if any(r.rejected for r in rows) else 0
+
+
+def cmd_receipts(args, data_dir) -> int:
+    with open_context(data_dir) as ctx:
+        rows = ctx.exchange.receipts(args.limit)
+    _print_receipts(rows, args.json, args.lang)
+    return 0
+
+
+def cmd_export(args, data_dir) -> int:
+    with open_context(data_dir) as ctx:
+        try:
+            result = ctx.exchange.export_review(args.review, args.out, allow_unencrypted=args.unencrypted)
+        except UnencryptedExport as e:
+            print(f"not written: {e.message.vi}\n{e.message.en}\nUse --unencrypted to write it anyway.",
+                  file=sys.stderr)
+            return 2
+        except ServiceError as e:
+            return _fail(e)
+    if result.encrypted:
+        print(f"wrote {result.path} (signed, encrypted to the secretary {result.recipient_fingerprint}), "
+              f"sha256 {result.sha256}")
+    else:
+        print(f"wrote {result.path} (signed, NOT encrypted), sha256 {result.sha256}")
+    return 0
+
+
+def cmd_invite(args, data_dir) -> int:
+    with open_context(data_dir) as ctx:
+        try:
+            path = ctx.exchange.write_invitation(args.round_id, args.out)
+        except ServiceError as e:
+            return _fail(e)
+        fp = ctx.profiles.secretary().fingerprint
+    print(f"wrote {path}; the secretary's key fingerprint: {fp}")
+    return 0
+
+
+def cmd_open_invite(args, data_dir) -> int:
+    with open_context(data_dir) as ctx:
+        try:
+            info = ctx.exchange.read_invitation(args.file)
+            detail = ctx.exchange.open_invitation(args.file, args.profile)
+        except ServiceError as e:
+            return _fail(e)
+    print(f"invitation from {info.secretary_name} (fingerprint {info.secretary_fingerprint}): "
+          f"{info.cell}, period {info.period}; review {detail.summary.id} on form {detail.template.id}")
+    return 0

@@ -1,0 +1,175 @@
+"""Copies of the database in ``<data>/backups/``: taking them, listing them, rotating, restoring.
+
+Each copy is made with SQLite's backup API from a read-only connection, so it is consistent even
+while the program writes (WAL content included). It is written under a temporary name, checked,
+flushed to disk and only then renamed to its final name: a copy interrupted by a crash never looks
+like a backup. Names are ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<label>.db``; the label gives the kind:
+
+- ``daily``: taken at start-up, at most one per calendar day (none on a day that already has a
+  pre-migration copy); the newest ``KEEP["daily"]`` are kept;
+- ``pre-<revision>``: taken before a schema migration; the newest ``KEEP["pre-migration"]`` are kept;
+- ``pre-restore``: the database as it was before a backup was restored over it; newest kept likewise.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from selfreview.db.integrity import check_file, fsync_dir, side_files, sqlite_uri
+
+BACKUP_DIR_NAME = "backups"
+KEEP = {"daily": 7, "pre-migration": 5, "pre-restore": 5}
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<label>[A-Za-z0-9_.-]+)\.db$")
+_TMP_SUFFIX = ".partial"
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    kind: str          # daily | pre-migration | pre-restore | other
+    label: str
+    taken_at: datetime
+    size: int
+
+
+def kind_of(label: str) -> str:
+    if label == "daily":
+        return "daily"
+    if label == "pre-restore":
+        return "pre-restore"
+    if label.startswith("pre-"):
+        return "pre-migration"
+    return "other"
+
+
+def parse(path: Path) -> BackupFile | None:
+    m = _NAME.match(path.name)
+    if m is None:
+        return None
+    taken = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S-%f")
+    return BackupFile(path, kind_of(m["label"]), m["label"], taken, path.stat().st_size)
+
+
+def list_backups(backup_dir: Path) -> list[BackupFile]:
+    """Every backup in the folder, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    found = [b for p in backup_dir.iterdir() if p.is_file() and (b := parse(p)) is not None]
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def backup_sqlite(path: Path, dest_dir: Path, label: str, now: datetime | None = None) -> Path:
+    """A consistent copy of a live SQLite file (the backup API copies WAL content too)."""
+    dest_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    dest = dest_dir / f"{path.stem}-{stamp}-{label}.db"
+    tmp = dest.with_name(dest.name + _TMP_SUFFIX)
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))  # owner-only from the start
+    try:
+        src = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        try:
+            out = sqlite3.connect(tmp)
+            try:
+                src.backup(out)
+            finally:
+                out.close()
+        finally:
+            src.close()
+        problem = check_file(tmp)
+        if problem is not None:
+            raise sqlite3.DatabaseError(f"the new backup failed its check: {problem}")
+        _fsync_file(tmp)
+        os.replace(tmp, dest)
+        fsync_dir(dest_dir)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    return dest
+
+
+def take_daily(path: Path, backup_dir: Path, now: datetime | None = None) -> Path | None:
+    """Copy the database unless today already has an automatic copy; rotate. None when none was made.
+
+    A copy made before a migration earlier today counts as today's copy (it holds the same state).
+    """
+    now = now or datetime.now()
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    clean_partials(backup_dir)
+    if any(b.kind in ("daily", "pre-migration") and b.taken_at.date() == now.date()
+           for b in list_backups(backup_dir)):
+        return None
+    made = backup_sqlite(path, backup_dir, "daily", now)
+    rotate(backup_dir)
+    return made
+
+
+def rotate(backup_dir: Path, keep: dict[str, int] | None = None) -> list[Path]:
+    """Delete the oldest copies of each kind beyond its quota; return what was deleted."""
+    keep = KEEP if keep is None else keep
+    removed: list[Path] = []
+    seen: dict[str, int] = {}
+    for b in list_backups(backup_dir):  # newest first
+        seen[b.kind] = seen.get(b.kind, 0) + 1
+        if b.kind in keep and seen[b.kind] > keep[b.kind]:
+            b.path.unlink()
+            removed.append(b.path)
+    return removed
+
+
+def clean_partials(backup_dir: Path) -> None:
+    """Remove copies a crash interrupted (they never got their final name)."""
+    if backup_dir.is_dir():
+        for p in backup_dir.glob("*" + _TMP_SUFFIX):
+            _unlink_quietly(p)
+
+
+def days_covered(backups: list[BackupFile]) -> list[date]:
+    return sorted({b.taken_at.date() for b in backups if b.kind == "daily"}, reverse=True)
+
+
+def restore_file(backup: Path, target: Path) -> None:
+    """Put a copy of ``backup`` in place of ``target``. No program may have ``target`` open.
+
+    The backup is checked first. Stale ``-wal``/``-shm`` files of the old database are removed
+    before the copy takes its place (a left-over log would otherwise be replayed into the restored
+    file). The copy is written under a temporary name and renamed, so ``target`` is never half there.
+    """
+    problem = check_file(backup)
+    if problem is not None:
+        raise sqlite3.DatabaseError(f"the backup is damaged: {problem}")
+    tmp = target.with_name(target.name + ".restoring")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out, open(backup, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        for side in side_files(target):
+            _unlink_quietly(side)
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass

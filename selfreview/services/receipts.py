@@ -1,0 +1,78 @@
+"""Import receipts: what happened to each file, kept in the database and listed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterable
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from selfreview.db.models import ImportReceipt
+from selfreview.messages import Message
+
+IMPORTED, UPDATED, ALREADY_PRESENT, REJECTED = "imported", "updated", "already_present", "rejected"
+OUTCOMES = (IMPORTED, UPDATED, ALREADY_PRESENT, REJECTED)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """One imported file: ``outcome`` is one of :data:`OUTCOMES`; ``reason`` says why it was
+    rejected (or notes something about an accepted file), in both languages."""
+
+    file_name: str
+    sha256: str
+    member: str
+    form: str
+    revision: int | None
+    outcome: str
+    reason: Message | None
+    time: datetime
+    review_id: int | None = None
+    fingerprint: str = ""  # the signer's key, to compare by voice
+
+    @property
+    def rejected(self) -> bool:
+        return self.outcome == REJECTED
+
+    def as_json(self) -> dict[str, Any]:
+        return {"file_name": self.file_name, "sha256": self.sha256, "member": self.member, "form": self.form,
+                "revision": self.revision, "outcome": self.outcome,
+                "reason": self.reason.vi if self.reason else "",
+                "reason_en": self.reason.en if self.reason else "",
+                "reason_code": self.reason.code if self.reason else "",
+                "time": self.time.isoformat(timespec="seconds") + "Z",
+                "review_id": self.review_id, "fingerprint": self.fingerprint}
+
+
+_INSERT = ImportReceipt.__table__.insert()
+
+
+def store(connection: Connection | Session, r: Receipt) -> None:
+    """Keep a receipt, inside the caller's transaction."""
+    connection.execute(_INSERT, {
+        "file_name": r.file_name[-500:], "sha256": r.sha256, "member": r.member[:200], "form": r.form[:80],
+        "revision": r.revision, "outcome": r.outcome, "reason": r.reason.vi if r.reason else "",
+        "reason_en": r.reason.en if r.reason else "", "reason_code": r.reason.code if r.reason else "",
+        "fingerprint": r.fingerprint, "review_id": r.review_id, "created_at": r.time})
+
+
+def listed(session: Session, limit: int | None = None) -> list[Receipt]:
+    """Stored receipts, newest first."""
+    q = select(ImportReceipt).order_by(ImportReceipt.id.desc())
+    if limit is not None:
+        q = q.limit(limit)
+    out = []
+    for row in session.scalars(q):
+        reason = Message(row.reason_code, row.reason, row.reason_en) if (row.reason or row.reason_code) else None
+        out.append(Receipt(row.file_name, row.sha256, row.member, row.form, row.revision, row.outcome, reason,
+                           row.created_at, row.review_id, row.fingerprint))
+    return out
+
+
+def tally(receipts: Iterable[Receipt]) -> dict[str, int]:
+    """How many files had each outcome (every outcome present, zero included)."""
+    c = Counter(r.outcome for r in receipts)
+    return {o: c.get(o, 0) for o in OUTCOMES}

@@ -1,0 +1,50 @@
+"""Modal dialogs behind one small service, so tests answer them without a modal loop
+(Picard's user_dialog_service). Widgets call ``self.dialogs.confirm(...)``, never QMessageBox."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class DialogService(QObject):
+    """The real dialogs. Every method blocks until the person answers."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, ok_text: str = "",
+                detail: str = "") -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                          parent)
+        ok = box.addButton(ok_text or self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # a slip of the Enter key must not lock a review
+        if detail:
+            box.setInformativeText(detail)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def info(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+        if detail:
+            box.setInformativeText(detail)
+        box.exec()
+
+    def error(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        if detail:
+            box.setInformativeText(detail)
+        box.exec()
+
+    def open_file(self, parent: QWidget | None, title: str, name_filter: str = "",
+                  directory: str = "") -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, directory, name_filter)
+        return path or None
+
+    def open_files(self, parent: QWidget | None, title: str, name_filter: str = "",
+                   directory: str = "") -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, directory, name_filter)
+        return list(paths)
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str = "",
+                  name_filter: str = "") -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+        return path or None

@@ -1,0 +1,176 @@
+"""Home: my reviews by period with their status, "new review", and my profile with its key."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from selfreview.services.dto import ProfileData
+from selfreview.ui.i18n import arg, pick
+from selfreview.ui.labels import date_text
+from selfreview.ui.new_review import NewReviewDialog, ProfileDialog
+from selfreview.ui.profile_form import proposed_form_text
+from selfreview.ui.review_model import PERIOD, SORT_ROLE, SUMMARY_ROLE, ReviewTableModel
+from selfreview.ui.widgets import ScaledLabel
+
+
+class HomePage(QWidget):
+    open_review = Signal(int)
+    profile_changed = Signal(object)  # ProfileData
+
+    def __init__(self, ctx: Any, runner: Any, dialogs: Any, profile: ProfileData,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home")
+        self.ctx, self.runner, self.dialogs, self.profile = ctx, runner, dialogs, profile
+        self.dialog: NewReviewDialog | ProfileDialog | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(16)
+
+        left = QVBoxLayout()
+        self.greeting = ScaledLabel("", 1.5, bold=True, parent=self)
+        left.addWidget(self.greeting)
+        left.addWidget(ScaledLabel(self.tr("My self-reviews"), 1.15, bold=True, parent=self))
+        self.model = ReviewTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setObjectName("reviews")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(PERIOD, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(self.tr("My self-reviews"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(self._activated)
+        left.addWidget(self.table, 1)
+        self.empty = QLabel(self.tr("No self-review yet. Press \"Create a new review\" to start one."), self)
+        self.empty.setObjectName("muted")
+        self.empty.setWordWrap(True)
+        left.addWidget(self.empty)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("Create a &new review"), self)
+        self.new_button.setObjectName("newReviewButton")
+        self.new_button.setToolTip(QKeySequence("Ctrl+N").toString(QKeySequence.SequenceFormat.NativeText))
+        self.new_button.clicked.connect(self.new_review)
+        self.open_button = QPushButton(self.tr("&Open the selected review"), self)
+        self.open_button.setObjectName("openReviewButton")
+        self.open_button.clicked.connect(self._open_selected)
+        self.show_all = QCheckBox(self.tr("Show &earlier revisions too"), self)
+        self.show_all.setObjectName("showAllRevisions")
+        self.show_all.toggled.connect(self.refresh)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_all)
+        left.addLayout(buttons)
+        layout.addLayout(left, 3)
+
+        self.card = QGroupBox(self.tr("My profile"), self)
+        self.card.setObjectName("profileCard")
+        self.card_form = QFormLayout(self.card)
+        self.card_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        right = QVBoxLayout()
+        right.addWidget(self.card)
+        right.addStretch(1)
+        layout.addLayout(right, 2)
+        self.show_profile(profile)
+        self.refresh()
+
+    # -- the profile card -----------------------------------------------------------------------------
+    def show_profile(self, p: ProfileData) -> None:
+        self.profile = p
+        self.greeting.setText(arg(self.tr("Hello, %1"), p.full_name))
+        while self.card_form.rowCount():
+            self.card_form.removeRow(0)
+        rows = [(self.tr("Full name"), p.full_name), (self.tr("Date of birth"), date_text(p.date_of_birth)),
+                (self.tr("Party post"), p.party_post), (self.tr("Government post"), p.government_post),
+                (self.tr("Mass-organisation post"), p.mass_org_post), (self.tr("Work unit"), p.work_unit),
+                (self.tr("Party cell"), p.cell_name), (self.tr("Superior party body"), p.superior_body),
+                (self.tr("Proposed form"), proposed_form_text(p.category))]
+        for name, value in rows:
+            if value:
+                self.card_form.addRow(name, self._value(value))
+        key = self._value(p.fingerprint or "—", "fingerprint")
+        font = key.font()
+        font.setBold(True)
+        font.setLetterSpacing(font.SpacingType.PercentageSpacing, 110)
+        key.setFont(font)
+        key.setToolTip(self.tr("Read this code out to your cell secretary when asked: it shows that "
+                               "files sent in your name really come from you."))
+        self.card_form.addRow(self.tr("Key code"), key)
+        edit = QPushButton(self.tr("Edit &profile…"), self.card)
+        edit.setObjectName("editProfileButton")
+        edit.clicked.connect(self.edit_profile)
+        self.card_form.addRow(edit)
+
+    def _value(self, text: str, name: str = "") -> QLabel:
+        label = QLabel(text, self.card)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if name:
+            label.setObjectName(name)
+        return label
+
+    def edit_profile(self) -> None:
+        self.dialog = ProfileDialog(self.profile, self)
+        self.dialog.accepted.connect(self._profile_edited)
+        self.dialog.open()
+
+    def _profile_edited(self) -> None:
+        data = self.dialog.form.data()
+        self.runner.submit(self.ctx.profiles.update, data, on_done=self._profile_saved, on_error=self._error)
+
+    def _profile_saved(self, p: ProfileData) -> None:
+        self.show_profile(p)
+        self.profile_changed.emit(p)
+
+    # -- the reviews ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        rows = self.ctx.reviews.list(profile_id=self.profile.id, current_only=not self.show_all.isChecked())
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.open_button.setEnabled(bool(rows))
+        if rows:
+            self.table.selectRow(0)
+
+    def _activated(self, index) -> None:
+        summary = index.data(SUMMARY_ROLE)
+        if summary is not None:
+            self.open_review.emit(summary.id)
+
+    def _open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._activated(index.siblingAtColumn(0))
+
+    def new_review(self) -> None:
+        existing = {r.period: r.id for r in self.ctx.reviews.list(profile_id=self.profile.id)}
+        self.dialog = NewReviewDialog(self.profile, str(date.today().year), existing, self)
+        self.dialog.accepted.connect(self._create)
+        self.dialog.open()
+
+    def _create(self) -> None:
+        period, template_id = self.dialog.period(), self.dialog.template_id()
+        self.runner.submit(self.ctx.reviews.create, self.profile.id, period, template_id,
+                           on_done=lambda d: self.open_review.emit(d.summary.id), on_error=self._error)
+
+    def _error(self, error: Exception) -> None:
+        message = getattr(error, "message", None)
+        self.dialogs.error(self, self.tr("Could not do that"), pick(message) if message else str(error))

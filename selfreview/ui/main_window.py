@@ -1,0 +1,315 @@
+"""The main window: one page at a time (first run, profile picker, Home, the form), the menus with
+their shortcuts, the quiet "Saved" indicator, and the last place remembered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from selfreview.services.errors import ServiceError
+from selfreview.ui import i18n
+from selfreview.ui.i18n import arg
+from selfreview.ui.dialogs import DialogService
+from selfreview.ui.first_run import FirstRunPage
+from selfreview.ui.help import ShortcutsDialog, about_text
+from selfreview.ui.home import HomePage
+from selfreview.ui.profile_picker import ProfilePickerPage
+from selfreview.ui.review_editor import ReviewEditor
+from selfreview.ui.settings import TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, text_size_name
+
+
+class MainWindow(GeometryMixin, QMainWindow):
+    geometry_key = "main_window"
+
+    def __init__(self, ctx: Any, settings: AppSettings, runner: Any, dialogs: Any = None,
+                 translators: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx, self.settings, self.runner = ctx, settings, runner
+        self.dialogs = dialogs or DialogService(self)
+        self.translators = translators
+        self.profile = None
+        self.page: QWidget | None = None
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("savedIndicator")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.runner.error.connect(self._background_error)
+        self._build_menus()
+        if not self.restore_geometry(settings):
+            self.resize(1280, 820)
+        self.start()
+
+    # -- pages ----------------------------------------------------------------------------------------
+    @property
+    def editor(self) -> ReviewEditor | None:
+        return self.page if isinstance(self.page, ReviewEditor) else None
+
+    @property
+    def home(self) -> HomePage | None:
+        return self.page if isinstance(self.page, HomePage) else None
+
+    def _set_page(self, page: QWidget) -> None:
+        old = self.page
+        if isinstance(old, ReviewEditor):
+            old.close_editor()
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.page = page
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.saved_label.clear()
+        self._update_actions()
+
+    def start(self) -> None:
+        profiles = self.ctx.profiles.list()
+        if not profiles:
+            self.show_first_run(ask_language=not self.settings.language_chosen)
+        elif len(profiles) == 1:
+            self.open_profile(profiles[0].id)
+        else:
+            self.show_picker()
+
+    def show_first_run(self, ask_language: bool = True, cancellable: bool = False) -> FirstRunPage:
+        page = FirstRunPage(self.ctx, self.runner, self.dialogs, ask_language, cancellable)
+        page.language_chosen.connect(self._first_run_language)
+        page.profile_created.connect(lambda p: self.open_profile(p.id))
+        page.cancelled.connect(self.show_picker)
+        self._set_page(page)
+        self.setWindowTitle(self.tr("Self-review"))
+        if not ask_language:
+            page.show_profile_step()
+        return page
+
+    def _first_run_language(self, lang: str) -> None:
+        self.set_language(lang, rebuild=False)
+        self.show_first_run(ask_language=False, cancellable=False)
+
+    def show_picker(self) -> None:
+        page = ProfilePickerPage(self.ctx, self.settings.last_profile)
+        page.chosen.connect(self.open_profile)
+        page.add_requested.connect(lambda: self.show_first_run(ask_language=False, cancellable=True))
+        self._set_page(page)
+        self.setWindowTitle(self.tr("Self-review"))
+
+    def open_profile(self, profile_id: int, resume: bool = True) -> None:
+        self.profile = self.ctx.profiles.get(profile_id)
+        self.settings.last_profile = profile_id
+        self.setWindowTitle(arg(self.tr("Self-review — %1"), self.profile.full_name))
+        last = self.settings.last_review(profile_id) if resume else None
+        if last is not None and self.open_review(last):
+            return
+        self.show_home()
+
+    def show_home(self) -> None:
+        if self.profile is None:
+            self.start()
+            return
+        self.settings.set_last_review(self.profile.id, None)
+        page = HomePage(self.ctx, self.runner, self.dialogs, self.profile)
+        page.open_review.connect(self.open_review)
+        page.profile_changed.connect(self._profile_changed)
+        self._set_page(page)
+        page.table.setFocus()
+
+    def _profile_changed(self, profile: Any) -> None:
+        self.profile = profile
+        self.setWindowTitle(arg(self.tr("Self-review — %1"), profile.full_name))
+
+    def open_review(self, review_id: int, section_id: str | None = None) -> bool:
+        """Open the form of one of the current profile's reviews; False if it is not theirs / gone."""
+        try:
+            summary = self.ctx.reviews.open(review_id).summary
+        except ServiceError:
+            return False
+        if self.profile is None or summary.profile_id != self.profile.id:
+            return False
+        editor = ReviewEditor(self.ctx, self.runner, self.dialogs, self.settings, review_id, section_id)
+        editor.save_state.connect(self._save_state)
+        editor.go_home.connect(self.show_home)
+        editor.review_replaced.connect(self.open_review)
+        editor.reloaded.connect(self._update_actions)
+        self._set_page(editor)
+        self.settings.set_last_review(self.profile.id, review_id)
+        editor.focus_form()
+        return True
+
+    # -- menus ------------------------------------------------------------------------------------------
+    def _action(self, menu: Any, text: str, slot: Any, keys: Any = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcuts(keys if isinstance(keys, list) else [QKeySequence(keys)])
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        menu.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        self.actions_by_name: dict[str, QAction] = {}
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&Home"), self.show_home, "Alt+Home", "home")
+        self._action(file, self.tr("&Save now"), self.save_now, QKeySequence.StandardKey.Save, "save")
+        self._action(file, self.tr("Switch &person…"), self._switch_person, None, "switch")
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        review = bar.addMenu(self.tr("&Review"))
+        self._action(review, self.tr("Create a &new review…"), self._new_review, "Ctrl+N", "new")
+        self._action(review, self.tr("&Check for problems"), self._check, "F7", "check")
+        self._action(review, self.tr("Finali&ze…"), lambda: self.editor and self.editor.finalize(), None, "finalize")
+        self._action(review, self.tr("New &revision"), lambda: self.editor and self.editor.new_revision(), None,
+                     "revision")
+        review.addSeparator()
+        self._action(review, self.tr("Ne&xt section"), lambda: self.editor and self.editor.next_section(1),
+                     "Ctrl+PgDown", "next")
+        self._action(review, self.tr("&Previous section"), lambda: self.editor and self.editor.next_section(-1),
+                     "Ctrl+PgUp", "previous")
+        self._action(review, self.tr("Switch between sections and &form"), self._toggle_focus, "F6", "focus")
+        view = bar.addMenu(self.tr("&View"))
+        sizes = view.addMenu(self.tr("&Text size"))
+        group = QActionGroup(self)
+        for key, _name, _pt in TEXT_SIZES:
+            action = self._action(sizes, text_size_name(key), lambda _c=False, k=key: self.set_text_size(k), None,
+                                  f"size_{key}")
+            action.setCheckable(True)
+            action.setChecked(key == self.settings.text_size)
+            group.addAction(action)
+        self._action(view, self.tr("&Larger text"), lambda: self._step_text(1),
+                     [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], "larger")
+        self._action(view, self.tr("&Smaller text"), lambda: self._step_text(-1), "Ctrl+-", "smaller")
+        self._action(view, self.tr("&Normal text size"), lambda: self.set_text_size("normal"), "Ctrl+0", "normal")
+        languages = view.addMenu(self.tr("L&anguage"))
+        lgroup = QActionGroup(self)
+        for code, name in i18n.LANGUAGES:
+            action = self._action(languages, name, lambda _c=False, c=code: self.set_language(c), None, f"lang_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == i18n.language())
+            lgroup.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "shortcuts")
+        self._action(help_menu, self.tr("&About"), self._about, None, "about")
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        if not hasattr(self, "actions_by_name"):
+            return
+        editor, has_profile = self.editor, self.profile is not None
+        draft = editor is not None and not editor.locked
+        enabled = {"home": has_profile and not isinstance(self.page, HomePage), "save": editor is not None,
+                   "switch": has_profile, "new": has_profile, "check": draft, "finalize": draft,
+                   "revision": editor is not None and editor.locked and editor.detail.summary.is_current,
+                   "next": editor is not None, "previous": editor is not None, "focus": editor is not None}
+        for name, on in enabled.items():
+            self.actions_by_name[name].setEnabled(on)
+        if editor is not None:
+            editor.finalize_button.setVisible(draft)
+
+    # -- actions ----------------------------------------------------------------------------------------
+    def save_now(self) -> None:
+        if self.editor is not None:
+            self.editor.save_now()
+
+    def _check(self) -> None:
+        if self.editor is not None:
+            self.editor.run_check()
+
+    def _new_review(self) -> None:
+        if self.profile is None:
+            return
+        if self.home is None:
+            self.show_home()
+        self.home.new_review()
+
+    def _switch_person(self) -> None:
+        if self.editor is not None:
+            self.editor.flush(wait=True)
+        if self.profile is not None:
+            self.settings.set_last_review(self.profile.id, None)
+        self.profile = None
+        self.show_picker()
+
+    def _toggle_focus(self) -> None:
+        editor = self.editor
+        if editor is None:
+            return
+        if editor.navigator.hasFocus():
+            editor.focus_form()
+        else:
+            editor.focus_navigator()
+
+    def set_text_size(self, key: str) -> None:
+        self.settings.text_size = key
+        apply_text_size(key)
+        action = self.actions_by_name.get(f"size_{key}")
+        if action is not None:
+            action.setChecked(True)
+
+    def _step_text(self, step: int) -> None:
+        keys = [k for k, _, _ in TEXT_SIZES]
+        i = max(0, min(len(keys) - 1, keys.index(self.settings.text_size) + step))
+        self.set_text_size(keys[i])
+
+    def set_language(self, lang: str, rebuild: bool = True) -> None:
+        """Switch the language at once: translators, menus, and the page rebuilt in place."""
+        self.settings.language = lang
+        if self.translators is not None:
+            self.translators.install(lang)
+        else:
+            i18n.set_language(lang)
+        self._build_menus()
+        if not rebuild:
+            return
+        editor = self.editor
+        if editor is not None:
+            review_id, section = editor.review_id, editor.current_section
+            editor.flush(wait=True)
+            self.open_review(review_id, section)
+        elif isinstance(self.page, HomePage):
+            self.show_home()
+        elif isinstance(self.page, ProfilePickerPage):
+            self.show_picker()
+        elif isinstance(self.page, FirstRunPage):
+            self.show_first_run(ask_language=self.page.language_step is not None)
+        if self.profile is not None:
+            self.setWindowTitle(arg(self.tr("Self-review — %1"), self.profile.full_name))
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.shortcuts_dialog = dialog
+        return dialog
+
+    def _about(self) -> None:
+        title, text = about_text()
+        self.dialogs.info(self, title, text)
+
+    # -- saving state -----------------------------------------------------------------------------------
+    def _save_state(self, state: str, message: Any) -> None:
+        texts = {"pending": self.tr("Saving…"), "saving": self.tr("Saving…"), "saved": self.tr("Saved")}
+        if state == "error":
+            text = arg(self.tr("Not saved: %1"), i18n.pick(message) if message is not None else "")
+        else:
+            text = texts.get(state, "")
+        self.saved_label.setText(text)
+        self.saved_label.setProperty("state", state)
+        self.saved_label.style().unpolish(self.saved_label)
+        self.saved_label.style().polish(self.saved_label)
+
+    def _background_error(self, error: Exception) -> None:
+        message = getattr(error, "message", None)
+        self.statusBar().showMessage(i18n.pick(message) if message is not None else str(error), 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.editor is not None:
+            self.editor.close_editor()
+        self.runner.drain()
+        self.save_geometry(self.settings)
+        super().closeEvent(event)

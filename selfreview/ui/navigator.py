@@ -1,0 +1,115 @@
+"""The form's navigator: parts and their sections, each with its completion ("2/3" or a check)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem,
+    QWidget,
+)
+
+from selfreview.ui.i18n import arg, pick
+from selfreview.ui.widgets import ICON_SIZE, done_icon, dot_icon
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's current width (long Vietnamese section
+    titles are never cut)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        item = self.view.itemFromIndex(index)
+        width = self.view.columnWidth(0)
+        if item is not None and item.isFirstColumnSpanned():
+            width = self.view.viewport().width()
+        depth = 0 if not index.parent().isValid() else 1
+        width -= depth * self.view.indentation() + 12
+        if width <= 20:
+            return size
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
+                                            int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(size.width(), max(size.height(), rect.height() + 8))
+
+
+class Navigator(QTreeWidget):
+    section_activated = Signal(str)
+
+    def __init__(self, template: Any, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setColumnCount(2)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setIconSize(ICON_SIZE)
+        self.setItemDelegate(WrapDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setAccessibleName(self.tr("Parts and sections of the form"))
+        self._done, self._open = done_icon(), dot_icon()
+        self.items: dict[str, QTreeWidgetItem] = {}
+        for part in template.parts:
+            top = QTreeWidgetItem(self, [pick(part.label, lang), ""])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = QFont(top.font(0))
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setFirstColumnSpanned(True)
+            for section in part.sections:
+                child = QTreeWidgetItem(top, [pick(section.label, lang), ""])
+                child.setData(0, SECTION_ROLE, section.id)
+                child.setToolTip(0, pick(section.label, lang))
+                self.items[section.id] = child
+        self.expandAll()
+        self.currentItemChanged.connect(self._current_changed)
+        # wrapped rows need their heights again whenever the column width changes
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
+        if current is not None and current.data(0, SECTION_ROLE):
+            self.section_activated.emit(current.data(0, SECTION_ROLE))
+
+    def select(self, section_id: str) -> None:
+        """Show ``section_id`` as current without emitting ``section_activated``."""
+        item = self.items.get(section_id)
+        if item is not None and self.currentItem() is not item:
+            self.blockSignals(True)
+            self.setCurrentItem(item)
+            self.blockSignals(False)
+            self.scrollToItem(item)
+
+    def set_completion(self, completion: dict[str, Any]) -> None:
+        for sid, item in self.items.items():
+            c = completion.get(sid)
+            if c is None or c.total == 0:
+                item.setText(1, "")
+                item.setIcon(1, self._done if c is not None else self._open)
+                item.setData(1, Qt.ItemDataRole.AccessibleTextRole, "")
+                continue
+            item.setText(1, f"{c.answered}/{c.total}")
+            item.setIcon(1, self._done if c.done else self._open)
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole,
+                         arg(self.tr("%1 of %2 answered"), c.answered, c.total))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped rows get their new heights

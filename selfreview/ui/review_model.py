@@ -1,0 +1,66 @@
+"""The table of one's reviews on Home: a plain list of ReviewSummary behind a table model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from selfreview.services.dto import ReviewSummary
+from selfreview.ui.labels import status_name, when
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+PERIOD, FORM, REVISION, STATUS, UPDATED = range(5)
+
+
+class ReviewTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ReviewSummary] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Period"), self.tr("Form"), self.tr("Revision"), self.tr("Status"), self.tr("Last change")]
+
+    def set_rows(self, rows: list[ReviewSummary]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == SUMMARY_ROLE:
+            return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [r.period, r.form_code, str(r.revision), self._status(r), when(r.updated_at)][col]
+        if role == SORT_ROLE:
+            return [r.period, r.form_code, r.revision, r.status, r.updated_at.isoformat()][col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == FORM:
+            return r.form_title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == REVISION:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _status(self, r: ReviewSummary) -> str:
+        text = status_name(r.status)
+        if not r.is_current:
+            text += " " + self.tr("(replaced by a newer revision)")
+        return text
+
+    def summary(self, row: int) -> ReviewSummary:
+        return self.rows[row]

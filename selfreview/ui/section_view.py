@@ -1,0 +1,78 @@
+"""One section of the form: its heading, the official hint, and a widget per question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from selfreview.forms.answers import is_visible
+from selfreview.ui.i18n import pick
+from selfreview.ui.question_widgets import FormEnv, QuestionWidget, make_question_widget
+from selfreview.ui.widgets import ScaledLabel, hint_label
+
+
+class SectionPage(QWidget):
+    changed = Signal(str, object)  # question id, value
+
+    def __init__(self, template: Any, part: Any, section: Any, env: FormEnv, answers: dict[str, Any],
+                 read_only: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setObjectName(f"section_{section.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(14)
+        part_label = ScaledLabel(pick(part.label, env.lang), 0.9, bold=False, parent=self)
+        part_label.setObjectName("muted")
+        self.heading = ScaledLabel(pick(section.label, env.lang), 1.3, bold=True, parent=self)
+        self.heading.setObjectName("pageTitle")
+        heads = QVBoxLayout()
+        heads.setSpacing(2)
+        heads.addWidget(part_label)
+        heads.addWidget(self.heading)
+        layout.addLayout(heads)
+        if section.hint is not None:
+            layout.addWidget(hint_label(pick(section.hint, env.lang), self))
+        if any(getattr(i, "required", False) for i in section.items) and not read_only:
+            legend = QLabel(self.tr("Fields marked * must be answered."), self)
+            legend.setObjectName("muted")
+            layout.addWidget(legend)
+        self.widgets: dict[str, QuestionWidget] = {}
+        for item in section.items:
+            widget = make_question_widget(item, env, template, self)
+            if item.stores_answer:
+                widget.set_value(answers.get(item.id))
+            widget.update_answers(answers)
+            widget.set_read_only(read_only)
+            widget.changed.connect(self.changed)
+            self.widgets[item.id] = widget
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.apply_visibility(answers)
+
+    def apply_visibility(self, answers: dict[str, Any]) -> None:
+        for widget in self.widgets.values():
+            widget.setVisible(is_visible(widget.item, answers))
+
+    def update_answers(self, answers: dict[str, Any]) -> None:
+        for widget in self.widgets.values():
+            widget.update_answers(answers)
+        self.apply_visibility(answers)
+
+    def first_input(self) -> QWidget | None:
+        for widget in self.widgets.values():
+            if widget.item.stores_answer and widget.isVisibleTo(self):
+                return widget.focus_widget()
+        return None
+
+    def set_problems(self, question_ids: set[str]) -> None:
+        for qid, widget in self.widgets.items():
+            widget.set_problem(qid in question_ids)
+
+
+def focus_in_scroll(scroll: Any, widget: QWidget) -> None:
+    """Scroll so ``widget`` is in view (with some context above it)."""
+    scroll.ensureWidgetVisible(widget, 50, 80)
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,240 @@
+"""Work off the GUI thread: one serial worker for database writes, another for long jobs
+(PDF export, import) with progress and cancel. Results come back to the GUI thread by signal.
+
+    runner = TaskRunner()                      # TaskRunner(synchronous=True) in tests
+    runner.submit(ctx.reviews.save_answer, rid, qid, value, on_done=..., on_error=...)
+    job = runner.start_job(export_pdf, path, on_done=..., on_error=..., on_cancel=...)
+    ProgressDialog(job, title, label, parent)  # shown only when the job lasts > 0.5 s
+
+A long job is a function whose first argument is a :class:`Progress`; it calls
+``progress.report(done, total, text)`` now and then and ``progress.check()`` (or reads
+``progress.cancelled``) where stopping is safe. ``check()`` raises :class:`Cancelled`.
+Callbacks always run on the GUI thread; a worker never touches a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None] | None
+
+
+class Cancelled(Exception):
+    """Raised inside a long job by ``Progress.check()`` once the user pressed Cancel."""
+
+
+class Progress:
+    """What a long job reports through; safe to use from the worker thread."""
+
+    def __init__(self, job: "Job") -> None:
+        self._job = job
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def report(self, done: int, total: int = 0, text: str = "") -> None:
+        """``done`` of ``total`` steps (total 0: unknown, a busy indicator); ``text`` is optional."""
+        self._job.progressed.emit(int(done), int(total), str(text))
+
+
+class Job(QObject):
+    """A long job's handle: progress and end signals (on the GUI thread), and cancel()."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)  # the result
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+    ended = Signal()  # after any of the three above
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.progress = Progress(self)
+        self.running = True
+
+    def cancel(self) -> None:
+        self.progress._cancel.set()
+
+
+class _Bridge(QObject):
+    """Lives on the GUI thread; a signal emitted from a worker is queued to it."""
+
+    deliver = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.deliver.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object)
+    def _run(self, callback: Callable[[Any], None], value: Any) -> None:
+        callback(value)
+
+
+class TaskRunner(QObject):
+    """Runs database writes one after another and long jobs beside them.
+
+    ``synchronous=True`` (tests) runs everything at once on the calling thread.
+    ``error`` is emitted for a failed write that has no ``on_error`` of its own.
+    """
+
+    error = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._bridge = _Bridge(self)
+        self._writes: ThreadPoolExecutor | None = None
+        self._jobs: ThreadPoolExecutor | None = None
+        self._last_write: Future | None = None
+        self._active_jobs: set[Job] = set()
+
+    # -- serial writes -----------------------------------------------------------------------------
+    def submit(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
+               on_error: Callback = None, **kwargs: Any) -> None:
+        """Run ``fn(*args, **kwargs)`` after every write submitted before it."""
+        on_error = on_error or self.error.emit
+        if self.synchronous:
+            try:
+                result = fn(*args, **kwargs)
+            except Exception as e:  # noqa: BLE001 - handed to the caller
+                on_error(e)
+            else:
+                if on_done:
+                    on_done(result)
+            return
+        if self._writes is None:
+            self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="selfreview-db")
+
+        def work() -> None:
+            try:
+                result = fn(*args, **kwargs)
+            except Exception as e:  # noqa: BLE001
+                log.warning("write failed: %s", e)
+                self._bridge.deliver.emit(on_error, e)
+            else:
+                if on_done:
+                    self._bridge.deliver.emit(on_done, result)
+
+        self._last_write = self._writes.submit(work)
+
+    def drain(self, timeout: float = 10.0) -> bool:
+        """Wait until every write submitted so far is done (on close, before finalize)."""
+        if self.synchronous or self._last_write is None:
+            return True
+        try:
+            self._last_write.result(timeout=timeout)
+        except Exception:  # noqa: BLE001 - the work function reports its own errors
+            return False
+        return True
+
+    # -- long jobs ----------------------------------------------------------------------------------
+    def start_job(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
+                  on_error: Callback = None, on_cancel: Callable[[], None] | None = None,
+                  **kwargs: Any) -> Job:
+        """Run ``fn(progress, *args, **kwargs)`` off the GUI thread; returns its :class:`Job`."""
+        job = Job(self)
+        if on_done:
+            job.finished.connect(on_done)
+        job.failed.connect(on_error or self.error.emit)
+        if on_cancel:
+            job.cancelled.connect(on_cancel)
+        self._active_jobs.add(job)
+
+        def end(signal_name: str, value: Any = None) -> None:
+            job.running = False
+            self._active_jobs.discard(job)
+            if signal_name == "cancelled":
+                job.cancelled.emit()
+            else:
+                getattr(job, signal_name).emit(value)
+            job.ended.emit()
+
+        def work() -> None:
+            try:
+                result = fn(job.progress, *args, **kwargs)
+            except Cancelled:
+                outcome = ("cancelled", None)
+            except Exception as e:  # noqa: BLE001
+                log.warning("job failed: %s", e)
+                outcome = ("failed", e)
+            else:
+                outcome = ("cancelled", None) if job.progress.cancelled else ("finished", result)
+            if self.synchronous:
+                end(*outcome)
+            else:
+                self._bridge.deliver.emit(lambda o: end(*o), outcome)
+
+        if self.synchronous:
+            work()
+        else:
+            if self._jobs is None:
+                self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="selfreview-job")
+            self._jobs.submit(work)
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._active_jobs)
+
+    def shutdown(self) -> None:
+        """Cancel long jobs, finish the writes, stop the threads (at application exit)."""
+        for job in list(self._active_jobs):
+            job.cancel()
+        for pool in (self._writes, self._jobs):
+            if pool is not None:
+                pool.shutdown(wait=True)
+        self._writes = self._jobs = None
+
+
+class ProgressDialog(QProgressDialog):
+    """A progress dialog bound to a job: it appears only if the job lasts more than ``delay_ms``,
+    Cancel cancels the job, and it closes itself when the job ends."""
+
+    def __init__(self, job: Job, title: str, label: str, parent: QWidget | None = None,
+                 cancellable: bool = True, delay_ms: int = 500) -> None:
+        super().__init__(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
+        self.job = job
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(delay_ms)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(420)
+        if not cancellable:
+            self.setCancelButton(None)
+        self.canceled.connect(self._cancel)
+        job.progressed.connect(self._progress)
+        job.ended.connect(self._end)
+        if not job.running:  # it ended already (synchronous runner)
+            QTimer.singleShot(0, self._end)
+        else:
+            self.setValue(0)
+
+    def _cancel(self) -> None:
+        self.setLabelText(self.tr("Cancelling…"))
+        self.job.cancel()
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if total > 0 and self.maximum() != total:
+            self.setRange(0, total)
+        self.setValue(min(done, total) if total > 0 else 0)
+        if text:
+            self.setLabelText(text)
+
+    def _end(self) -> None:
+        self.reset()
+        self.hide()
+        self.deleteLater()

@@ -1,0 +1,227 @@
+"""Every question kind of the form model has its own widget; each is driven here as a person would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from selfreview.forms.loader import template_from_data
+from selfreview.ui.question_widgets import FormEnv, make_question_widget
+from selfreview.ui.section_view import SectionPage
+from tests.gui.helpers import click, type_vietnamese
+
+T = lambda vi, en=None, **kw: {"vi": vi, "en": en or vi, **kw}  # noqa: E731
+
+TEMPLATE = {
+    "format": 1, "id": "all-kinds", "version": 1, "rule_set": "TEST", "category": "non_leader",
+    "title": T("Mẫu thử mọi loại câu hỏi", "Every question kind"),
+    "parts": [{"id": "p", "label": T("Phần thử"), "sections": [{
+        "id": "s", "label": T("Mục thử"), "items": [
+            {"id": "g", "kind": "guidance", "label": T("Hướng dẫn chính thức"),
+             "bullets": [T("Gạch đầu dòng một"), T("Gạch đầu dòng hai")]},
+            {"id": "name", "kind": "short_text", "label": T("Tên sáng kiến", status="reconstructed"),
+             "max_length": 20, "hint": T("Ghi ngắn gọn")},
+            {"id": "story", "kind": "long_text", "label": T("Kết quả"), "max_length": 30, "required": True},
+            {"id": "pick", "kind": "single_choice", "label": T("Chọn một"),
+             "options": [{"value": "a", "label": T("Phương án A")}, {"value": "b", "label": T("Phương án B")}]},
+            {"id": "more", "kind": "short_text", "label": T("Chỉ hiện khi chọn B"),
+             "visible_if": {"question": "pick", "equals": "b"}},
+            {"id": "many", "kind": "multi_choice", "label": T("Chọn nhiều"),
+             "options": [{"value": "x", "label": T("Điều kiện X")}, {"value": "y", "label": T("Điều kiện Y")},
+                         {"value": "z", "label": T("Điều kiện Z")}]},
+            {"id": "lv", "kind": "levels", "label": T("Tự xếp mức"),
+             "criteria": [{"id": "c1", "label": T("Chính trị tư tưởng")}, {"id": "c2", "label": T("Đạo đức")}]},
+            {"id": "sc1", "kind": "score", "label": T("Điểm một"), "max": 30, "step": 0.5},
+            {"id": "sc2", "kind": "score", "label": T("Điểm hai"), "max": 70, "step": 0.5},
+            {"id": "total", "kind": "computed", "label": T("Tổng"), "of": ["sc1", "sc2"]},
+            {"id": "day", "kind": "date", "label": T("Ngày"), "min": "2020-01-01", "max": "2030-12-31"},
+            {"id": "recs", "kind": "records", "label": T("Danh sách"), "max_records": 2, "fields": [
+                {"id": "what", "kind": "long_text", "label": T("Nội dung"), "required": True},
+                {"id": "when", "kind": "date", "label": T("Thời hạn")},
+                {"id": "state", "kind": "single_choice", "label": T("Tình trạng"),
+                 "options": [{"value": "done", "label": T("Xong")}, {"value": "open", "label": T("Chưa xong")}]}]},
+            {"id": "chk", "kind": "checklist", "label": T("Tự kiểm tra"),
+             "behaviours": [{"id": "b1", "label": T("Né tránh việc khó", status="third-party")},
+                            {"id": "b2", "label": T("Đùn đẩy việc")}]},
+        ]}]}],
+}
+
+
+@pytest.fixture
+def template():
+    return template_from_data(TEMPLATE, "test")
+
+
+@pytest.fixture
+def widget_of(qtbot, template, dialogs, translators):
+    index = template.item_index()
+
+    def make(qid: str):
+        widget = make_question_widget(index[qid], FormEnv("vi", dialogs), template)
+        qtbot.addWidget(widget)
+        widget.resize(700, widget.sizeHint().height())
+        widget.show()
+        seen: list = []
+        widget.changed.connect(lambda q, v: seen.append((q, v)))
+        widget.seen = seen
+        return widget
+    return make
+
+
+def test_short_text_counts_and_limits(widget_of):
+    w = widget_of("name")
+    type_vietnamese(w.edit, "Sổ tay điện tử")
+    assert w.value() == "Sổ tay điện tử" and w.seen[-1] == ("name", "Sổ tay điện tử")
+    assert w.counter.text() == "14/20"
+    type_vietnamese(w.edit, " cho chi bộ cơ sở")  # beyond 20 characters: refused, as typed
+    assert len(w.value()) == 20 and w.counter.property("full") is True
+    mark = w.findChild(QLabel, "provenance")  # the label's wording is reconstructed
+    assert mark is not None and "tái dựng" in mark.toolTip()
+    assert w.hint.text() == "Ghi ngắn gọn"
+
+
+def test_long_text_undo_redo_plain_paste_and_limit(qtbot, widget_of):
+    w = widget_of("story")
+    type_vietnamese(w.edit, "Kết quả tốt")
+    assert w.counter.text() == "11/30"
+    qtbot.keyClick(w.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.value() != "Kết quả tốt"
+    qtbot.keyClick(w.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.value() == "Kết quả tốt"
+    mime = QMimeData()
+    mime.setHtml("<b>đậm</b> <i>nghiêng</i>")
+    mime.setText("đậm nghiêng")
+    QApplication.clipboard().setMimeData(mime)
+    w.edit.paste()
+    assert w.value() == "Kết quả tốtđậm nghiêng"  # the text only, no formatting
+    html = w.edit.document().toHtml()
+    assert "font-weight:700" not in html and "italic" not in html
+    type_vietnamese(w.edit, " và còn nhiều nữa")  # the limit is 30
+    assert len(w.value()) == 30 and w.counter.text() == "30/30"
+    w.edit.selectAll()
+    w.edit.textCursor().removeSelectedText()
+    assert w.value() is None and w.seen[-1] == ("story", None)
+
+
+def test_single_choice_and_visibility(qtbot, template, dialogs, translators):
+    part, section = template.sections()[0]
+    page = SectionPage(template, part, section, FormEnv("vi", dialogs), {}, read_only=False)
+    qtbot.addWidget(page)
+    page.show()
+    seen = []
+    page.changed.connect(lambda q, v: seen.append((q, v)))
+    pick, more = page.widgets["pick"], page.widgets["more"]
+    assert pick.value() is None and not more.isVisible()
+    click(qtbot, pick.choices["b"].button)
+    assert seen[-1] == ("pick", "b")
+    page.update_answers({"pick": "b"})
+    assert more.isVisible()
+    qtbot.mouseClick(pick.choices["a"].label, Qt.MouseButton.LeftButton)  # the wrapped text clicks too
+    assert pick.value() == "a"
+    assert pick.clear_button.isVisible()
+    qtbot.mouseClick(pick.clear_button, Qt.MouseButton.LeftButton)
+    assert pick.value() is None and seen[-1] == ("pick", None)
+
+
+def test_multi_choice_keeps_the_form_order(qtbot, widget_of):
+    w = widget_of("many")
+    click(qtbot, w.choices["z"].button)
+    click(qtbot, w.choices["x"].button)
+    assert w.value() == ["x", "z"]
+    click(qtbot, w.choices["x"].button)
+    click(qtbot, w.choices["z"].button)
+    assert w.value() is None
+
+
+def test_levels_grid(qtbot, widget_of):
+    w = widget_of("lv")
+    click(qtbot, w.buttons[("c1", "tot")])
+    assert w.value() == {"c1": "tot"}
+    assert w.focus_issue() is w.buttons[("c2", "xuat_sac")]
+    click(qtbot, w.buttons[("c2", "kem")])
+    click(qtbot, w.buttons[("c1", "xuat_sac")])
+    assert w.value() == {"c1": "xuat_sac", "c2": "kem"}
+    w.set_read_only(True)
+    click(qtbot, w.buttons[("c1", "kem")])
+    assert w.value() == {"c1": "xuat_sac", "c2": "kem"}
+
+
+def test_score_stays_unanswered_until_typed_and_accepts_both_decimal_marks(qtbot, widget_of):
+    w = widget_of("sc1")
+    assert w.value() is None and w.spin.text() == "—"
+    w.spin.setFocus()
+    w.spin.selectAll()
+    qtbot.keyClicks(w.spin, "12,5")
+    assert w.value() == 12.5
+    w.spin.selectAll()
+    qtbot.keyClicks(w.spin, "20.5")  # a dot is accepted too
+    assert w.value() == 20.5
+    w.spin.selectAll()
+    qtbot.keyClicks(w.spin, "7,3")
+    assert w.value() == 7.5  # snapped to the step of 0.5
+    qtbot.keyClick(w.spin, Qt.Key.Key_Return)
+    assert w.spin.text() == "7,5"
+    w.spin.selectAll()
+    qtbot.keyClick(w.spin, Qt.Key.Key_Delete)
+    qtbot.keyClick(w.spin, Qt.Key.Key_Tab)
+    assert w.value() is None and w.seen[-1] == ("sc1", None)
+    w.set_read_only(True)
+    assert w.spin.isReadOnly()
+
+
+def test_computed_total(widget_of):
+    w = widget_of("total")
+    assert w.display.text() == "—/100"
+    w.update_answers({"sc1": 25.5, "sc2": 60})
+    assert w.display.text() == "85,5/100"
+
+
+def test_date_can_be_empty_and_cleared(qtbot, widget_of):
+    from datetime import date
+    w = widget_of("day")
+    assert w.value() is None and w.edit.text() == "—"
+    w.edit.set_date_or_none(date(2025, 12, 31))
+    assert w.value() == "2025-12-31" and w.seen[-1] == ("day", "2025-12-31")
+    qtbot.mouseClick(w.clear_button, Qt.MouseButton.LeftButton)
+    assert w.value() is None and w.seen[-1] == ("day", None)
+
+
+def test_records_add_fill_remove(qtbot, widget_of, dialogs):
+    w = widget_of("recs")
+    assert w.value() is None
+    qtbot.mouseClick(w.add_button, Qt.MouseButton.LeftButton)
+    first = w.records[0]
+    assert w.window().focusWidget() is first.fields["what"].edit
+    type_vietnamese(first.fields["what"].edit, "Nộp báo cáo quý")
+    click(qtbot, first.fields["state"].choices["open"].button)
+    assert w.value() == [{"what": "Nộp báo cáo quý", "state": "open"}]
+    qtbot.mouseClick(w.add_button, Qt.MouseButton.LeftButton)
+    assert not w.add_button.isEnabled()  # at most 2
+    qtbot.mouseClick(w.records[1].remove_button, Qt.MouseButton.LeftButton)  # empty: no question asked
+    assert len(w.records) == 1 and not dialogs.asked
+    assert w.records[0].heading.text() == "Mục 1"
+    w.set_read_only(True)
+    assert not w.add_button.isVisible() and not w.records[0].remove_button.isVisible()
+
+
+def test_checklist_explains_only_when_it_happened(qtbot, widget_of):
+    w = widget_of("chk")
+    row1, row2 = w.rows["b1"], w.rows["b2"]
+    assert not row1.example.isEnabled()
+    click(qtbot, row1.choices["often"].button)
+    assert row1.example.isEnabled() and row1.remedy.isEnabled()
+    assert w.focus_issue() is row1.example  # often, but no example yet
+    type_vietnamese(row1.example, "Chuyển hồ sơ lên cấp trên dù thuộc thẩm quyền")
+    type_vietnamese(row1.remedy, "Tự quyết trong thẩm quyền")
+    click(qtbot, row2.choices["never"].button)
+    assert w.value() == {"b1": {"frequency": "often", "example": "Chuyển hồ sơ lên cấp trên dù thuộc thẩm quyền",
+                                "remedy": "Tự quyết trong thẩm quyền"},
+                         "b2": {"frequency": "never"}}
+    assert row1.findChild(QLabel, "provenance").toolTip()
+
+
+def test_guidance_shows_its_bullets(widget_of):
+    w = widget_of("g")
+    assert "Gạch đầu dòng một" in w.text.text() and "<li>" in w.text.text()
+    assert w.value() is None

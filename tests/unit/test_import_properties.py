@@ -1,0 +1,155 @@
+"""Property-based: valid files, mutated at random (bytes, the envelope, or the signed body itself,
+re-signed so that the deepest checks are reached). Never an unhandled exception; never a partial
+import: a file is either refused (and only its receipt is new) or its whole review is there."""
+
+import json
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from exchange_kit import NOW, body_of, dump, forge, identity, open_secretary, response
+from selfreview.exchange.envelope import canonical
+from selfreview.exchange.errors import Rejected
+from selfreview.exchange.keys import load_identity
+from selfreview.exchange.response import read_response, write_response
+from selfreview.forms import registry
+from selfreview.services.importing import _coerce_all
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12)
+
+
+def paths(value, prefix=()):
+    """Every place in a JSON value: key paths into objects and index paths into arrays."""
+    out = [prefix]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += paths(v, prefix + (i,))
+    return out
+
+
+def mutate(value, path, op, new):
+    """``value`` with the place at ``path`` replaced, removed, or given a new sibling key."""
+    if not path:
+        return new
+    value = json.loads(json.dumps(value))
+    parent = value
+    for key in path[:-1]:
+        parent = parent[key]
+    last = path[-1]
+    if op == "delete":
+        del parent[last]
+    elif op == "add" and isinstance(parent, dict):
+        parent[f"{last}_extra"] = new
+    else:
+        parent[last] = new
+    return value
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    sec = open_secretary(tmp_path_factory.mktemp("secretary"))
+    doc = response(sec, identity(3), name="Khổng Minh Hiển")
+    body = body_of(doc)
+    good = write_response(identity(3), doc, NOW)
+    secretary_keys = load_identity(sec.ctx.keys_dir, sec.profile.id)
+    yield sec, doc, body, good, secretary_keys
+    sec.ctx.close()
+
+
+def check_import(sec, tmp_path, data, name):
+    """Import ``data``; assert it was refused cleanly or imported whole."""
+    path = tmp_path / f"{name}.selfreview"
+    path.write_bytes(data)
+    before = dump(sec.data_dir)
+    (r,) = sec.ctx.exchange.import_paths([path])
+    assert r.reason is None or r.reason.code != "import.failed", r.reason
+    if r.outcome in ("rejected", "already_present"):
+        assert dump(sec.data_dir) == before
+        return r
+    assert r.outcome in ("imported", "updated")
+    doc = read_response(data, load_identity(sec.ctx.keys_dir, sec.profile.id), sec.enc_public)
+    template = sec.ctx.reviews.open(r.review_id).template
+    assert sec.ctx.reviews.answers(r.review_id) == _coerce_all(template.item_index(), doc.answers)
+    return r
+
+
+byte_edits = st.lists(st.tuples(st.sampled_from(["flip", "delete", "insert", "cut"]), st.floats(0, 1),
+                                st.binary(min_size=1, max_size=8)), min_size=1, max_size=4)
+
+
+def apply_edits(data: bytes, edits) -> bytes:
+    for op, where, blob in edits:
+        i = min(int(where * len(data)), max(len(data) - 1, 0))
+        if op == "flip" and data:
+            data = data[:i] + bytes([data[i] ^ (blob[0] or 1)]) + data[i + 1:]
+        elif op == "delete":
+            data = data[:i] + data[i + len(blob):]
+        elif op == "insert":
+            data = data[:i] + blob + data[i:]
+        else:
+            data = data[:i]
+    return data
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=byte_edits)
+def test_reading_mutated_bytes_never_fails_unexpectedly(world, edits):
+    sec, _, _, good, keys = world
+    data = apply_edits(good, edits)
+    try:
+        read_response(data, keys, sec.enc_public)
+    except Rejected:
+        pass
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=byte_edits)
+def test_importing_mutated_bytes_is_all_or_nothing(world, tmp_path_factory, edits):
+    sec, _, _, good, _ = world
+    r = check_import(sec, tmp_path_factory.mktemp("m"), apply_edits(good, edits), "bytes")
+    if r.outcome != "rejected":
+        assert r.member == "Khổng Minh Hiển"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), op=st.sampled_from(["replace", "delete", "add"]), new=json_values)
+def test_mutated_envelope_is_refused_cleanly(world, tmp_path_factory, data, op, new):
+    sec, _, _, good, _ = world
+    env = json.loads(good)
+    path = data.draw(st.sampled_from(paths(env)))
+    mutated = canonical(mutate(env, path, op, new))
+    check_import(sec, tmp_path_factory.mktemp("e"), mutated, "envelope")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), op=st.sampled_from(["replace", "delete", "add"]), new=json_values,
+       member=st.integers(10, 60), revision=st.integers(1, 3))
+def test_resigned_body_mutations_are_all_or_nothing(world, tmp_path_factory, data, op, new, member, revision):
+    """The body changed and signed again by a (new) member: every check after the signature runs."""
+    sec, doc, _, _, _ = world
+    ident = identity(member)
+    base = body_of(replace(response(sec, ident, name=f"Đỗ Hữu Nghĩa {member}"), revision=revision))
+    path = data.draw(st.sampled_from(paths(base)))
+    mutated = mutate(base, path, op, new)
+    try:
+        payload = canonical(mutated)
+    except (TypeError, ValueError):
+        return
+    r = check_import(sec, tmp_path_factory.mktemp("b"), forge(ident, payload, sec.enc_public), "body")
+    event(r.outcome)  # --hypothesis-show-statistics: some are imported or updated, most refused
+
+
+def test_the_unmutated_file_imports(world, tmp_path_factory):
+    sec, _, _, good, _ = world
+    r = check_import(sec, tmp_path_factory.mktemp("g"), good, "good")
+    assert r.outcome in ("imported", "already_present")
+    assert registry.find("hd43-2025-2b").template.id == r.form
