@@ -105,6 +105,7 @@ class ItemBase(Strict):
     hint: Text | None = None
     required: bool = False
     visible_if: Condition | None = None
+    printed: bool = True  # False: shown on screen only (e.g. a criteria framework quoted for reference)
 
     @property
     def stores_answer(self) -> bool:

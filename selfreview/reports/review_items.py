@@ -62,13 +62,11 @@ def on_paper(item: Guidance) -> bool:
     """Whether a guidance text belongs on the printed form.
 
     Printed: official lines of the form itself (e.g. "Kiểm điểm rõ từng hạn chế…", the sentence
-    leading into Part B, the annex note). Not printed: the app's own notes, third-party texts, and
-    the criteria frameworks (QĐ 366 Phụ lục 3, 4, 5) a template quotes for reference, which are not
-    part of the paper form.
+    leading into Part B, the annex note). Not printed: what the template marks ``printed: false``
+    (the criteria frameworks of QĐ 366 Phụ lục 3, 4, 5 quoted for reference), the app's own notes
+    and third-party texts.
     """
-    if item.label.status in (Status.APP, Status.THIRD_PARTY) or item.bullets:
-        return False
-    return "phụ lục" not in (item.label.src or "").casefold()
+    return item.printed and item.label.status not in (Status.APP, Status.THIRD_PARTY)
 
 
 def guidance(item: Guidance) -> list[Flowable]:
