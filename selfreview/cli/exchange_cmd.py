@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
 
 from selfreview.cli.common import open_context, print_json, print_table
@@ -48,6 +49,17 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_open_invite)
 
 
+def _with_passphrase(action):
+    """Run ``action(passphrase)``; when the profile's keys are protected, ask for the passphrase
+    (on a terminal) and try again."""
+    try:
+        return action(None)
+    except ServiceError as e:
+        if e.message.code != "keys.need_passphrase" or not sys.stdin.isatty():
+            raise
+        return action(getpass.getpass(f"{e.message.vi}\n{e.message.en}\n> "))
+
+
 def _fail(e: ServiceError, lang: str = "vi") -> int:
     print(f"error: {e.message.get(lang)}", file=sys.stderr)
     return 2
@@ -71,8 +83,8 @@ def summary_line(rows: list[Receipt]) -> str:
 def cmd_import(args, data_dir) -> int:
     with open_context(data_dir) as ctx:
         try:
-            rows = ctx.exchange.import_paths(args.paths, accept_new_key_for=args.accept_new_key,
-                                             round_id=args.round_id)
+            rows = _with_passphrase(lambda pw: ctx.exchange.import_paths(
+                args.paths, accept_new_key_for=args.accept_new_key, round_id=args.round_id, passphrase=pw))
         except ServiceError as e:
             return _fail(e, args.lang)
     _print_receipts(rows, args.json, args.lang)
@@ -91,7 +103,8 @@ def cmd_receipts(args, data_dir) -> int:
 def cmd_export(args, data_dir) -> int:
     with open_context(data_dir) as ctx:
         try:
-            result = ctx.exchange.export_review(args.review, args.out, allow_unencrypted=args.unencrypted)
+            result = _with_passphrase(lambda pw: ctx.exchange.export_review(
+                args.review, args.out, allow_unencrypted=args.unencrypted, passphrase=pw))
         except UnencryptedExport as e:
             print(f"not written: {e.message.vi}\n{e.message.en}\nUse --unencrypted to write it anyway.",
                   file=sys.stderr)
@@ -109,7 +122,7 @@ def cmd_export(args, data_dir) -> int:
 def cmd_invite(args, data_dir) -> int:
     with open_context(data_dir) as ctx:
         try:
-            path = ctx.exchange.write_invitation(args.round_id, args.out)
+            path = _with_passphrase(lambda pw: ctx.exchange.write_invitation(args.round_id, args.out, passphrase=pw))
         except ServiceError as e:
             return _fail(e)
         fp = ctx.profiles.secretary().fingerprint

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 POLITICAL = (
-    "Luôn giữ vững lập trường, tư tưởng chính trị; chấp hành nghiêm chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
+    "Luôn giữ vững lập trường, tư tưởng chính trị; chấp hành nghiêm chủ trương của Đảng, "
+    "chính sách, pháp luật của Nhà nước.",
     "Có ý thức tổ chức kỷ luật, giữ gìn đoàn kết nội bộ, thực hiện tốt nguyên tắc tập trung dân chủ.",
     "Giữ gìn phẩm chất đạo đức, lối sống lành mạnh, giản dị; không có biểu hiện suy thoái.",
     "Thực hiện nghiêm những điều đảng viên không được làm và quy định về nêu gương.",

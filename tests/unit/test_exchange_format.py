@@ -71,7 +71,8 @@ def test_an_independent_writer_following_the_document_is_imported(sec, tmp_path)
     recipient = X25519PublicKey.from_public_bytes(b64d(sec.enc_public))
     nonce = os.urandom(12)
     encryption = {"scheme": "X25519-HKDF-SHA256-ChaCha20-Poly1305", "recipient": sec.enc_public,
-                  "ephemeral": base64.b64encode(raw(eph.public_key())).decode(), "nonce": base64.b64encode(nonce).decode()}
+                  "ephemeral": base64.b64encode(raw(eph.public_key())).decode(),
+                  "nonce": base64.b64encode(nonce).decode()}
     key = HKDF(hashes.SHA256(), 32, salt=raw(eph.public_key()) + raw(recipient),
                info=b"selfreview-response-v1").derive(eph.exchange(recipient))
     header = {"encryption": encryption, "format": "selfreview-response", "version": 1}

@@ -256,3 +256,18 @@ def test_a_forged_invitation_for_the_same_round_cannot_redirect_the_review(tmp_p
     fill_and_finalize(member_ctx, rid, complete_2b())
     assert member_ctx.exchange.export_review(rid, tmp_path / "r.selfreview").recipient_fingerprint == \
         secretary.profile.fingerprint
+
+
+def test_a_secretary_whose_keys_have_a_passphrase_imports_with_it(tmp_path, secretary, member_ctx):
+    from selfreview.services import keyguard
+    invite = secretary.ctx.exchange.write_invitation(secretary.round.id, tmp_path / "i.selfreview-invite")
+    me = member_ctx.profiles.create(ProfileData(full_name="Dương Văn Hỷ"))
+    rid = member_ctx.exchange.open_invitation(invite, me.id).summary.id
+    fill_and_finalize(member_ctx, rid, complete_2b())
+    member_ctx.exchange.export_review(rid, tmp_path / "r.selfreview")
+    keyguard.protect(secretary.ctx, secretary.profile.id, "mật khẩu dài đủ")
+    with pytest.raises(ServiceError) as e:
+        secretary.ctx.exchange.import_paths([tmp_path / "r.selfreview"])
+    assert e.value.message.code == "keys.need_passphrase"
+    (r,) = secretary.ctx.exchange.import_paths([tmp_path / "r.selfreview"], passphrase="mật khẩu dài đủ")
+    assert r.outcome == "imported"
