@@ -291,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
             import crash_modes
             args.files = args.files or (200 if args.mode == "import" else 30)
             result = {"command": command, **crash_modes.run(args, work)}
+    except Exception as e:  # the set-up or a command failed: say so in the summary too
+        result = {"command": command, "mode": args.mode, "ok": False, "error": f"{type(e).__name__}: {e}"}
     finally:
         if args.work_dir is None and result.get("ok"):
             shutil.rmtree(work, ignore_errors=True)

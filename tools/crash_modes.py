@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+PERIOD = "2025"
 
 
 def _cli(data_dir: Path, *args: str) -> list[str]:
@@ -135,7 +136,8 @@ def _check_import(db: Path, ref: dict[str, dict[str, str]], s: dict, run: int) -
 def run_import(args, work: Path) -> dict:
     rng = random.Random(args.seed)
     files, pristine, data, ref = work / "files", work / "pristine", work / "data", work / "reference"
-    _run(_cli(pristine, "demo", "--members", str(args.files), "--out", str(files), "--seed", str(args.seed)))
+    _run(_cli(pristine, "demo", "--members", str(args.files), "--out", str(files), "--seed", str(args.seed),
+              "--period", PERIOD))
     shutil.copytree(pristine, ref)
     full = _run(_cli(ref, "import", str(files)))
     startup = _run(_cli(ref, "list", "cells"))  # start-up alone: the import's share is the rest
@@ -196,10 +198,11 @@ def run_pdf(args, work: Path) -> dict:
     rng = random.Random(args.seed)
     data, files, out = work / "data", work / "files", work / "out"
     out.mkdir()
-    _run(_cli(data, "demo", "--members", str(args.files), "--out", str(files), "--seed", str(args.seed)))
+    _run(_cli(data, "demo", "--members", str(args.files), "--out", str(files), "--seed", str(args.seed),
+              "--period", PERIOD))
     _run(_cli(data, "import", str(files)))
     target = out / "chi-bo.pdf"
-    cmd = _cli(data, "report", "cell", "--cell", "1", "--period", "2025", "--with-reviews", "--out", str(target))
+    cmd = _cli(data, "report", "cell", "--cell", "1", "--period", PERIOD, "--with-reviews", "--out", str(target))
     s = {"mode": "pdf", "members": args.files, "runs": 0, "kills": 0, "finished_before_kill": 0,
          "half_written_targets": 0, "targets_checked": 0, "temp_files_left_by_kills": 0, "failures": []}
     s["full_report_seconds"] = round(_run(cmd), 2)  # a whole file is there from the start

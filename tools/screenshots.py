@@ -60,7 +60,7 @@ def demo(ctx):
     records[0].update(status="fixed")
     records[1].update(status="being_fixed", extent="Đã đề xuất 1 sáng kiến, đang hoàn thiện")
     ctx.reviews.save_answer(rid, "a3_previous", records)
-    value = {b.id: {"frequency": "never"} for b in check.behaviours[:6]}
+    value = {b.id: {"frequency": "never"} for b in check.behaviours}
     value[check.behaviours[1].id] = {"frequency": "sometimes",
                                      "example": "Có lúc chờ ý kiến lãnh đạo phòng dù việc thuộc thẩm quyền.",
                                      "remedy": "Chủ động xử lý, báo cáo sau; đặt hạn cho từng việc."}
@@ -78,6 +78,20 @@ class AutoDialogs:
         pass
 
     error = info
+
+
+def settle() -> None:
+    from PySide6.QtWidgets import QApplication
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def check_id(window) -> str:
+    return window.editor.template.roles["responsibility_check"]
+
+
+def behaviour_id(window, n: int) -> str:
+    return window.editor.template.role_item("responsibility_check").behaviours[n].id
 
 
 def grab(window, path: Path) -> None:
@@ -152,10 +166,14 @@ def shots(lang: str, prefix: str = "") -> None:
         window.editor.show_section("a_iii")
         save(window, "section-iii-prefilled")
         window.editor.show_section("r_selfcheck")
+        settle()
+        row = window.editor.widget_for(check_id(window)).rows[behaviour_id(window, 1)]
+        window.editor.scroll.verticalScrollBar().setValue(row.mapTo(window.editor.page, row.rect().topLeft()).y() - 220)
         save(window, "self-check")
         window.editor.show_section("b_i")
+        settle()
         total = window.editor.widget_for("b1_total")
-        window.editor.scroll.ensureWidgetVisible(total, 50, 400)
+        window.editor.scroll.ensureWidgetVisible(total, 50, 300)
         save(window, "part-b-scores")
         window.editor.show_section("b_ii")
         window.editor.widget_for("b2_proposed").choices["htxsnv"].button.click()

@@ -47,7 +47,7 @@ def update() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, lang in CATALOGUES.items():
         ts = OUT / name
-        cmd = [tool("pyside6-lupdate"), "-locations", "relative", "-no-obsolete", "-target-language", lang,
+        cmd = [tool("pyside6-lupdate"), "-silent", "-locations", "relative", "-no-obsolete", "-target-language", lang,
                *(["-pluralonly"] if lang.startswith("en") else []), *sources(), "-ts", str(ts.relative_to(ROOT))]
         subprocess.run(cmd, cwd=ROOT, check=True)
 

@@ -64,7 +64,7 @@ def main() -> None:
         tmp = Path(tmp)
         cell_data, many_data = tmp / "cell", tmp / "many"
         # one cell of 30 members
-        cli(cell_data, "demo", "--members", "30", "--out", str(tmp / "files-cell"))
+        cli(cell_data, "demo", "--members", "30", "--period", "2025", "--out", str(tmp / "files-cell"))
         cli(cell_data, "import", str(tmp / "files-cell"))
         cli(cell_data, "report", "page-setup", "--place", PLACE)
         assess_with_service(cell_data)
@@ -74,7 +74,7 @@ def main() -> None:
         cli(cell_data, "report", "cell", "--cell", "1", "--period", "2025", "--with-reviews", "--number", "05-BC/CB",
             "--out", str(HERE / "cell-summary.pdf"))
         # the committee above: 65 cells of 70 members
-        cli(many_data, "demo", "--members", "70", "--cells", "65", "--out", str(tmp / "files-many"))
+        cli(many_data, "demo", "--members", "70", "--cells", "65", "--period", "2025", "--out", str(tmp / "files-many"))
         cli(many_data, "import", str(tmp / "files-many"))
         assess_in_bulk(many_data)
         cli(many_data, "report", "rollup", "--period", "2025", "--number", "12-BC/ĐU", "--place", PLACE,

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../selfreview/ui/help.py" line="+72"/>
+        <location filename="../../selfreview/ui/help.py" line="+69"/>
         <source>About this program</source>
         <translation>Giới thiệu chương trình</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+54"/>
+        <location filename="../../selfreview/ui/app.py" line="+53"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Problems found</source>
         <translation>Các vấn đề tìm thấy</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>Mẫu đề xuất</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Read this code out to your cell secretary when asked: it shows that files sent in your name really come from you.</source>
         <translation>Đọc mã này cho bí thư chi bộ khi được hỏi: mã cho biết tệp gửi đi mang tên bạn đúng là do bạn gửi.</translation>
     </message>
@@ -404,12 +404,12 @@
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../selfreview/ui/navigator.py" line="+67"/>
+        <location filename="../../selfreview/ui/navigator.py" line="+73"/>
         <source>Parts and sections of the form</source>
         <translation>Các phần, các mục của biểu mẫu</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>%1 of %2 answered</source>
         <translation>Đã trả lời %1/%2</translation>
     </message>
@@ -422,17 +422,17 @@
         <translation>Bản kiểm điểm mới</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>&amp;Period</source>
         <translation>&amp;Kỳ kiểm điểm</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Usually the year, e.g. 2025. A review for a term or a quarter can be named e.g. 2020-2025.</source>
         <translation>Thường là năm, ví dụ 2025. Kiểm điểm theo nhiệm kỳ hoặc theo quý có thể ghi, ví dụ, 2020-2025.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>(proposed for you)</source>
         <translation>(đề xuất cho bạn)</translation>
     </message>
@@ -483,7 +483,7 @@
         <translation>Họ &amp;và tên *</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Date of &amp;birth</source>
         <translation>&amp;Ngày sinh</translation>
     </message>
@@ -538,7 +538,7 @@
         <translation>Mẫu đề xuất cho bạn:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Do you work in the political system?</source>
         <translation>Bạn có làm việc trong hệ thống chính trị không?</translation>
     </message>
@@ -686,7 +686,7 @@
         <translation>Tạo một bản sao để sửa; bản đã hoàn tất được giữ nguyên</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>%1 · revision %2 · %3</source>
         <translation>%1 · lần sửa %2 · %3</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>Đã có bản sửa đổi mới hơn thay thế bản này.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Not finalized yet</source>
         <translation>Chưa hoàn tất được</translation>
     </message>
@@ -738,7 +738,7 @@
         <translation>Sau khi hoàn tất, bản kiểm điểm được khoá và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -746,7 +746,7 @@
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../../selfreview/ui/review_model.py" line="+24"/>
+        <location filename="../../selfreview/ui/review_model.py" line="+26"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
@@ -771,7 +771,7 @@
         <translation>Sửa lần cuối</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>(replaced by a newer revision)</source>
         <translation>(đã có bản sửa đổi mới hơn)</translation>
     </message>
@@ -828,7 +828,7 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../selfreview/ui/help.py" line="-58"/>
+        <location filename="../../selfreview/ui/help.py" line="-55"/>
         <source>Save now (changes are also saved by themselves)</source>
         <translation>Lưu ngay (mọi thay đổi cũng được tự động lưu)</translation>
     </message>
@@ -969,7 +969,7 @@
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../../selfreview/ui/profile_form.py" line="-71"/>
+        <location filename="../../selfreview/ui/profile_form.py" line="-68"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>

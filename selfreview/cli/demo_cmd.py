@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import argparse
 
 from selfreview.cli.common import open_context
@@ -22,7 +24,8 @@ def register(sub, common) -> None:
     p.add_argument("--cells", type=_positive, default=1, metavar="M", help="number of cells (default 1)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
     p.add_argument("--seed", type=int, default=2025, metavar="S", help="same seed, same members (default 2025)")
-    p.add_argument("--period", default="2025", help="the review period (default 2025)")
+    p.add_argument("--period", default=str(date.today().year),
+                   help="the review period (default: the current year)")
     p.set_defaults(handler=cmd_demo)
 
 

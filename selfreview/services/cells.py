@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from selfreview.db.models import Cell, Member, ReviewRound
 from selfreview.forms import registry
-from selfreview.services import audit
+from selfreview.services import audit, templates
 from selfreview.services.dto import CellSummary, RoundSummary
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.text import nfc
@@ -84,8 +84,11 @@ class CellService:
         with self.ctx.session() as s:
             if s.get(Cell, cell_id) is None:
                 raise NotFound.of("review.not_found", id=cell_id)
+            forms = forms or default_forms()
+            for form in forms.values():  # keep the exact templates the round was opened with
+                templates.store(s, templates.by_hash(s, form["hash"], form.get("id", ""), form.get("version", 0)))
             r = ReviewRound(cell_id=cell_id, period=nfc(period).strip(), deadline=deadline,
-                            forms=forms or default_forms(), uid=uuid.uuid4().hex)
+                            forms=forms, uid=uuid.uuid4().hex)
             s.add(r)
             s.flush()
             audit.record(s, "round.create", "", round_id=r.id, cell_id=cell_id, period=r.period)

@@ -71,7 +71,7 @@ class CollectiveService:
                     info = registry.for_category(COLLECTIVE) or registry.find(DEFAULT_FORM)
                     if info is None:
                         raise ServiceError.of("collective.no_form", id=DEFAULT_FORM)
-                    t, digest = info.template, info.hash
+                    t, digest = info.template, templates.store(s, info.template)
                 r = Review(round_id=rnd.id, cell_id=rnd.cell_id, is_collective=True, period=rnd.period,
                            template_id=t.id, template_version=t.version, template_hash=digest, status="draft",
                            revision=1, is_current=True, entered_by_secretary=True)

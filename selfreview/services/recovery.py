@@ -79,6 +79,8 @@ def open_database(directory: Path) -> tuple[Database, Path | None, StartupReport
         except BaseException:
             db.dispose()
             raise
+        if path is not None:
+            owner_only(path)
     daily, error = None, None
     if path is not None:
         try:
@@ -90,6 +92,15 @@ def open_database(directory: Path) -> tuple[Database, Path | None, StartupReport
             log.warning("daily backup failed: %s", e)
             error = msg("storage.io")
     return db, migration_backup, StartupReport(checked, daily, error)
+
+
+def owner_only(path: Path) -> None:
+    """The database file 0600 (its -wal and -shm files inherit the mode from it)."""
+    try:
+        if path.exists() and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError:
+        pass  # a read-only file system: nothing to protect from writes, and reads are the folder's job
 
 
 def check_database(data_dir: Path, full: bool = False) -> str | None:

@@ -145,7 +145,7 @@ class ReviewService:
                             else registry.for_category(_category(profile)))
                     if info is None:
                         raise ServiceError(msg("template.unknown", id=template_id, version=version))
-                    t, digest = info.template, info.hash
+                    t, digest = info.template, templates.store(s, info.template)
                 r = Review(profile_id=profile_id, period=period, template_id=t.id, template_version=t.version,
                            template_hash=digest, status="draft", revision=1, is_current=True)
                 s.add(r)

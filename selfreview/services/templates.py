@@ -30,9 +30,13 @@ def by_hash(session: Session, digest: str, template_id: str = "", version: int =
 
 
 def store(session: Session, template: Template) -> str:
-    """Keep a non-bundled template (e.g. embedded in an invitation); returns its hash."""
+    """Keep a copy of a template that a round or a review refers to; returns its hash.
+
+    Bundled templates are stored too: a later version of the app may ship a changed YAML, and
+    every review must still open with the exact template it was written against.
+    """
     digest = template_hash(template)
-    if registry.find_by_hash(digest) is None and session.get(StoredTemplate, digest) is None:
+    if session.get(StoredTemplate, digest) is None:
         session.add(StoredTemplate(hash=digest, template_id=template.id, version=template.version,
                                    body=template.model_dump(mode="json", by_alias=True, exclude_none=True)))
     _cache[digest] = template

@@ -25,7 +25,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("selfreview")
     app.setOrganizationName("selfreview")
-    app.setApplicationDisplayName("selfreview")
     return app  # type: ignore[return-value]
 
 

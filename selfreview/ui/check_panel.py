@@ -41,6 +41,7 @@ class CheckPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName(self.tr("Problems found"))
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)

@@ -49,10 +49,7 @@ class ShortcutsDialog(QDialog):
         rows = [(_keys_text(k), w) for k, w in SHORTCUTS]
         rows.append((QCoreApplication.translate("Shortcuts", MNEMONIC[0]), MNEMONIC[1]))
         for row, (keys, what) in enumerate(rows):
-            key = QLabel(keys, holder)
-            font = key.font()
-            font.setBold(True)
-            key.setFont(font)
+            key = ScaledLabel(keys, 1.0, bold=True, parent=holder, wrap=False)
             text = QLabel(QCoreApplication.translate("Shortcuts", what), holder)
             text.setWordWrap(True)
             grid.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)

@@ -107,11 +107,9 @@ class HomePage(QWidget):
         for name, value in rows:
             if value:
                 self.card_form.addRow(name, self._value(value))
-        key = self._value(p.fingerprint or "—", "fingerprint")
-        font = key.font()
-        font.setBold(True)
-        font.setLetterSpacing(font.SpacingType.PercentageSpacing, 110)
-        key.setFont(font)
+        key = ScaledLabel(p.fingerprint or "—", 1.0, bold=True, parent=self.card, spacing=110)
+        key.setObjectName("fingerprint")
+        key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         key.setToolTip(self.tr("Read this code out to your cell secretary when asked: it shows that "
                                "files sent in your name really come from you."))
         self.card_form.addRow(self.tr("Key code"), key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem,
     QWidget,
@@ -24,6 +24,12 @@ class WrapDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeWidget) -> None:
         super().__init__(view)
         self.view = view
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if not index.parent().isValid():  # parts in bold, at the current text size
+            option.font.setBold(True)
+            option.fontMetrics = QFontMetrics(option.font)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
@@ -69,10 +75,7 @@ class Navigator(QTreeWidget):
         self.items: dict[str, QTreeWidgetItem] = {}
         for part in template.parts:
             top = QTreeWidgetItem(self, [pick(part.label, lang), ""])
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = QFont(top.font(0))
-            font.setBold(True)
-            top.setFont(0, font)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a part: bold (the delegate), not selectable
             top.setFirstColumnSpanned(True)
             for section in part.sections:
                 child = QTreeWidgetItem(top, [pick(section.label, lang), ""])
@@ -97,7 +100,9 @@ class Navigator(QTreeWidget):
             self.blockSignals(False)
             self.scrollToItem(item)
 
-    def set_completion(self, completion: dict[str, Any]) -> None:
+    def set_completion(self, completion: dict[str, Any], incomplete: set[str] = frozenset()) -> None:
+        """``incomplete``: sections with an answer that is there but not complete (e.g. a self-check
+        with behaviours left): no check mark for them yet."""
         for sid, item in self.items.items():
             c = completion.get(sid)
             if c is None or c.total == 0:
@@ -106,9 +111,15 @@ class Navigator(QTreeWidget):
                 item.setData(1, Qt.ItemDataRole.AccessibleTextRole, "")
                 continue
             item.setText(1, f"{c.answered}/{c.total}")
-            item.setIcon(1, self._done if c.done else self._open)
+            item.setIcon(1, self._done if c.done and sid not in incomplete else self._open)
             item.setData(1, Qt.ItemDataRole.AccessibleTextRole,
                          arg(self.tr("%1 of %2 answered"), c.answered, c.total))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:  # the marks grow with the text
+            side = max(ICON_SIZE.width(), int(self.fontMetrics().height() * 0.8))
+            self.setIconSize(QSize(side, side))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

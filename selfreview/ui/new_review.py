@@ -29,9 +29,13 @@ class NewReviewDialog(QDialog):
         self.period_edit = QLineEdit(default_period, self)
         self.period_edit.setObjectName("periodEdit")
         self.period_edit.setMaxLength(40)
-        form.addRow(self.tr("&Period"), self.period_edit)
-        form.addRow("", hint_label(self.tr("Usually the year, e.g. 2025. A review for a term or a quarter "
-                                           "can be named e.g. 2020-2025."), self))
+        period = QVBoxLayout()
+        period.setSpacing(2)
+        period.addWidget(self.period_edit)
+        period.addWidget(hint_label(self.tr("Usually the year, e.g. 2025. A review for a term or a quarter "
+                                            "can be named e.g. 2020-2025."), self))
+        form.addRow(self.tr("&Period"), period)
+        form.labelForField(period).setBuddy(self.period_edit)
         self.form_combo = QComboBox(self)
         self.form_combo.setObjectName("formCombo")
         self.form_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from selfreview.forms import registry
 from selfreview.rating import Category
 from selfreview.services.dto import ProfileData
 from selfreview.ui.i18n import arg, language, pick
-from selfreview.ui.widgets import OptionalDateEdit, hint_label
+from selfreview.ui.widgets import OptionalDateEdit, ScaledLabel, hint_label
 
 
 def proposed_form_text(category: str) -> str:
@@ -83,6 +83,7 @@ class ProfileForm(QWidget):
         self.dob = OptionalDateEdit(None, None, self)
         self.dob.setObjectName("profile_date_of_birth")
         self.dob.setMaximumDate(QDate.currentDate())
+        self.dob.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         form.addRow(self.tr("Date of &birth"), self.dob)
         line("party_post", self.tr("Party post"), self.tr("e.g. Party member, cell committee member"))
         line("government_post", self.tr("Government post"), self.tr("e.g. specialist, deputy head of division"))
@@ -93,12 +94,8 @@ class ProfileForm(QWidget):
         outer.addLayout(form)
 
         self.proposed_title = QLabel(self.tr("The form proposed for you:"), self)
-        self.proposed = QLabel(self)
+        self.proposed = ScaledLabel("", 1.0, bold=True, parent=self)
         self.proposed.setObjectName("proposedForm")
-        self.proposed.setWordWrap(True)
-        font = self.proposed.font()
-        font.setBold(True)
-        self.proposed.setFont(font)
         self.system = YesNo("system", self)
         self.leader = YesNo("leader", self)
         for widget, question, hint in (

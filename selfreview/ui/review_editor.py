@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
-from selfreview.forms.answers import section_completion
+from selfreview.forms.answers import section_completion, validate
 from selfreview.services.reviews import score_state
 from selfreview.text import nfc_deep
 from selfreview.ui.autosave import AutoSaver
@@ -134,11 +134,16 @@ class ReviewEditor(QWidget):
         restore_splitter(self.settings, self.sidebar)
         layout.addWidget(self.splitter, 1)
         self._update_scores()
-        self.navigator.set_completion(section_completion(self.template, self.answers))
+        self._update_completion()
+
+    def _update_completion(self) -> None:
+        incomplete = {i.section_id for i in validate(self.template, self.answers) if i.code == "invalid"}
+        self.navigator.set_completion(section_completion(self.template, self.answers), incomplete)
 
     def _refresh_header(self) -> None:
         s = self.detail.summary
-        self.title.setText(f"{s.form_code} · {s.period}")
+        code = pick(self.template.code, self.lang) if self.template.code else s.form_code
+        self.title.setText(f"{code} · {s.period}")
         self.title.setToolTip(pick(self.template.title, self.lang))
         self.status.setText(arg(self.tr("%1 · revision %2 · %3"),
                                 status_name(s.status), s.revision, pick(self.template.title, self.lang)))
@@ -209,7 +214,7 @@ class ReviewEditor(QWidget):
         self.autosaver.schedule(qid, value)
         self.issues = [i for i in self.issues if i.question_id != qid]
         self.page.update_answers(self.answers)
-        self.navigator.set_completion(section_completion(self.template, self.answers))
+        self._update_completion()
         self._update_scores()
 
     def _stored(self, qid: str, stored: Any) -> None:
@@ -287,6 +292,7 @@ class ReviewEditor(QWidget):
         self.check_panel.hide()
         self.issues = []
         self._refresh_header()
+        self._update_completion()
         section, self.current_section = self.current_section, None
         self.show_section(section)
         self.reloaded.emit()

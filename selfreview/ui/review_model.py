@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from selfreview.forms import registry
 from selfreview.services.dto import ReviewSummary
+from selfreview.ui.i18n import pick
 from selfreview.ui.labels import status_name, when
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole
@@ -47,7 +49,7 @@ class ReviewTableModel(QAbstractTableModel):
         if role == SUMMARY_ROLE:
             return r
         if role == Qt.ItemDataRole.DisplayRole:
-            return [r.period, r.form_code, str(r.revision), self._status(r), when(r.updated_at)][col]
+            return [r.period, self._form(r), str(r.revision), self._status(r), when(r.updated_at)][col]
         if role == SORT_ROLE:
             return [r.period, r.form_code, r.revision, r.status, r.updated_at.isoformat()][col]
         if role == Qt.ItemDataRole.ToolTipRole and col == FORM:
@@ -55,6 +57,13 @@ class ReviewTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == REVISION:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _form(self, r: ReviewSummary) -> str:
+        """The form's code in the chosen language (the summary carries the Vietnamese one)."""
+        info = registry.find(r.template_id, r.template_version)
+        if info is not None and info.template.code is not None:
+            return pick(info.template.code)
+        return r.form_code
 
     def _status(self, r: ReviewSummary) -> str:
         text = status_name(r.status)

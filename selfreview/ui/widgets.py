@@ -19,9 +19,9 @@ class ScaledLabel(QLabel):
     """A label whose font is the application font times ``scale``: headings follow the text size."""
 
     def __init__(self, text: str = "", scale: float = 1.0, bold: bool = False,
-                 parent: QWidget | None = None, wrap: bool = True) -> None:
+                 parent: QWidget | None = None, wrap: bool = True, spacing: float = 100) -> None:
         super().__init__(text, parent)
-        self._scale, self._bold = scale, bold
+        self._scale, self._bold, self._spacing = scale, bold, spacing
         self.setWordWrap(wrap)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._refont()
@@ -31,6 +31,8 @@ class ScaledLabel(QLabel):
         if self._scale != 1.0:
             font.setPointSizeF(font.pointSizeF() * self._scale)
         font.setBold(self._bold)
+        if self._spacing != 100:
+            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, self._spacing)
         self.setFont(font)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -215,6 +217,14 @@ class OptionalSpinBox(QDoubleSpinBox):
         if not text.strip() or text.strip() == NONE_TEXT:
             return self.minimum()
         return super().valueFromText(self._normalise(text))
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802
+        """61 rather than "61,0"; 25,5 keeps its decimal."""
+        text = super().textFromValue(value)
+        point = self.locale().decimalPoint()
+        if point in text:
+            text = text.rstrip("0").rstrip(point)
+        return text
 
     def fixup(self, text: str) -> str:
         return text if not text.strip() else super().fixup(self._normalise(text))

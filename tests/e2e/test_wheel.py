@@ -33,8 +33,8 @@ def installed(wheel, tmp_path_factory) -> Path:
     site = Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                check=True, capture_output=True, text=True).stdout.strip())
     (site / "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
-                    "--python", str(py), str(wheel)], check=True, capture_output=True, text=True)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "--no-index",
+                    "--quiet", str(wheel)], check=True, capture_output=True, text=True)
     return env_dir
 
 

@@ -40,6 +40,10 @@ def test_text_size_applies_to_the_whole_form_and_is_kept(qtbot, make_window, ctx
     assert settings.text_size == "normal" and label.font().pointSize() == 12
     window.set_text_size("small")
     assert label.font().pointSize() == 10
+    window.show_home()
+    window.set_text_size("large")
+    key = window.home.card.findChild(QLabel, "fingerprint")
+    assert key.font().pointSize() == 14 and key.font().bold()
 
 
 def test_keyboard_moves_through_sections_and_fields(qtbot, make_window, ctx):

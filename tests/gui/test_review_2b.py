@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from selfreview.forms import registry
-from selfreview.forms.model import Checklist, LongText, MultiChoice, Records, Score, ShortText, SingleChoice
+from selfreview.forms.model import Checklist, LongText, MultiChoice, Records, ShortText, SingleChoice
 from selfreview.text import nfc, nfc_deep
 from tests.gui.helpers import click, complete_review, labels_text, reactivate, type_vietnamese
 

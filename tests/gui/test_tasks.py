@@ -138,3 +138,23 @@ def test_autosave_reports_a_refused_save(qtbot):
     saver.schedule("q", "x")
     saver.flush()
     assert got[-1][0] == "error" and got[-1][1].code == "review.locked"
+
+
+def test_the_window_with_the_threaded_runner_saves_off_the_gui_thread(qtbot, ctx, settings, dialogs, translators):
+    from selfreview.ui.main_window import MainWindow
+    from tests.gui.helpers import make_profile, type_vietnamese
+    runner = TaskRunner()
+    profile = make_profile(ctx)
+    review = ctx.reviews.create(profile.id, "2025", "hd43-2025-2b")
+    window = MainWindow(ctx, settings, runner, dialogs, translators)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_review(review.summary.id)
+    editor = window.editor
+    type_vietnamese(editor.widget_for("a1_political").edit, "Giữ vững lập trường")
+    qtbot.waitUntil(lambda: window.saved_label.text() == "Đã lưu", timeout=3000)
+    assert ctx.reviews.answers(review.summary.id) == {"a1_political": "Giữ vững lập trường"}
+    type_vietnamese(editor.widget_for("a1_duties").edit, "Hoàn thành nhiệm vụ")
+    window.close()  # flushes and waits for the writer
+    assert ctx.reviews.answers(review.summary.id)["a1_duties"] == "Hoàn thành nhiệm vụ"
+    runner.shutdown()

@@ -155,6 +155,8 @@ def test_private_files_are_owner_only(ctx, member):
     with ctx.session():
         pass
     assert mode(ctx.data_dir) == "0o700"
+    assert mode(ctx.data_dir / "selfreview.db") == "0o600"
+    assert mode(ctx.data_dir / "selfreview.db-wal") == "0o600"  # SQLite copies the database's mode
     assert mode(ctx.keys_dir) == "0o700"
     folder = ctx.keys_dir / str(member.id)
     assert mode(folder) == "0o700"

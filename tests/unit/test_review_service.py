@@ -168,3 +168,19 @@ def test_data_dir_from_environment(tmp_path, monkeypatch):
         assert ctx.data_dir == (tmp_path / "from-env").resolve()
         assert (ctx.data_dir / "selfreview.db").exists()
         assert oct(ctx.data_dir.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_review_opens_with_its_own_template_after_the_bundled_one_changes(ctx, member, monkeypatch):
+    """A later app version may ship a changed YAML: reviews keep the exact template they were written on."""
+    from selfreview.forms import registry
+    from selfreview.services import templates
+
+    rid = ctx.reviews.create(member.id, "2026").summary.id
+    ctx.reviews.save_answer(rid, "a1_political", "Giữ vững lập trường.")
+    original = ctx.reviews.open(rid).template_hash
+    monkeypatch.setattr(registry, "find_by_hash", lambda digest: None)  # as if the YAML had changed
+    monkeypatch.setattr(templates, "_cache", {})
+    detail = ctx.reviews.open(rid)
+    assert detail.template_hash == original and detail.template.id == "hd43-2025-2b"
+    assert detail.answers == {"a1_political": "Giữ vững lập trường."}
+    ctx.reviews.save_answer(rid, "a6_direction", "Chủ động hơn.")

@@ -1,0 +1,511 @@
+"""What one child process measures: ``python bench/subjects.py NAME PARAMS_JSON``.
+
+Each subject prints one line ``BENCH-RESULT {json}``. Times are taken inside the child with
+``time.perf_counter`` around exactly the work named, after the interpreter has started and the
+modules are imported (start-up is measured on its own, from outside, by ``startup_*``).
+
+Subjects and their baselines (see docs/benchmarks.md for why each baseline is what it is):
+
+* ``import``          ``ctx.exchange.import_paths([folder])`` into the given data directory.
+* ``import_bare``     the same files listed, read, decrypted (X25519 + HKDF-SHA256 +
+                      ChaCha20-Poly1305, with the envelope header as associated data), signature
+                      checked (Ed25519) and parsed (json) in a plain loop written directly on
+                      ``cryptography``: the lower bound of any import. Writes nothing.
+* ``import_checks``   (information) the exchange layer alone: ``read_limited`` + ``read_response``
+                      per file, every check of the file format but no database.
+* ``rollup`` / ``rollup_bare``  ``ctx.reports.write_rollup`` against a bare reportlab
+                      ``SimpleDocTemplate`` holding one ``Table`` with the roll-up's rows (a row per
+                      cell, the same 13 columns, two header rows, the total), the same TTF fonts.
+* ``cell`` / ``cell_bare``  ``ctx.reports.write_cell(..., with_reviews=True)`` against a bare
+                      document with the members table and every review's question labels and answers
+                      as plain paragraphs.
+* ``startup_app`` / ``startup_bare``  print ``time.monotonic()`` once the main window (or a bare
+                      ``QMainWindow``) is shown and exposed; the parent subtracts its spawn time.
+* ``autosave``        ``ctx.reviews.save_answer`` timed one call at a time, each followed by the same
+                      upsert written directly with ``sqlite3`` (the floor) on the same database.
+* ``prepare_extra_cell``  set-up, not measured: one more cell with its own member files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable
+
+RESULT_PREFIX = "BENCH-RESULT "
+SUBJECTS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def subject(fn: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    SUBJECTS[fn.__name__] = fn
+    return fn
+
+
+def _pdf_pages(path: str | Path) -> int:
+    import re
+    return len(re.findall(rb"/Type\s*/Page[^s]", Path(path).read_bytes()))
+
+
+# -- import ------------------------------------------------------------------------------------------
+def _response_files(folder: str) -> list[Path]:
+    # what the importer walks: every *.selfreview under the folder, sorted
+    return sorted(f for f in Path(folder).rglob("*") if f.suffix.lower() == ".selfreview" and f.is_file())
+
+
+@subject
+def import_(p: dict[str, Any]) -> dict[str, Any]:
+    from selfreview.services.context import AppContext
+
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        t0 = time.perf_counter()
+        receipts = ctx.exchange.import_paths([p["files"]])
+        seconds = time.perf_counter() - t0
+    finally:
+        ctx.close()
+    outcomes = Counter(r.outcome for r in receipts)
+    if outcomes.get("rejected"):
+        first = next(r for r in receipts if r.rejected)
+        raise SystemExit(f"import rejected {outcomes['rejected']} files, e.g. {first.file_name}: "
+                         f"{first.reason.en if first.reason else '?'}")
+    return {"seconds": seconds, "files": len(receipts), "outcomes": dict(outcomes)}
+
+
+SUBJECTS["import"] = SUBJECTS.pop("import_")
+
+
+def _secretary_identity(data_dir: str, profile_id: int):
+    from selfreview.exchange.keystore import open_identity
+    return open_identity(Path(data_dir) / "keys", profile_id, None)
+
+
+@subject
+def import_bare(p: dict[str, Any]) -> dict[str, Any]:
+    import base64
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    enc = _secretary_identity(p["data_dir"], p["secretary_id"]).enc  # set-up: not timed
+    info = b"selfreview-response-v1"
+    prefix = b"selfreview-response/1\x00"
+    t0 = time.perf_counter()
+    files = _response_files(p["files"])
+    n = 0
+    for path in files:
+        raw = path.read_bytes()
+        env = json.loads(raw)
+        e = env["encryption"]
+        eph, rcpt = base64.b64decode(e["ephemeral"]), base64.b64decode(e["recipient"])
+        shared = enc.exchange(X25519PublicKey.from_public_bytes(eph))
+        key = HKDF(algorithm=hashes.SHA256(), length=32, salt=eph + rcpt, info=info).derive(shared)
+        header = {k: v for k, v in env.items() if k != "payload"}
+        aad = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        plain = ChaCha20Poly1305(key).decrypt(base64.b64decode(e["nonce"]), base64.b64decode(env["payload"]), aad)
+        body = plain[64:]
+        doc = json.loads(body)
+        Ed25519PublicKey.from_public_bytes(base64.b64decode(doc["member"]["sign_public"])).verify(
+            plain[:64], prefix + body)
+        n += 1
+    return {"seconds": time.perf_counter() - t0, "files": n}
+
+
+@subject
+def import_checks(p: dict[str, Any]) -> dict[str, Any]:
+    from selfreview.exchange.envelope import read_limited
+    from selfreview.exchange.response import read_response
+
+    ident = _secretary_identity(p["data_dir"], p["secretary_id"])
+    enc_public = ident.public.enc_public
+    t0 = time.perf_counter()
+    n = 0
+    for path in _response_files(p["files"]):
+        read_response(read_limited(path), ident, enc_public)
+        n += 1
+    return {"seconds": time.perf_counter() - t0, "files": n}
+
+
+@subject
+def prepare_extra_cell(p: dict[str, Any]) -> dict[str, Any]:
+    """A cell of exactly ``members`` people (the issue's "60-member cell"), files encrypted to the
+    same secretary as the main demo. Uses the demo generator with one cell under its own name."""
+    from selfreview.demo import generate
+    from selfreview.services.context import AppContext
+
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        generate.CELL_NAMES = (p["cell_name"],)  # run_demo names cell 0 after CELL_NAMES[0]
+        result = generate.run_demo(ctx, p["members"], p["out"], cells=1, seed=p["seed"], period=p["period"])
+        secretary = ctx.profiles.secretary()
+    finally:
+        ctx.close()
+    if [r.cell for r in result.rounds] != [p["cell_name"]]:
+        raise SystemExit(f"the extra cell was not made under its own name: {[r.cell for r in result.rounds]}")
+    return {"files": len(result.files), "cell_id": result.rounds[0].cell_id, "secretary_id": secretary.id}
+
+
+@subject
+def inspect(p: dict[str, Any]) -> dict[str, Any]:
+    """Set-up check: the secretary, the cells, how many current reviews the database holds."""
+    import sqlite3
+    from selfreview.services.context import AppContext
+
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        secretary = ctx.profiles.secretary()
+        cells = {c.name: c.id for c in ctx.cells.list_cells()}
+    finally:
+        ctx.close()
+    db = sqlite3.connect(Path(p["data_dir"]) / "selfreview.db")
+    try:
+        reviews = db.execute("SELECT count(*) FROM review WHERE is_current").fetchone()[0]
+        members = dict(db.execute("SELECT cell_id, count(*) FROM member GROUP BY cell_id").fetchall())
+    finally:
+        db.close()
+    size = (Path(p["data_dir"]) / "selfreview.db").stat().st_size
+    return {"secretary_id": secretary.id if secretary else None, "cells": cells, "reviews": reviews,
+            "members_per_cell": {str(k): v for k, v in members.items()}, "db_bytes": size}
+
+
+# -- reports -----------------------------------------------------------------------------------------
+@subject
+def rollup(p: dict[str, Any]) -> dict[str, Any]:
+    from selfreview.services.context import AppContext
+    import selfreview.reports.rollup  # noqa: F401  (modules imported before the clock starts)
+
+    ctx = AppContext.open(p["data_dir"])
+    out = Path(p["out_dir"])
+    try:
+        t0 = time.perf_counter()
+        ctx.reports.write_rollup(p["period"], out / "rollup-1.pdf")
+        t1 = time.perf_counter()
+        ctx.reports.write_rollup(p["period"], out / "rollup-2.pdf")
+        t2 = time.perf_counter()
+        report = ctx.reports.rollup_report(p["period"])
+    finally:
+        ctx.close()
+    return {"seconds": t1 - t0, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "rollup-1.pdf"),
+            "bytes": (out / "rollup-1.pdf").stat().st_size, "cells": len(report.rows),
+            "members": sum(r.members for r in report.rows)}
+
+
+def _register_bare_fonts() -> tuple[str, str]:
+    """The same Liberation Serif files the reports use, under names of our own."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from selfreview.paths import fonts_dir
+
+    names = {"BareSerif": "LiberationSerif-Regular.ttf", "BareSerif-Bold": "LiberationSerif-Bold.ttf",
+             "BareSerif-Italic": "LiberationSerif-Italic.ttf",
+             "BareSerif-BoldItalic": "LiberationSerif-BoldItalic.ttf"}
+    for name, file in names.items():
+        pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / file)))
+    pdfmetrics.registerFontFamily("BareSerif", normal="BareSerif", bold="BareSerif-Bold",
+                                  italic="BareSerif-Italic", boldItalic="BareSerif-BoldItalic")
+    return "BareSerif", "BareSerif-Bold"
+
+
+def _bare_doc(path: Path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+    # the reports' default page: A4, margins 20/20/30/15 mm
+    return SimpleDocTemplate(str(path), pagesize=A4, leftMargin=30 * mm, rightMargin=15 * mm, topMargin=20 * mm,
+                             bottomMargin=20 * mm, invariant=1)
+
+
+@subject
+def rollup_bare(p: dict[str, Any]) -> dict[str, Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+    from selfreview.services.context import AppContext
+
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        report = ctx.reports.rollup_report(p["period"])  # set-up: the rows to draw, not timed
+    finally:
+        ctx.close()
+    levels = ("htxsnv", "httnv", "htnv", "khtnv")
+    rows = [["TT", "Tổ chức đảng", "Số đảng viên", "Đã nộp"] + ["HTXSNV", "", "HTTNV", "", "HTNV", "", "KHTNV", ""]
+            + ["Hạn mức"], ["", "", "", ""] + ["TĐX", "CBĐX"] * 4 + [""]]
+    total = Counter()
+    for n, r in enumerate(report.rows, start=1):
+        counts = [str(c.get(level, 0)) for level in levels for c in (r.self_counts, r.cell_counts)]
+        rows.append([str(n), r.name, str(r.members), str(r.submitted)] + counts + ["Đạt"])
+        total.update({"members": r.members, "submitted": r.submitted})
+    rows.append(["", "Tổng cộng", str(total["members"]), str(total["submitted"])] + ["0"] * 8 + ["Đạt"])
+    width = A4[0] - 45 * mm
+    n_w, num_w, lvl_w, q_w = 7 * mm, 10 * mm, 9.5 * mm, 14 * mm
+    widths = [n_w, width - n_w - 2 * num_w - 8 * lvl_w - q_w, num_w, num_w] + [lvl_w] * 8 + [q_w]
+    out = Path(p["out_dir"])
+
+    def build(path: Path, serif: str, bold: str) -> None:
+        table = Table(rows, colWidths=widths, repeatRows=2)
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), serif), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                                   ("FONTNAME", (0, 0), (-1, 1), bold),
+                                   ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        _bare_doc(path).build([table])
+
+    t0 = time.perf_counter()
+    serif, bold = _register_bare_fonts()
+    build(out / "bare-1.pdf", serif, bold)
+    t1 = time.perf_counter()
+    build(out / "bare-2.pdf", serif, bold)
+    t2 = time.perf_counter()
+    return {"seconds": t1 - t0, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf"),
+            "rows": len(rows)}
+
+
+def _cell_id(ctx, name: str) -> int:
+    for c in ctx.cells.list_cells():
+        if c.name == name:
+            return c.id
+    raise SystemExit(f"no cell named {name!r}")
+
+
+@subject
+def cell(p: dict[str, Any]) -> dict[str, Any]:
+    from selfreview.services.context import AppContext
+    import selfreview.reports.cell_summary  # noqa: F401
+
+    ctx = AppContext.open(p["data_dir"])
+    out = Path(p["out_dir"])
+    try:
+        cell_id = _cell_id(ctx, p["cell_name"])
+        t0 = time.perf_counter()
+        ctx.reports.write_cell(cell_id, p["period"], out / "cell-1.pdf", with_reviews=True)
+        t1 = time.perf_counter()
+        ctx.reports.write_cell(cell_id, p["period"], out / "cell-2.pdf", with_reviews=True)
+        t2 = time.perf_counter()
+    finally:
+        ctx.close()
+    return {"seconds": t1 - t0, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "cell-1.pdf"),
+            "bytes": (out / "cell-1.pdf").stat().st_size}
+
+
+def _plain(value: Any) -> list[str]:
+    """An answer as the strings it holds (a bare document prints them as they are)."""
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _plain(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _plain(v)]
+    return [str(value)] if value not in (None, "") else []
+
+
+@subject
+def cell_bare(p: dict[str, Any]) -> dict[str, Any]:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
+    from selfreview.services.context import AppContext
+
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        report = ctx.reports.cell_report(_cell_id(ctx, p["cell_name"]), p["period"], with_reviews=True)
+    finally:
+        ctx.close()
+    table_rows = [["TT", "Họ và tên", "Chức vụ", "Điểm", "Tự đề xuất", "Chi bộ đề xuất", "Ghi chú"]]
+    for n, m in enumerate(report.members, start=1):
+        table_rows.append([str(n), m.name, m.post[:28], "" if m.total is None else str(m.total),
+                           m.self_rating or "", m.cell_rating or "", ", ".join(m.flags)])
+    reviews = []
+    for r in report.reviews:
+        texts = []
+        for _, item in r.template.items():
+            if item.id in r.answers:
+                texts.append((item.label.vi, _plain(r.answers[item.id])))
+        reviews.append((r.owner, texts))
+    width = A4[0] - 45 * mm
+    out = Path(p["out_dir"])
+
+    def build(path: Path, serif: str, bold: str) -> None:
+        body = ParagraphStyle("b", fontName=serif, fontSize=14, leading=17.5)
+        label = ParagraphStyle("l", fontName=bold, fontSize=14, leading=17.5)
+        table = Table(table_rows, colWidths=[9 * mm, width - 123 * mm, 30 * mm, 16 * mm, 19 * mm, 19 * mm, 30 * mm],
+                      repeatRows=1)
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), serif), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                                   ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        story = [table]
+        for owner, texts in reviews:
+            story += [PageBreak(), Paragraph(escape(owner), label)]
+            for lab, values in texts:
+                story.append(Paragraph(escape(lab), label))
+                story += [Paragraph(escape(v).replace("\n", "<br/>"), body) for v in values]
+        _bare_doc(path).build(story)
+
+    t0 = time.perf_counter()
+    serif, bold = _register_bare_fonts()
+    build(out / "bare-1.pdf", serif, bold)
+    t1 = time.perf_counter()
+    build(out / "bare-2.pdf", serif, bold)
+    t2 = time.perf_counter()
+    return {"seconds": t1 - t0, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf")}
+
+
+# -- start-up ----------------------------------------------------------------------------------------
+def _wait_shown(app, window) -> None:
+    """Process events until the window is exposed, then once more so its first paint is done."""
+    from PySide6.QtCore import QEventLoop
+
+    deadline = time.monotonic() + 60
+    while True:
+        handle = window.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+        if time.monotonic() > deadline:
+            raise SystemExit("the window was never exposed")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    app.processEvents()
+
+
+def _shown(extra: dict[str, Any]) -> None:
+    # print and leave at once: tearing Qt down is not part of start-up
+    print(RESULT_PREFIX + json.dumps({"shown_at": time.monotonic(), **extra}), flush=True)
+    os._exit(0)
+
+
+@subject
+def startup_bare(p: dict[str, Any]) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 820)
+    window.show()
+    _wait_shown(app, window)
+    _shown({})
+    return {}
+
+
+@subject
+def startup_app(p: dict[str, Any]) -> dict[str, Any]:
+    """What the ``selfreview`` command does with no sub-command (cli.main -> ui.app.run_app), up to
+    the window being shown: the command line parsed, Qt set up, the data folder opened (checked,
+    migrated, daily copy), the main window built; only the settings file is a temporary one and
+    ``app.exec()`` is not entered."""
+    from selfreview.cli import build_parser
+
+    args = build_parser().parse_args(["--data-dir", p["data_dir"]])
+    from PySide6.QtCore import QSettings
+    from selfreview.services.context import AppContext
+    from selfreview.ui.app import make_application, setup_application
+    from selfreview.ui.dialogs import DialogService
+    from selfreview.ui.main_window import MainWindow
+    from selfreview.ui.settings import AppSettings
+    from selfreview.ui.tasks import TaskRunner
+
+    app = make_application()
+    settings = AppSettings(QSettings(p["settings"], QSettings.Format.IniFormat))
+    translators = setup_application(app, settings)
+    ctx = AppContext.open(args.data_dir)
+    runner = TaskRunner(app)
+    window = MainWindow(ctx, settings, runner, DialogService(app), translators)
+    window.show()
+    _wait_shown(app, window)
+    page = type(window.page).__name__ if window.page is not None else None
+    _shown({"page": page, "daily_backup": bool(getattr(ctx, "startup", None) and ctx.startup.daily_backup)})
+    return {}
+
+
+# -- autosave ----------------------------------------------------------------------------------------
+def _typed(text: str, rng, steps: int) -> list[str]:
+    """Prefixes of ``text`` as a debounce would save them while it is typed."""
+    cuts = sorted({rng.randint(1, len(text)) for _ in range(steps - 1)} | {len(text)})
+    return [text[:c].rstrip() or text[:c] for c in cuts]
+
+
+@subject
+def autosave(p: dict[str, Any]) -> dict[str, Any]:
+    import random
+    import sqlite3
+    from datetime import datetime, timezone
+
+    from selfreview.demo.fill import fill_answers
+    from selfreview.forms.model import LongText
+    from selfreview.services.context import AppContext
+    from selfreview.services.dto import ProfileData
+
+    rng = random.Random(p.get("seed", 7))
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        profile = ctx.profiles.create(ProfileData(full_name="Nguyễn Thị Thử Nghiệm", party_post="Đảng viên",
+                                                  government_post="Chuyên viên", work_unit="Văn phòng",
+                                                  cell_name="Chi bộ Văn phòng"))
+        detail = ctx.reviews.create(profile.id, p.get("period", "2025"))
+        template, review_id = detail.template, detail.summary.id
+        index = template.item_index()
+        # several complete, valid answer sets: the values a member might enter, question by question
+        sets = [fill_answers(template, rng, target, 2025) for target in ("htxsnv", "httnv", "htnv", "khtnv") * 2]
+        long_ids = [q for q in index if isinstance(index[q], LongText) and any(q in s for s in sets)]
+        other_ids = [q for q in index if q not in long_ids and any(q in s for s in sets)]
+        typing: dict[str, list[str]] = {}
+        for q in long_ids:
+            pieces = [s[q] for s in sets if q in s]
+            text = " ".join(pieces)
+            target_len = min(index[q].max_length, rng.randint(1500, 4000))
+            while len(text) < target_len:
+                text += " " + " ".join(rng.sample(pieces, len(pieces)))
+            typing[q] = _typed(text[:target_len], rng, 25)
+        plan: list[tuple[str, Any]] = []
+        position = dict.fromkeys(long_ids, 0)
+        while len(plan) < p["saves"]:
+            if long_ids and rng.random() < 0.6:  # mostly typing in long answers
+                q = rng.choice(long_ids)
+                steps = typing[q]
+                plan.append((q, steps[min(position[q], len(steps) - 1)]))
+                position[q] += 1
+            else:
+                q = rng.choice(other_ids)
+                plan.append((q, rng.choice([s[q] for s in sets if q in s])))
+        db = sqlite3.connect(Path(p["data_dir"]) / "selfreview.db", isolation_level=None)
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "busy_timeout=5000"):
+            db.execute(f"PRAGMA {pragma}")
+        upsert = ("INSERT INTO answer (review_id, question_id, value, updated_at) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT (review_id, question_id) DO UPDATE SET value = excluded.value, "
+                  "updated_at = excluded.updated_at")
+        touch = "UPDATE review SET updated_at = ? WHERE id = ?"
+        service_ms: list[float] = []
+        bare_ms: list[float] = []
+        for q, value in plan:
+            t0 = time.perf_counter()
+            ctx.reviews.save_answer(review_id, q, value)
+            t1 = time.perf_counter()
+            now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+            db.execute("BEGIN")
+            db.execute(upsert, (review_id, q, json.dumps(value, ensure_ascii=False, separators=(",", ":")), now))
+            db.execute(touch, (now, review_id))
+            db.execute("COMMIT")
+            t2 = time.perf_counter()
+            service_ms.append((t1 - t0) * 1000)
+            bare_ms.append((t2 - t1) * 1000)
+        db.close()
+        reviews = ctx.reviews.answers(review_id)
+    finally:
+        ctx.close()
+    kinds = Counter(type(index[q]).__name__ for q, _ in plan)
+    return {"service_ms": service_ms, "bare_ms": bare_ms, "saves": len(plan), "kinds": dict(kinds),
+            "answers_stored": len(reviews), "template": template.id,
+            "longest_text": max((len(v) for _, v in plan if isinstance(v, str)), default=0)}
+
+
+def main(argv: list[str]) -> int:
+    name, params = argv[1], json.loads(argv[2]) if len(argv) > 2 else {}
+    result = SUBJECTS[name](params)
+    print(RESULT_PREFIX + json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
