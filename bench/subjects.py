@@ -19,8 +19,10 @@ Subjects and their baselines (see docs/benchmarks.md for why each baseline is wh
 * ``cell`` / ``cell_bare``  ``ctx.reports.write_cell(..., with_reviews=True)`` against a bare
                       document with the members table and every review's question labels and answers
                       as plain paragraphs.
-* ``startup_app`` / ``startup_bare``  print ``time.monotonic()`` once the main window (or a bare
-                      ``QMainWindow``) is shown and exposed; the parent subtracts its spawn time.
+* ``startup_app`` / ``startup_bare``  the real ``selfreview`` command (``selfreview.cli.main`` with no
+                      sub-command) against ``QApplication`` + ``QMainWindow().show()``; both print
+                      ``time.monotonic()`` from ``app.exec()`` once the window is exposed and painted
+                      (and once it holds its first page); the parent subtracts its spawn time.
 * ``autosave``        ``ctx.reviews.save_answer`` timed one call at a time, each followed by the same
                       upsert written directly with ``sqlite3`` (the floor) on the same database.
 * ``prepare_extra_cell``  set-up, not measured: one more cell with its own member files.
@@ -62,9 +64,9 @@ def import_(p: dict[str, Any]) -> dict[str, Any]:
 
     ctx = AppContext.open(p["data_dir"])
     try:
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         receipts = ctx.exchange.import_paths([p["files"]])
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     finally:
         ctx.close()
     outcomes = Counter(r.outcome for r in receipts)
@@ -72,7 +74,7 @@ def import_(p: dict[str, Any]) -> dict[str, Any]:
         first = next(r for r in receipts if r.rejected)
         raise SystemExit(f"import rejected {outcomes['rejected']} files, e.g. {first.file_name}: "
                          f"{first.reason.en if first.reason else '?'}")
-    return {"seconds": seconds, "files": len(receipts), "outcomes": dict(outcomes)}
+    return {"seconds": seconds, "cpu_seconds": cpu, "files": len(receipts), "outcomes": dict(outcomes)}
 
 
 SUBJECTS["import"] = SUBJECTS.pop("import_")
@@ -95,7 +97,7 @@ def import_bare(p: dict[str, Any]) -> dict[str, Any]:
     enc = _secretary_identity(p["data_dir"], p["secretary_id"]).enc  # set-up: not timed
     info = b"selfreview-response-v1"
     prefix = b"selfreview-response/1\x00"
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     files = _response_files(p["files"])
     n = 0
     for path in files:
@@ -113,7 +115,7 @@ def import_bare(p: dict[str, Any]) -> dict[str, Any]:
         Ed25519PublicKey.from_public_bytes(base64.b64decode(doc["member"]["sign_public"])).verify(
             plain[:64], prefix + body)
         n += 1
-    return {"seconds": time.perf_counter() - t0, "files": n}
+    return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, "files": n}
 
 
 @subject
@@ -123,12 +125,12 @@ def import_checks(p: dict[str, Any]) -> dict[str, Any]:
 
     ident = _secretary_identity(p["data_dir"], p["secretary_id"])
     enc_public = ident.public.enc_public
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     n = 0
     for path in _response_files(p["files"]):
         read_response(read_limited(path), ident, enc_public)
         n += 1
-    return {"seconds": time.perf_counter() - t0, "files": n}
+    return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, "files": n}
 
 
 @subject
@@ -182,15 +184,15 @@ def rollup(p: dict[str, Any]) -> dict[str, Any]:
     ctx = AppContext.open(p["data_dir"])
     out = Path(p["out_dir"])
     try:
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         ctx.reports.write_rollup(p["period"], out / "rollup-1.pdf")
-        t1 = time.perf_counter()
+        t1, cpu = time.perf_counter(), time.process_time() - c0
         ctx.reports.write_rollup(p["period"], out / "rollup-2.pdf")
         t2 = time.perf_counter()
         report = ctx.reports.rollup_report(p["period"])
     finally:
         ctx.close()
-    return {"seconds": t1 - t0, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "rollup-1.pdf"),
+    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "rollup-1.pdf"),
             "bytes": (out / "rollup-1.pdf").stat().st_size, "cells": len(report.rows),
             "members": sum(r.members for r in report.rows)}
 
@@ -254,13 +256,13 @@ def rollup_bare(p: dict[str, Any]) -> dict[str, Any]:
                                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
         _bare_doc(path).build([table])
 
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     serif, bold = _register_bare_fonts()
     build(out / "bare-1.pdf", serif, bold)
-    t1 = time.perf_counter()
+    t1, cpu = time.perf_counter(), time.process_time() - c0
     build(out / "bare-2.pdf", serif, bold)
     t2 = time.perf_counter()
-    return {"seconds": t1 - t0, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf"),
+    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf"),
             "rows": len(rows)}
 
 
@@ -280,14 +282,14 @@ def cell(p: dict[str, Any]) -> dict[str, Any]:
     out = Path(p["out_dir"])
     try:
         cell_id = _cell_id(ctx, p["cell_name"])
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         ctx.reports.write_cell(cell_id, p["period"], out / "cell-1.pdf", with_reviews=True)
-        t1 = time.perf_counter()
+        t1, cpu = time.perf_counter(), time.process_time() - c0
         ctx.reports.write_cell(cell_id, p["period"], out / "cell-2.pdf", with_reviews=True)
         t2 = time.perf_counter()
     finally:
         ctx.close()
-    return {"seconds": t1 - t0, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "cell-1.pdf"),
+    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "cell-1.pdf"),
             "bytes": (out / "cell-1.pdf").stat().st_size}
 
 
@@ -345,78 +347,94 @@ def cell_bare(p: dict[str, Any]) -> dict[str, Any]:
                 story += [Paragraph(escape(v).replace("\n", "<br/>"), body) for v in values]
         _bare_doc(path).build(story)
 
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     serif, bold = _register_bare_fonts()
     build(out / "bare-1.pdf", serif, bold)
-    t1 = time.perf_counter()
+    t1, cpu = time.perf_counter(), time.process_time() - c0
     build(out / "bare-2.pdf", serif, bold)
     t2 = time.perf_counter()
-    return {"seconds": t1 - t0, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf")}
+    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf")}
 
 
 # -- start-up ----------------------------------------------------------------------------------------
-def _wait_shown(app, window) -> None:
-    """Process events until the window is exposed, then once more so its first paint is done."""
+def _wait_shown(app, window) -> tuple[float, float]:
+    """Process events until the window is exposed (then once more, for its first paint): "shown";
+    and until it holds its first page (``window.page``, a start that fills the window later): "ready"."""
     from PySide6.QtCore import QEventLoop
 
     deadline = time.monotonic() + 60
+    shown = None
     while True:
         handle = window.windowHandle()
-        if handle is not None and handle.isExposed():
-            break
+        if shown is None and handle is not None and handle.isExposed():
+            app.processEvents()
+            shown = time.monotonic()
+        if shown is not None and getattr(window, "page", True) is not None:
+            return shown, time.monotonic()
         if time.monotonic() > deadline:
-            raise SystemExit("the window was never exposed")
+            raise SystemExit("the window was never shown")
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    app.processEvents()
 
 
-def _shown(extra: dict[str, Any]) -> None:
-    # print and leave at once: tearing Qt down is not part of start-up
-    print(RESULT_PREFIX + json.dumps({"shown_at": time.monotonic(), **extra}), flush=True)
-    os._exit(0)
+def _stamp_at_exec(qt_widgets_module) -> type:
+    """A QApplication whose ``exec()`` waits for the main window, prints the times and leaves (tearing
+    Qt down is not part of start-up)."""
+
+    class StampingApplication(qt_widgets_module.QApplication):
+        def exec(self) -> int:  # noqa: A003 (Qt's name)
+            windows = [w for w in self.topLevelWidgets() if isinstance(w, qt_widgets_module.QMainWindow)]
+            if not windows:
+                raise SystemExit("no main window was shown")
+            shown, ready = _wait_shown(self, windows[0])
+            page = getattr(windows[0], "page", None)
+            print(RESULT_PREFIX + json.dumps({"shown_at": shown, "ready_at": ready,
+                                              "page": type(page).__name__ if page is not None else None}),
+                  flush=True)
+            os._exit(0)
+
+    return StampingApplication
+
+
+def _watchdog(seconds: float, why: str) -> None:
+    """Leave with an error if the subject is still running after ``seconds`` (a changed start-up
+    path would otherwise sit in a real event loop until the parent's timeout)."""
+    import threading
+
+    def fire() -> None:
+        print(f"watchdog: {why}", file=sys.stderr, flush=True)
+        os._exit(3)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
 
 
 @subject
 def startup_bare(p: dict[str, Any]) -> dict[str, Any]:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6 import QtWidgets
 
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.resize(1280, 820)
+    app = _stamp_at_exec(QtWidgets)(sys.argv[:1])
+    window = QtWidgets.QMainWindow()
+    window.resize(1280, 820)  # the app's default size
     window.show()
-    _wait_shown(app, window)
-    _shown({})
+    app.exec()
     return {}
 
 
 @subject
 def startup_app(p: dict[str, Any]) -> dict[str, Any]:
-    """What the ``selfreview`` command does with no sub-command (cli.main -> ui.app.run_app), up to
-    the window being shown: the command line parsed, Qt set up, the data folder opened (checked,
-    migrated, daily copy), the main window built; only the settings file is a temporary one and
-    ``app.exec()`` is not entered."""
-    from selfreview.cli import build_parser
+    """The real ``selfreview`` command with no sub-command (``selfreview.cli.main`` -> ``ui.app.run_app``):
+    the only change is that ``app.exec()`` stops once the window is shown. The child's HOME is a
+    temporary folder, so the per-user settings file is a fresh one (see harness.child_env)."""
+    from PySide6 import QtWidgets
 
-    args = build_parser().parse_args(["--data-dir", p["data_dir"]])
-    from PySide6.QtCore import QSettings
-    from selfreview.services.context import AppContext
-    from selfreview.ui.app import make_application, setup_application
-    from selfreview.ui.dialogs import DialogService
-    from selfreview.ui.main_window import MainWindow
-    from selfreview.ui.settings import AppSettings
-    from selfreview.ui.tasks import TaskRunner
+    import selfreview.ui.app as ui_app
+    from selfreview.cli import main as cli_main
 
-    app = make_application()
-    settings = AppSettings(QSettings(p["settings"], QSettings.Format.IniFormat))
-    translators = setup_application(app, settings)
-    ctx = AppContext.open(args.data_dir)
-    runner = TaskRunner(app)
-    window = MainWindow(ctx, settings, runner, DialogService(app), translators)
-    window.show()
-    _wait_shown(app, window)
-    page = type(window.page).__name__ if window.page is not None else None
-    _shown({"page": page, "daily_backup": bool(getattr(ctx, "startup", None) and ctx.startup.daily_backup)})
-    return {}
+    ui_app.QApplication = _stamp_at_exec(QtWidgets)  # what make_application instantiates
+    _watchdog(120, "the app never reached app.exec() with a main window (has ui.app.run_app changed?)")
+    cli_main(["--data-dir", p["data_dir"]])
+    raise SystemExit("the app returned without showing its window")
 
 
 # -- autosave ----------------------------------------------------------------------------------------
@@ -477,11 +495,14 @@ def autosave(p: dict[str, Any]) -> dict[str, Any]:
                   "updated_at = excluded.updated_at")
         touch = "UPDATE review SET updated_at = ? WHERE id = ?"
         service_ms: list[float] = []
+        service_cpu_ms: list[float] = []  # this thread's CPU time: wall minus time lost to other processes
         bare_ms: list[float] = []
         for q, value in plan:
+            c0 = time.thread_time()
             t0 = time.perf_counter()
             ctx.reviews.save_answer(review_id, q, value)
             t1 = time.perf_counter()
+            service_cpu_ms.append((time.thread_time() - c0) * 1000)
             now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
             db.execute("BEGIN")
             db.execute(upsert, (review_id, q, json.dumps(value, ensure_ascii=False, separators=(",", ":")), now))
@@ -495,7 +516,7 @@ def autosave(p: dict[str, Any]) -> dict[str, Any]:
     finally:
         ctx.close()
     kinds = Counter(type(index[q]).__name__ for q, _ in plan)
-    return {"service_ms": service_ms, "bare_ms": bare_ms, "saves": len(plan), "kinds": dict(kinds),
+    return {"service_ms": service_ms, "service_cpu_ms": service_cpu_ms, "bare_ms": bare_ms, "saves": len(plan), "kinds": dict(kinds),
             "answers_stored": len(reviews), "template": template.id,
             "longest_text": max((len(v) for _, v in plan if isinstance(v, str)), default=0)}
 

@@ -108,6 +108,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "This profile's keys are protected by a passphrase: enter it."),
     "keys.missing": ("Không tìm thấy khóa riêng của hồ sơ này trên máy.",
                      "This profile's private keys are not on this computer."),
+    "keys.cannot_write": ("Không ghi được tệp “{path}”: {error}.", "Could not write “{path}”: {error}."),
     # reports
     "report.no_cell": ("Không tìm thấy chi bộ số {id}.", "Cell {id} not found."),
     "report.no_round": ("Chi bộ số {cell} chưa có đợt kiểm điểm kỳ “{period}”.",

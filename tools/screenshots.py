@@ -109,6 +109,37 @@ def grab(window, path: Path) -> None:
     print("wrote", path.relative_to(ROOT))
 
 
+def exchange_shots(window, ctx, me: int, rid: int, tmp: Path, save) -> None:
+    """The member's exchange: an invitation from the secretary (made in a second data directory),
+    checked before it is opened; then the finalized review sent back to the cell."""
+    from selfreview.services.context import AppContext
+    from selfreview.services.dto import ProfileData
+    from datetime import date
+    sec = AppContext.open(tmp / "secretary")
+    try:
+        p = sec.profiles.create(ProfileData(full_name="Phan Thị Thanh Hương", party_post="Bí thư chi bộ"))
+        sec.profiles.set_secretary(p.id)
+        cell = sec.cells.create_cell("Chi bộ Phòng Tổ chức cán bộ", "Đảng bộ Sở Nội vụ")
+        rnd = sec.cells.create_round(cell.id, "2025", date(2025, 12, 15))
+        invite = sec.exchange.write_invitation(rnd.id, tmp / "chi-bo-phong-to-chuc-can-bo.selfreview-invite")
+    finally:
+        sec.close()
+    window.show_home()
+    actions = window.home.actions
+    actions._preview(str(invite), ctx.exchange.read_invitation(invite), ctx.profiles.get(me))
+    actions.dialog.move(window.geometry().center() - actions.dialog.rect().center())
+    save(window, "invitation-preview")
+    actions.dialog.accept()  # links the 2025 review (already finalized above) to the invitation
+    window.open_review(rid)
+    folder = tmp / "Documents"
+    folder.mkdir(exist_ok=True)
+    window.editor.actions._export(rid, folder / ctx.exchange.suggested_file_name(rid), False, None)
+    dialog = window.editor.actions.dialog
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    save(window, "sent-to-cell")
+    dialog.close()
+
+
 def shots(lang: str, prefix: str = "") -> None:
     from PySide6.QtCore import QSettings
     from selfreview.services.context import AppContext
@@ -195,6 +226,7 @@ def shots(lang: str, prefix: str = "") -> None:
         window.open_review(rid, "a_iii")
         save(window, "extra-large-text")
         window.set_text_size("normal")
+        exchange_shots(window, ctx, me, rid, tmp, save)
         window.close()
         ctx.close()
         translators.uninstall()

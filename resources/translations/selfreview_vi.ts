@@ -30,6 +30,107 @@
     </message>
 </context>
 <context>
+    <name>AssessmentPanel</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+38"/>
+        <source>The committee&apos;s assessment</source>
+        <translation>Nhận xét, đánh giá của chi ủy</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>— not proposed yet —</source>
+        <translation>— chưa đề xuất —</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Comments of the cell committee</source>
+        <translation>Nhận xét của chi ủ&amp;y</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The cell&apos;s proposed ra&amp;ting</source>
+        <translation>Chi bộ đề xuất xếp &amp;loại</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Sav&amp;e the assessment</source>
+        <translation>Lư&amp;u đánh giá</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose a member in the roll-call</source>
+        <translation>Chọn một đảng viên trong bảng điểm danh</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>score %1/%2</source>
+        <translation>điểm %1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>self-proposed: %1</source>
+        <translation>tự đề xuất: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entered by the secretary</source>
+        <translation>do bí thư nhập</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The rules suggest: %1</source>
+        <translation>Theo quy định: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved yet</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/meeting_model.py" line="+44"/>
+        <source>Member</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason for absence</source>
+        <translation>Lý do vắng mặt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>present</source>
+        <translation>có mặt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>absent</source>
+        <translation>vắng mặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not recorded</source>
+        <translation>chưa ghi</translation>
+    </message>
+</context>
+<context>
     <name>BehaviourRow</name>
     <message>
         <location filename="../../selfreview/ui/question_widgets/checklist.py" line="+50"/>
@@ -85,6 +186,64 @@
     </message>
 </context>
 <context>
+    <name>CollectivePage</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/collective_page.py" line="+28"/>
+        <source>The collective&apos;s report (Mẫu 01)</source>
+        <translation>Báo cáo kiểm điểm của tập thể (Mẫu 01)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cell reviews itself first, then each member. Write the collective&apos;s report in the same form as the members do: its strengths and shortcomings, the shortcomings named last time and how far they were fixed, its scores and the rating it proposes for itself.</source>
+        <translation>Chi bộ kiểm điểm tập thể trước, sau đó từng đảng viên. Báo cáo của tập thể viết trên mẫu như của đảng viên: ưu điểm, hạn chế, việc khắc phục hạn chế đã chỉ ra lần trước, tự chấm điểm và mức tự đề xuất xếp loại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>General criteria</source>
+        <translation>Tiêu chí chung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results of tasks</source>
+        <translation>Kết quả thực hiện nhiệm vụ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed rating</source>
+        <translation>Tự đề xuất xếp loại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The rules suggest</source>
+        <translation>Theo quy định</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open the &amp;collective&apos;s report</source>
+        <translation>&amp;Mở báo cáo của tập thể</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save it as &amp;PDF…</source>
+        <translation>Lưu thành &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not started yet</source>
+        <translation>Chưa bắt đầu</translation>
+    </message>
+</context>
+<context>
     <name>CounterLabel</name>
     <message>
         <location filename="../../selfreview/ui/question_widgets/text.py" line="+29"/>
@@ -111,6 +270,98 @@
         <location filename="../../selfreview/ui/dialogs.py" line="+17"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+50"/>
+        <location line="+23"/>
+        <source>Writing %1…</source>
+        <translation>Đang ghi %1…</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Save the invitation</source>
+        <translation>Lưu lời mời</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invitations (*%1)</source>
+        <translation>Lời mời (*%1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Invitation</source>
+        <translation>Lời mời</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the cell&apos;s summary</source>
+        <translation>Lưu báo cáo tổng hợp của chi bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The cell&apos;s summary</source>
+        <translation>Báo cáo tổng hợp của chi bộ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the minutes</source>
+        <translation>Lưu biên bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes of the meeting</source>
+        <translation>Biên bản hội nghị</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the roll-up of every cell</source>
+        <translation>Lưu báo cáo tổng hợp các chi bộ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roll-up of every cell</source>
+        <translation>Tổng hợp các chi bộ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the review as PDF</source>
+        <translation>Lưu bản kiểm điểm thành PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Bản kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the roll-call table</source>
+        <translation>Lưu bảng điểm danh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roll-call table</source>
+        <translation>Bảng điểm danh</translation>
     </message>
 </context>
 <context>
@@ -159,13 +410,13 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../selfreview/ui/home.py" line="+41"/>
-        <location line="+16"/>
+        <location filename="../../selfreview/ui/home.py" line="+46"/>
+        <location line="+21"/>
         <source>My self-reviews</source>
         <translation>Bản kiểm điểm của tôi</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No self-review yet. Press &quot;Create a new review&quot; to start one.</source>
         <translation>Chưa có bản kiểm điểm nào. Bấm “Tạo bản kiểm điểm mới” để bắt đầu.</translation>
     </message>
@@ -175,17 +426,47 @@
         <translation>Tạo bản kiểm điểm &amp;mới</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>&amp;Open the selected review</source>
         <translation>Mở bản đã &amp;chọn</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-47"/>
         <source>Show &amp;earlier revisions too</source>
         <translation>&amp;Xem cả các bản cũ</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+36"/>
+        <source>Open an &amp;invitation from the secretary…</source>
+        <translation>Mở &amp;lời mời từ bí thư…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When your cell secretary sent you an invitation file (.selfreview-invite), open it here: your review is made on the cell&apos;s form and will be sent back encrypted for the secretary.</source>
+        <translation>Khi bí thư chi bộ gửi cho bạn tệp lời mời (.selfreview-invite), hãy mở tại đây: bản kiểm điểm được lập theo mẫu của chi bộ và khi gửi lại sẽ được mã hoá để chỉ bí thư đọc được.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Send to the cell…</source>
+        <translation>&amp;Gửi cho chi bộ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the selected finalized review as a signed file for the cell secretary</source>
+        <translation>Lưu bản kiểm điểm đã hoàn tất đang chọn thành tệp có chữ ký để gửi bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport PDF…</source>
+        <translation>Xuất &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the selected review as a PDF to print or keep</source>
+        <translation>Lưu bản kiểm điểm đang chọn thành tệp PDF để in hoặc lưu giữ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>My profile</source>
         <translation>Hồ sơ của tôi</translation>
     </message>
@@ -255,15 +536,157 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+98"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+85"/>
+        <source>Importing file %1 of %2…</source>
+        <translation>Đang nhập tệp %1/%2…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importing reviews</source>
+        <translation>Nhập bản kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading the files…</source>
+        <translation>Đang đọc các tệp…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import receipts</source>
+        <translation>Biên nhận nhập tệp</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All import receipts</source>
+        <translation>Mọi biên nhận nhập tệp</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Confirm a new key</source>
+        <translation>Xác nhận khóa mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A file from %1 was signed with a key other than the one used before.
+
+Key code in the file:
+%2</source>
+        <translation>Tệp của đồng chí %1 được ký bằng một khóa khác với khóa dùng trước đây.
+
+Mã khóa trong tệp:
+%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The codes match: accept the new key</source>
+        <translation>Hai mã trùng khớp: nhận khóa mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the member and ask them to read out the key code shown on their Home page. Accept only if every character matches; otherwise someone else may have made the file.</source>
+        <translation>Hãy gọi điện cho đồng chí ấy và đề nghị đọc mã khóa hiện trên trang chính của mình. Chỉ nhận khi từng ký tự trùng khớp; nếu không, tệp có thể do người khác làm ra.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the file to import again</source>
+        <translation>Chọn tệp để nhập lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-review files (*.selfreview)</source>
+        <translation>Tệp bản kiểm điểm (*.selfreview)</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/exchange_dialogs.py" line="+62"/>
+        <source>Invitation from the party cell</source>
+        <translation>Lời mời kiểm điểm của chi bộ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the invitation before opening it</source>
+        <translation>Kiểm tra lời mời trước khi mở</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Party cell</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Superior party body</source>
+        <translation>Đảng bộ cấp trên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Kỳ kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>Hạn nộp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none given</source>
+        <translation>không ghi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent by</source>
+        <translation>Người gửi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your form</source>
+        <translation>Mẫu của bạn</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The secretary&apos;s key code:</source>
+        <translation>Mã khoá của bí thư:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Before opening it, call %1 and ask them to read out their key code. If it is the same as this one, the invitation really comes from them. If it is not, do not open it.</source>
+        <translation>Trước khi mở, hãy gọi điện cho đồng chí %1 và đề nghị đọc mã khoá của mình. Nếu trùng với mã trên đây thì lời mời đúng là do đồng chí ấy gửi. Nếu không trùng, đừng mở.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This invitation has no form for your kind of post. Check your profile, or ask the secretary for the right invitation.</source>
+        <translation>Lời mời này không có mẫu dành cho chức vụ của bạn. Hãy kiểm tra lại hồ sơ, hoặc đề nghị bí thư gửi đúng lời mời.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You already have a review for %1 on another form (%2). This invitation cannot be used for it: ask the secretary.</source>
+        <translation>Bạn đã có bản kiểm điểm kỳ %1 theo mẫu khác (%2). Không dùng được lời mời này cho bản đó: hãy hỏi bí thư.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You already have a review for %1: it will be linked to this invitation and sent to this secretary.</source>
+        <translation>Bạn đã có bản kiểm điểm kỳ %1: bản đó sẽ được gắn với lời mời này và gửi cho bí thư này.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open the review</source>
+        <translation>Mở bản kiểm điểm</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../selfreview/ui/main_window.py" line="+84"/>
+        <location filename="../../selfreview/ui/main_window.py" line="+85"/>
         <location line="+14"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
@@ -271,12 +694,12 @@
     <message>
         <location line="+5"/>
         <location line="+19"/>
-        <location line="+159"/>
+        <location line="+168"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-133"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -294,6 +717,16 @@
         <location line="+1"/>
         <source>Switch &amp;person…</source>
         <translation>Đổi &amp;người dùng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open an &amp;invitation from the secretary…</source>
+        <translation>Mở lời &amp;mời từ bí thư…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cell se&amp;cretary&apos;s workspace</source>
+        <translation>Việc của &amp;bí thư chi bộ</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -324,6 +757,16 @@
         <location line="+1"/>
         <source>New &amp;revision</source>
         <translation>Tạo bản &amp;sửa đổi mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send to the cell…</source>
+        <translation>&amp;Gửi cho chi bộ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Xuất PDF…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -387,6 +830,11 @@
     </message>
     <message>
         <location line="+99"/>
+        <source>Self-review — cell secretary</source>
+        <translation>Tự kiểm điểm — bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -399,6 +847,292 @@
         <location line="+2"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu được: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPage</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/meeting_page.py" line="+73"/>
+        <source>The review meeting</source>
+        <translation>Hội nghị kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Starts</source>
+        <translation>Bắt đầ&amp;u</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Ends</source>
+        <translation>&amp;Kết thúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pl&amp;ace</source>
+        <translation>Đị&amp;a điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Con&amp;tent</source>
+        <translation>Nội &amp;dung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conc&amp;lusions</source>
+        <translation>Kết &amp;luận</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Chair</source>
+        <translation>N&amp;gười chủ trì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recor&amp;der</source>
+        <translation>Thư ký hội &amp;nghị</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the meetin&amp;g details</source>
+        <translation>Lưu &amp;phần thông tin chung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Still to do before the minutes</source>
+        <translation>Còn phải làm trước khi lập biên bản</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the &amp;minutes (PDF)…</source>
+        <translation>Lưu biên bản (PD&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Attendance</source>
+        <translation>Điểm danh dự họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone &amp;present</source>
+        <translation>Tất cả có &amp;mặt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marks everyone present except those already marked absent</source>
+        <translation>Đánh dấu mọi người có mặt, trừ những người đã ghi vắng</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Untick &quot;Present&quot; for an absent member and type the reason.</source>
+        <translation>Bỏ đánh dấu &quot;Có mặt&quot; với người vắng và ghi lý do.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Votes on the proposed ratings</source>
+        <translation>Biểu quyết mức xếp loại đề xuất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unanimous: all present agreed</source>
+        <translation>Biểu &amp;quyết nhất trí: mọi người có mặt đồng ý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every member present voted for the proposal of the selected line</source>
+        <translation>Mọi đảng viên có mặt đều biểu quyết đồng ý với mức đề xuất của dòng đang chọn</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Double-click a cell to type the votes for each level, choose the cell&apos;s rating after the vote, and note the opinions.</source>
+        <translation>Bấm đúp vào ô để ghi số phiếu cho từng mức, chọn mức chi bộ đề xuất sau biểu quyết và ghi các ý kiến.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Attendance: %1 of %2 present</source>
+        <translation>Có mặt: %1/%2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Votes</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark who is present and make sure the line has a proposed rating first.</source>
+        <translation>Hãy điểm danh người có mặt và bảo đảm dòng này đã có mức đề xuất.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberActions</name>
+    <message>
+        <location filename="../../selfreview/ui/member_actions.py" line="+110"/>
+        <source>The file could not be read or written: %1</source>
+        <translation>Không đọc hoặc ghi được tệp: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not do that</source>
+        <translation>Chưa thực hiện được</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open an invitation from the secretary</source>
+        <translation>Mở lời mời từ bí thư</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invitations from the cell (*%1);;All files (*)</source>
+        <translation>Lời mời của chi bộ (*%1);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open an invitation</source>
+        <translation>Mở lời mời</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checking the invitation…</source>
+        <translation>Đang kiểm tra lời mời…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+21"/>
+        <source>Send to the cell</source>
+        <translation>Gửi cho chi bộ</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Only a finalized review can be sent. Finalize it first.</source>
+        <translation>Chỉ gửi được bản kiểm điểm đã hoàn tất. Hãy hoàn tất trước.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send to the cell: save the file</source>
+        <translation>Gửi cho chi bộ: lưu tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review files (*%1)</source>
+        <translation>Tệp bản kiểm điểm (*%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace the file?</source>
+        <translation>Thay tệp cũ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>Đã có tệp %1. Thay bằng tệp mới?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replace</source>
+        <translation>Thay</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signing and saving the file…</source>
+        <translation>Đang ký và lưu tệp…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send without encryption?</source>
+        <translation>Gửi mà không mã hoá?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save unencrypted</source>
+        <translation>Vẫn lưu, không mã hoá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A review opened from the secretary&apos;s invitation is encrypted for them. Ask the secretary for the invitation file if you can.</source>
+        <translation>Bản kiểm điểm mở từ lời mời của bí thư được mã hoá để chỉ bí thư đọc được. Nếu có thể, hãy xin bí thư tệp lời mời.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase of your key</source>
+        <translation>Cụm mật khẩu của khoá</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+16"/>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Writing the PDF…</source>
+        <translation>Đang tạo tệp PDF…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF saved</source>
+        <translation>Đã lưu tệp PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PDF was saved as %1. No program to show it could be started; open it from its folder.</source>
+        <translation>Đã lưu tệp PDF: %1. Không mở được chương trình xem tệp; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+73"/>
+        <source>Edit a member</source>
+        <translation>Sửa thông tin đảng viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a member</source>
+        <translation>Thêm đảng viên</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Smaller numbers are reviewed first; leaders always come first</source>
+        <translation>Số nhỏ hơn kiểm điểm trước; người giữ chức vụ lãnh đạo luôn kiểm điểm trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Date of birth</source>
+        <translation>Ngày &amp;sinh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Party post</source>
+        <translation>Chức vụ Đản&amp;g</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Government post</source>
+        <translation>Chức vụ chính &amp;quyền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mass-organisation post</source>
+        <translation>Chức vụ đoàn &amp;thể</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Category (form)</source>
+        <translation>Đối tượng (&amp;mẫu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting &amp;order</source>
+        <translation>Thứ tự &amp;kiểm điểm</translation>
     </message>
 </context>
 <context>
@@ -458,9 +1192,112 @@
     </message>
 </context>
 <context>
+    <name>OutputsPage</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+13"/>
+        <source>Documents and tables</source>
+        <translation>Văn bản và bảng biểu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For the party committee above</source>
+        <translation>Gửi cấp ủy cấp trên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cell&apos;s &amp;summary (PDF)…</source>
+        <translation>Báo cáo tổn&amp;g hợp của chi bộ (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every member with scores and the two proposed ratings, the quota, and what the members wrote about avoiding responsibility (counted, without names).</source>
+        <translation>Từng đảng viên với điểm và hai mức đề xuất xếp loại, tỷ lệ HTXSNV, và tổng hợp phần tự soát biểu hiện né tránh trách nhiệm (chỉ đếm, không nêu tên).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The &amp;minutes of the meeting (PDF)…</source>
+        <translation>Biên bản hội &amp;nghị (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biên bản: attendance, the vote on each member, conclusions.</source>
+        <translation>Biên bản: điểm danh, biểu quyết đối với từng đảng viên, kết luận.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>With every review in f&amp;ull</source>
+        <translation>&amp;Kèm toàn văn từng bản kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ro&amp;ll-up of every cell on this computer (PDF)…</source>
+        <translation>Tổng hợp &amp;mọi chi bộ trên máy này (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a committee that collects several cells&apos; rounds of the same period.</source>
+        <translation>Cho cấp ủy tổng hợp đợt kiểm điểm cùng kỳ của nhiều chi bộ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The roll-call as a table</source>
+        <translation>Bảng điểm danh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As an &amp;Excel workbook (XLSX)…</source>
+        <translation>Dạng &amp;Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As &amp;CSV (UTF-8, opens in Excel with Vietnamese letters)…</source>
+        <translation>Dạng C&amp;SV (UTF-8, mở bằng Excel vẫn đúng chữ Việt)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For the members</source>
+        <translation>Gửi đảng viên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The &amp;invitation file…</source>
+        <translation>Tệp &amp;lời mời…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it to every member (USB stick, e-mail, chat): it brings the round&apos;s form, and their reviews come back encrypted to you.</source>
+        <translation>Gửi cho từng đảng viên (USB, thư điện tử, ứng dụng nhắn tin): tệp mang mẫu của đợt kiểm điểm, và bản kiểm điểm gửi lại được mã hóa cho đồng chí.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On every document</source>
+        <translation>Trên mọi văn bản</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Hà Nội (left empty: dots to fill in by hand)</source>
+        <translation>ví dụ Hà Nội (để trống: in dấu chấm để điền tay)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place before the &amp;date</source>
+        <translation>Địa d&amp;anh ghi trước ngày tháng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>O&amp;pen each file after saving it</source>
+        <translation>Mở từng tệ&amp;p sau khi lưu</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
-        <location line="+16"/>
+        <location filename="../../selfreview/ui/new_review.py" line="+16"/>
         <source>Edit profile</source>
         <translation>Sửa hồ sơ</translation>
     </message>
@@ -613,6 +1450,85 @@
     </message>
 </context>
 <context>
+    <name>QuotaBanner</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/common.py" line="+132"/>
+        <source>Quota of excellent ratings: %1</source>
+        <translation>Tỷ lệ HTXSNV: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many proposed excellent (HTXSNV): %1</source>
+        <translation>Đề xuất HTXSNV vượt tỷ lệ: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(not saved yet)</source>
+        <translation>(chưa lưu)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptModel</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+62"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revision</source>
+        <translation>Lần sửa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why / note</source>
+        <translation>Lý do / ghi chú</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <location line="-41"/>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated (newer revision)</source>
+        <translation>Đã cập nhật (bản sửa đổi mới hơn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already present</source>
+        <translation>Đã có từ trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 file(s) — %2</source>
+        <translation>%1 tệp — %2</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
         <location filename="../../selfreview/ui/question_widgets/records.py" line="+48"/>
@@ -654,9 +1570,37 @@
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/meeting_model.py" line="+53"/>
+        <source>Member</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Proposed before</source>
+        <translation>Đề xuất trước biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell&apos;s rating after the vote</source>
+        <translation>Chi bộ đề xuất sau biểu quyết</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opinions</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>votes</source>
+        <translation>số phiếu</translation>
+    </message>
+</context>
+<context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../selfreview/ui/review_editor.py" line="+67"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+70"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -686,12 +1630,32 @@
         <translation>Tạo một bản sao để sửa; bản đã hoàn tất được giữ nguyên</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Send to the cell…</source>
+        <translation>&amp;Gửi cho chi bộ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this finalized review as a signed file for the cell secretary</source>
+        <translation>Lưu bản kiểm điểm đã hoàn tất này thành tệp có chữ ký để gửi bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport PDF…</source>
+        <translation>Xuất &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this review as a PDF to print or keep</source>
+        <translation>Lưu bản kiểm điểm này thành tệp PDF để in hoặc lưu giữ</translation>
+    </message>
+    <message>
         <location line="+61"/>
         <source>%1 · revision %2 · %3</source>
         <translation>%1 · lần sửa %2 · %3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This review was finalized on %1 and is locked.</source>
         <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khoá.</translation>
     </message>
@@ -738,9 +1702,57 @@
         <translation>Sau khi hoàn tất, bản kiểm điểm được khoá và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReader</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/review_view.py" line="+50"/>
+        <source>← Bac&amp;k to the roll-call</source>
+        <translation>← &amp;Về điểm danh</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>◀ &amp;Previous member</source>
+        <translation>◀ N&amp;gười trước</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ne&amp;xt member ▶</source>
+        <translation>Người &amp;sau ▶</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Read only: a member&apos;s review is not changed here. The committee&apos;s comments and the cell&apos;s proposed rating go in the panel on the right.</source>
+        <translation>Chỉ xem: bản kiểm điểm của đảng viên không sửa ở đây. Nhận xét của chi ủy và mức chi bộ đề xuất ghi ở khung bên phải.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Self-proposed: %1</source>
+        <translation>Tự đề xuất: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-proposed: none</source>
+        <translation>Tự đề xuất: chưa chọn</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>revision %1</source>
+        <translation>lần sửa %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>handed in %1</source>
+        <translation>nộp lúc %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>entered from paper by the secretary</source>
+        <translation>bí thư nhập từ bản giấy</translation>
     </message>
 </context>
 <context>
@@ -774,6 +1786,283 @@
         <location line="+45"/>
         <source>(replaced by a newer revision)</source>
         <translation>(đã có bản sửa đổi mới hơn)</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallModel</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+131"/>
+        <source>Entered from paper by the secretary</source>
+        <translation>Bí thư nhập từ bản giấy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key code in the refused file: %1</source>
+        <translation>Mã khóa trong tệp bị từ chối: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A draft is being typed in; it counts once finalized</source>
+        <translation>Đang nhập dở; được tính là đã nộp khi hoàn tất</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallPage</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+58"/>
+        <source>Every status</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find by name or post</source>
+        <translation>Tìm theo tên hoặc chức vụ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Status:</source>
+        <translation>Tình trạn&amp;g:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Roll-call</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Drag members&apos; files (.selfreview) or whole folders onto the table to import them.</source>
+        <translation>Kéo thả tệp bản kiểm điểm (.selfreview) hoặc cả thư mục vào bảng để nhập.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>E&amp;nter from paper…</source>
+        <translation>&amp;Nhập hộ từ bản giấy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type in a review handed in on paper; it is marked as entered by the secretary</source>
+        <translation>Nhập bản kiểm điểm nộp trên giấy; bản này được ghi là do bí thư nhập</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirm the new &amp;key…</source>
+        <translation>Xác nhận &amp;khóa mới…</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Show who is &amp;missing</source>
+        <translation>Xem &amp;ai chưa nộp</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Re&amp;ad the review</source>
+        <translation>Đọc bản kiể&amp;m điểm</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Import files…</source>
+        <translation>Nhập tệ&amp;p…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recei&amp;pts…</source>
+        <translation>&amp;Xem biên nhận…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Not handed in (%1): %2</source>
+        <translation>Chưa nộp (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>and %1 more</source>
+        <translation>và %1 người khác</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everyone has handed in.</source>
+        <translation>Tất cả đã nộp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The roster is empty: add members on the set-up page, or import files.</source>
+        <translation>Danh sách còn trống: thêm đảng viên ở trang chuẩn bị, hoặc nhập tệp.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Import members&apos; files</source>
+        <translation>Nhập tệp của đảng viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-review files (*.selfreview);;All files (*)</source>
+        <translation>Tệp bản kiểm điểm (*.selfreview);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-47"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posts</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting order</source>
+        <translation>Thứ tự kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key code</source>
+        <translation>Mã khóa</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No file received yet: the key is pinned with the first one</source>
+        <translation>Chưa nhận tệp nào: khóa được ghi nhận từ tệp đầu tiên</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPanel</name>
+    <message>
+        <location line="+75"/>
+        <location line="+10"/>
+        <location line="+36"/>
+        <source>Roster</source>
+        <translation>Danh sách đảng viên</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>&amp;Add a member…</source>
+        <translation>Thêm đảng &amp;viên…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Xóa…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a ro&amp;ster file…</source>
+        <translation>Nhập &amp;danh sách từ tệp…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An Excel (.xlsx) or CSV file with the columns: full name, date of birth, posts, category (2A, 2B or 2C)</source>
+        <translation>Tệp Excel (.xlsx) hoặc CSV có các cột: họ và tên, ngày sinh, chức vụ, đối tượng (2A, 2B hoặc 2C)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Roster (%1 members)</source>
+        <translation>Danh sách đảng viên (%1 đồng chí)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Remove a member</source>
+        <translation>Xóa đảng viên khỏi danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take %1 off the roster?</source>
+        <translation>Xóa đồng chí %1 khỏi danh sách?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A member whose review is already in the data cannot be removed.</source>
+        <translation>Không xóa được đảng viên đã có bản kiểm điểm trong dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import a roster</source>
+        <translation>Nhập danh sách đảng viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roster files (*.xlsx *.csv);;All files (*)</source>
+        <translation>Danh sách (*.xlsx *.csv);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing a roster</source>
+        <translation>Đang nhập danh sách</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading the roster file…</source>
+        <translation>Đang đọc tệp danh sách…</translation>
+    </message>
+</context>
+<context>
+    <name>RosterReportDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/roster_report.py" line="+21"/>
+        <source>Roster import</source>
+        <translation>Nhập danh sách đảng viên</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Columns not used: %1</source>
+        <translation>Các cột không dùng: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not read</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Every row was read.</source>
+        <translation>Đã đọc được mọi dòng.</translation>
     </message>
 </context>
 <context>
@@ -818,11 +2107,288 @@
     </message>
 </context>
 <context>
+    <name>Secretary</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/common.py" line="-78"/>
+        <source>Could not do that</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Passphrase of the secretary&apos;s key</source>
+        <translation>Mật khẩu khóa của bí thư</translation>
+    </message>
+    <message>
+        <location filename="../../selfreview/ui/secretary/workspace.py" line="+40"/>
+        <source>Cell secretary</source>
+        <translation>Bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose your own profile first: the secretary&apos;s workspace uses its key.</source>
+        <translation>Hãy chọn hồ sơ của chính mình trước: phần việc của bí thư dùng khóa của hồ sơ đó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Act as the cell secretary on this computer as %1?</source>
+        <translation>Làm bí thư chi bộ trên máy này với hồ sơ %1?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes, I am the secretary</source>
+        <translation>Đúng, tôi là bí thư</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The invitation carries your key code; members&apos; reviews are encrypted to your key and only this profile can open them.</source>
+        <translation>Lời mời mang mã khóa của đồng chí; bản kiểm điểm của đảng viên được mã hóa bằng khóa này và chỉ hồ sơ này mở được.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretaryWorkspace</name>
+    <message>
+        <location line="+25"/>
+        <source>← H&amp;ome</source>
+        <translation>← Trang &amp;chính</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cell secretary</source>
+        <translation>Bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revie&amp;w round:</source>
+        <translation>Đợt kiểm đ&amp;iểm:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>1 · Set-up and roster</source>
+        <translation>1 · Chuẩn bị và danh sách</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2 · Roll-call</source>
+        <translation>2 · Điểm danh, đánh giá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 · The collective (Mẫu 01)</source>
+        <translation>3 · Tập thể (Mẫu 01)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 · The meeting</source>
+        <translation>4 · Hội nghị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5 · Documents</source>
+        <translation>5 · Văn bản</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Secretary: %1 · key code %2</source>
+        <translation>Bí thư: %1 · mã khóa %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No secretary profile on this computer yet</source>
+        <translation>Máy này chưa có hồ sơ bí thư</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Typed in from paper on behalf of %1, by the secretary. Finalize it when every answer is in: it then counts as handed in.</source>
+        <translation>Bí thư nhập hộ đồng chí %1 từ bản giấy. Hoàn tất khi đã nhập đủ: khi đó bản kiểm điểm được tính là đã nộp.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The collective&apos;s own report (Mẫu 01) of the cell, for the meeting. Finalize it before the meeting.</source>
+        <translation>Báo cáo kiểm điểm của tập thể chi bộ (Mẫu 01) để trình hội nghị. Hoàn tất trước hội nghị.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>← &amp;Back</source>
+        <translation>← Quay &amp;lại</translation>
+    </message>
+</context>
+<context>
     <name>SectionPage</name>
     <message>
         <location filename="../../selfreview/ui/section_view.py" line="+39"/>
         <source>Fields marked * must be answered.</source>
         <translation>Các mục có dấu * là bắt buộc.</translation>
+    </message>
+</context>
+<context>
+    <name>SentDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/exchange_dialogs.py" line="+18"/>
+        <source>Send to the cell</source>
+        <translation>Gửi cho chi bộ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file for the cell is ready</source>
+        <translation>Tệp gửi chi bộ đã sẵn sàng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as:</source>
+        <translation>Đã lưu tại:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Encrypted for the cell secretary who sent the invitation: only they can open it. Their key code:</source>
+        <translation>Đã mã hoá cho bí thư chi bộ đã gửi lời mời: chỉ đồng chí ấy mở được. Mã khoá của bí thư:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signed but NOT encrypted: anyone who gets this file can read it. Hand it over in person.</source>
+        <translation>Đã ký nhưng KHÔNG mã hoá: ai có tệp này cũng đọc được. Hãy trao tận tay.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your key code (read it out when the secretary asks):</source>
+        <translation>Mã khoá của bạn (đọc cho bí thư khi được hỏi):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the file to your cell secretary: on a USB stick, by e-mail or through a chat app. The review is now marked as sent.</source>
+        <translation>Chuyển tệp cho bí thư chi bộ: qua USB, thư điện tử hoặc ứng dụng nhắn tin. Bản kiểm điểm nay được đánh dấu là đã gửi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the &amp;folder</source>
+        <translation>Mở &amp;thư mục</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../../selfreview/ui/secretary/setup_page.py" line="+67"/>
+        <source>The round in hand</source>
+        <translation>Đợt kiểm điểm đang làm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cell</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Superior party body</source>
+        <translation>Đảng bộ cấp trên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Kỳ kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>Hạn nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forms</source>
+        <translation>Mẫu theo đối tượng</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>20% of those rated HTTNV (the rule)</source>
+        <translation>20% số HTTNV (theo quy định)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25% (allowed by the competent level for an outstanding unit)</source>
+        <translation>25% (cấp có thẩm quyền cho phép với đơn vị tiêu biểu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTXSNV at most</source>
+        <translation>HTXSNV tối đa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the &amp;invitation…</source>
+        <translation>Lưu &amp;lời mời…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A file for the members: it brings them this round&apos;s form and encrypts their reviews to you</source>
+        <translation>Tệp gửi đảng viên: mang mẫu của đợt kiểm điểm và mã hóa bản kiểm điểm gửi về cho đồng chí</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No review round yet: create the cell, then open a round below.</source>
+        <translation>Chưa có đợt kiểm điểm: tạo chi bộ, rồi mở đợt kiểm điểm ở dưới.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>A new cell</source>
+        <translation>Chi bộ mới</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Chi bộ Văn phòng</source>
+        <translation>ví dụ Chi bộ Văn phòng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Đảng bộ Sở Nội vụ</source>
+        <translation>ví dụ Đảng bộ Sở Nội vụ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell &amp;name</source>
+        <translation>Tê&amp;n chi bộ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;uperior party body</source>
+        <translation>Đản&amp;g bộ cấp trên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create the cell</source>
+        <translation>Tạ&amp;o chi bộ</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open a new review round</source>
+        <translation>Mở đợt kiểm điểm mới</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ce&amp;ll</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open &amp;the round</source>
+        <translation>&amp;Mở đợt kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>&amp;Period</source>
+        <translation>&amp;Kỳ kiểm điểm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Deadline</source>
+        <translation>Hạn nộ&amp;p</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Could not do that</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already has a round for %2.</source>
+        <translation>%1 đã có đợt kiểm điểm kỳ %2.</translation>
     </message>
 </context>
 <context>

@@ -37,8 +37,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from selfreview.ui.app import run_app  # Qt is imported only for the desktop app
         return run_app(data_dir)
+    from selfreview.services.errors import ServiceError
+    from selfreview.services.safety import DatabaseDamaged
+
     try:
         return args.handler(args, data_dir)
+    except DatabaseDamaged as e:
+        print(f"error: {e.message.vi}\n       {e.message.en}", file=sys.stderr)
+        print("       → selfreview doctor --restore", file=sys.stderr)
+        return 1
+    except ServiceError as e:
+        print(f"error: {e.message.vi}\n       {e.message.en}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

@@ -22,6 +22,7 @@ class AppContext:
     data_dir: Path
     db: Database
     migration_backup: Path | None = None
+    startup: object | None = None  # recovery.StartupReport: checked?, today's copy, why none was made
     _services: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -32,9 +33,7 @@ class AppContext:
         with storage_errors(directory):
             ensure_private_dir(directory)
         db, backup, startup = open_database(directory)
-        ctx = cls(directory, db, backup)
-        ctx.startup = startup  # StartupReport: was the file checked, the daily copy, why none was made
-        return ctx
+        return cls(directory, db, backup, startup)
 
     def close(self) -> None:
         self.db.dispose()

@@ -55,12 +55,19 @@ def protect(ctx, profile_id: int, passphrase: str | None, current_passphrase: st
 
 def export_backup(ctx, profile_id: int, path: Path, passphrase: str,
                   current_passphrase: str | None = None) -> PublicIdentity:
-    with _as_service_error(), ctx.session() as s:
-        p = _profile(s, profile_id)
-        pub = keystore.export_key_backup(ctx.keys_dir, profile_id, Path(path), passphrase, current_passphrase)
-        audit.record(s, "keys.backup_exported", p.full_name, profile_id=profile_id, fingerprint=pub.fingerprint,
-                     file=Path(path).name)
-        return pub
+    """Write a key backup to ``path`` (a USB stick, a safe place), sealed under ``passphrase``."""
+    path = Path(path)
+    with ctx.read() as s:
+        _profile(s, profile_id)
+    with _as_service_error():
+        try:
+            pub = keystore.export_key_backup(ctx.keys_dir, profile_id, path, passphrase, current_passphrase)
+        except OSError as e:  # the stick is full, write-protected or gone: not the data folder's problem
+            raise KeyFileError("keys.cannot_write", path=path, error=e.strerror or type(e).__name__) from None
+    with ctx.session() as s:
+        audit.record(s, "keys.backup_exported", _profile(s, profile_id).full_name, profile_id=profile_id,
+                     fingerprint=pub.fingerprint, file=path.name)
+    return pub
 
 
 def restore_backup(ctx, profile_id: int, path: Path, passphrase: str,

@@ -18,13 +18,14 @@ then ``AppContext.open`` again.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from selfreview.db import backup as backups
 from selfreview.db.engine import Database, connect, database_url, sqlite_path
-from selfreview.db.integrity import check_file, move_aside
+from selfreview.db.integrity import check_file, move_aside, side_files
 from selfreview.db.migrate import upgrade
 from selfreview.messages import Message, msg
 from selfreview.services.errors import ServiceError
@@ -73,14 +74,14 @@ def open_database(directory: Path) -> tuple[Database, Path | None, StartupReport
             if problem is not None:
                 raise DatabaseDamaged(path, problem)
             checked = True
+        if path is not None:
+            owner_only(path)
         db = connect(database_url(directory))
         try:
             migration_backup = upgrade(db)
         except BaseException:
             db.dispose()
             raise
-        if path is not None:
-            owner_only(path)
     daily, error = None, None
     if path is not None:
         try:
@@ -95,12 +96,16 @@ def open_database(directory: Path) -> tuple[Database, Path | None, StartupReport
 
 
 def owner_only(path: Path) -> None:
-    """The database file 0600 (its -wal and -shm files inherit the mode from it)."""
-    try:
-        if path.exists() and path.stat().st_mode & 0o077:
-            path.chmod(0o600)
-    except OSError:
-        pass  # a read-only file system: nothing to protect from writes, and reads are the folder's job
+    """The database file (created empty if new) and its side files 0600: SQLite gives a new -wal
+    and -shm the database file's mode, so they follow."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # an empty file is a new database
+    for f in [path, *side_files(path)]:
+        try:
+            if f.exists() and f.stat().st_mode & 0o077:
+                f.chmod(0o600)
+        except OSError:
+            pass  # a read-only file system: the folder's own permissions still apply
 
 
 def check_database(data_dir: Path, full: bool = False) -> str | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from selfreview.services.dto import ProfileData
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.labels import date_text
+from selfreview.ui.member_actions import MemberActions, can_send
 from selfreview.ui.new_review import NewReviewDialog, ProfileDialog
 from selfreview.ui.profile_form import proposed_form_text
 from selfreview.ui.review_model import PERIOD, SORT_ROLE, SUMMARY_ROLE, ReviewTableModel
@@ -31,6 +32,9 @@ class HomePage(QWidget):
         self.setObjectName("home")
         self.ctx, self.runner, self.dialogs, self.profile = ctx, runner, dialogs, profile
         self.dialog: NewReviewDialog | ProfileDialog | None = None
+        self.actions = MemberActions(ctx, runner, dialogs, self)
+        self.actions.review_opened.connect(self.open_review)
+        self.actions.sent.connect(self._sent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(16)
@@ -38,7 +42,13 @@ class HomePage(QWidget):
         left = QVBoxLayout()
         self.greeting = ScaledLabel("", 1.5, bold=True, parent=self)
         left.addWidget(self.greeting)
-        left.addWidget(ScaledLabel(self.tr("My self-reviews"), 1.15, bold=True, parent=self))
+        heading = QHBoxLayout()
+        heading.addWidget(ScaledLabel(self.tr("My self-reviews"), 1.15, bold=True, parent=self), 1)
+        self.show_all = QCheckBox(self.tr("Show &earlier revisions too"), self)
+        self.show_all.setObjectName("showAllRevisions")
+        self.show_all.toggled.connect(lambda _on: self.refresh())
+        heading.addWidget(self.show_all, 0, Qt.AlignmentFlag.AlignBottom)
+        left.addLayout(heading)
         self.model = ReviewTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -59,6 +69,7 @@ class HomePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         left.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No self-review yet. Press \"Create a new review\" to start one."), self)
         self.empty.setObjectName("muted")
@@ -69,17 +80,33 @@ class HomePage(QWidget):
         self.new_button.setObjectName("newReviewButton")
         self.new_button.setToolTip(QKeySequence("Ctrl+N").toString(QKeySequence.SequenceFormat.NativeText))
         self.new_button.clicked.connect(self.new_review)
+        self.invite_button = QPushButton(self.tr("Open an &invitation from the secretary…"), self)
+        self.invite_button.setObjectName("openInvitationButton")
+        self.invite_button.setToolTip(self.tr("When your cell secretary sent you an invitation file "
+                                              "(.selfreview-invite), open it here: your review is made on the "
+                                              "cell's form and will be sent back encrypted for the secretary."))
+        self.invite_button.clicked.connect(self.open_invitation)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.invite_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        selected = QHBoxLayout()
         self.open_button = QPushButton(self.tr("&Open the selected review"), self)
         self.open_button.setObjectName("openReviewButton")
         self.open_button.clicked.connect(self._open_selected)
-        self.show_all = QCheckBox(self.tr("Show &earlier revisions too"), self)
-        self.show_all.setObjectName("showAllRevisions")
-        self.show_all.toggled.connect(self.refresh)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.show_all)
-        left.addLayout(buttons)
+        self.send_button = QPushButton(self.tr("&Send to the cell…"), self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setToolTip(self.tr("Save the selected finalized review as a signed file for the "
+                                            "cell secretary"))
+        self.send_button.clicked.connect(self.send_selected)
+        self.pdf_button = QPushButton(self.tr("E&xport PDF…"), self)
+        self.pdf_button.setObjectName("pdfButton")
+        self.pdf_button.setToolTip(self.tr("Save the selected review as a PDF to print or keep"))
+        self.pdf_button.clicked.connect(self.export_selected_pdf)
+        for b in (self.open_button, self.send_button, self.pdf_button):
+            selected.addWidget(b)
+        selected.addStretch(1)
+        left.addLayout(selected)
         layout.addLayout(left, 3)
 
         self.card = QGroupBox(self.tr("My profile"), self)
@@ -140,13 +167,35 @@ class HomePage(QWidget):
         self.profile_changed.emit(p)
 
     # -- the reviews ----------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, keep: int | None = None) -> None:
+        """Reload the list; ``keep``: the review to select again (else the first row)."""
         rows = self.ctx.reviews.list(profile_id=self.profile.id, current_only=not self.show_all.isChecked())
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
-        self.open_button.setEnabled(bool(rows))
         if rows:
             self.table.selectRow(0)
+            if keep is not None:
+                self.select_review(keep)
+        self._update_buttons()
+
+    def select_review(self, review_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            summary = self.proxy.index(row, 0).data(SUMMARY_ROLE)
+            if summary is not None and summary.id == review_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def selected(self):
+        """The ReviewSummary of the selected row, or None."""
+        index = self.table.currentIndex()
+        return index.siblingAtColumn(0).data(SUMMARY_ROLE) if index.isValid() else None
+
+    def _update_buttons(self, *_: object) -> None:
+        summary = self.selected()
+        self.open_button.setEnabled(summary is not None)
+        self.pdf_button.setEnabled(summary is not None)
+        self.send_button.setEnabled(can_send(summary))
 
     def _activated(self, index) -> None:
         summary = index.data(SUMMARY_ROLE)
@@ -168,6 +217,24 @@ class HomePage(QWidget):
         period, template_id = self.dialog.period(), self.dialog.template_id()
         self.runner.submit(self.ctx.reviews.create, self.profile.id, period, template_id,
                            on_done=lambda d: self.open_review.emit(d.summary.id), on_error=self._error)
+
+    # -- exchange and PDF (selfreview/ui/member_actions.py) -------------------------------------------
+    def open_invitation(self) -> None:
+        self.actions.open_invitation(self.profile)
+
+    def send_selected(self) -> None:
+        summary = self.selected()
+        if summary is not None:
+            self.actions.send(summary.id)
+
+    def export_selected_pdf(self) -> None:
+        summary = self.selected()
+        if summary is not None:
+            self.actions.export_pdf(summary.id)
+
+    def _sent(self, _result: object) -> None:
+        summary = self.selected()
+        self.refresh(summary.id if summary is not None else None)
 
     def _error(self, error: Exception) -> None:
         message = getattr(error, "message", None)

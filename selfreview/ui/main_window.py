@@ -16,6 +16,7 @@ from selfreview.ui.dialogs import DialogService
 from selfreview.ui.first_run import FirstRunPage
 from selfreview.ui.help import ShortcutsDialog, about_text
 from selfreview.ui.home import HomePage
+from selfreview.ui.member_actions import menu_state as member_menu_state, menu_trigger as member_menu
 from selfreview.ui.profile_picker import ProfilePickerPage
 from selfreview.ui.review_editor import ReviewEditor
 from selfreview.ui.settings import TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, text_size_name
@@ -55,7 +56,7 @@ class MainWindow(GeometryMixin, QMainWindow):
 
     def _set_page(self, page: QWidget) -> None:
         old = self.page
-        if isinstance(old, ReviewEditor):
+        if hasattr(old, "close_editor"):  # the form, and the secretary's workspace (a form may be open in it)
             old.close_editor()
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -158,6 +159,9 @@ class MainWindow(GeometryMixin, QMainWindow):
         self._action(file, self.tr("&Home"), self.show_home, "Alt+Home", "home")
         self._action(file, self.tr("&Save now"), self.save_now, QKeySequence.StandardKey.Save, "save")
         self._action(file, self.tr("Switch &person…"), self._switch_person, None, "switch")
+        self._action(file, self.tr("Open an &invitation from the secretary…"), lambda: member_menu(self, "invite"),
+                     None, "invite")
+        self._action(file, self.tr("Cell se&cretary's workspace"), self.show_secretary, "Ctrl+B", "secretary")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         review = bar.addMenu(self.tr("&Review"))
@@ -166,6 +170,9 @@ class MainWindow(GeometryMixin, QMainWindow):
         self._action(review, self.tr("Finali&ze…"), lambda: self.editor and self.editor.finalize(), None, "finalize")
         self._action(review, self.tr("New &revision"), lambda: self.editor and self.editor.new_revision(), None,
                      "revision")
+        self._action(review, self.tr("&Send to the cell…"), lambda: member_menu(self, "send"), None, "send")
+        self._action(review, self.tr("&Export PDF…"), lambda: member_menu(self, "pdf"), None, "pdf")
+        review.aboutToShow.connect(self._update_actions)  # Home's selection decides "send" and "pdf"
         review.addSeparator()
         self._action(review, self.tr("Ne&xt section"), lambda: self.editor and self.editor.next_section(1),
                      "Ctrl+PgDown", "next")
@@ -206,6 +213,7 @@ class MainWindow(GeometryMixin, QMainWindow):
                    "switch": has_profile, "new": has_profile, "check": draft, "finalize": draft,
                    "revision": editor is not None and editor.locked and editor.detail.summary.is_current,
                    "next": editor is not None, "previous": editor is not None, "focus": editor is not None}
+        enabled.update(member_menu_state(self))
         for name, on in enabled.items():
             self.actions_by_name[name].setEnabled(on)
         if editor is not None:
@@ -277,8 +285,23 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.show_picker()
         elif isinstance(self.page, FirstRunPage):
             self.show_first_run(ask_language=self.page.language_step is not None)
+        elif getattr(self.page, "objectName", lambda: "")() == "secretaryWorkspace":
+            self.show_secretary(self.page.tabs.currentIndex())
         if self.profile is not None:
             self.setWindowTitle(arg(self.tr("Self-review — %1"), self.profile.full_name))
+
+    def show_secretary(self, tab: int | None = None) -> Any:
+        """The cell secretary's workspace (selfreview/ui/secretary), in place of the current page."""
+        from selfreview.ui.secretary.workspace import SecretaryWorkspace, ensure_secretary
+        if not ensure_secretary(self.ctx, self.dialogs, self, self.profile):
+            return None
+        page = SecretaryWorkspace(self.ctx, self.runner, self.dialogs, self.settings)
+        page.go_home.connect(self.show_home)
+        self._set_page(page)
+        if tab is not None:
+            page.tabs.setCurrentIndex(tab)
+        self.setWindowTitle(self.tr("Self-review — cell secretary"))
+        return page
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self)
@@ -308,8 +331,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.statusBar().showMessage(i18n.pick(message) if message is not None else str(error), 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.editor is not None:
-            self.editor.close_editor()
+        if hasattr(self.page, "close_editor"):
+            self.page.close_editor()
         self.runner.drain()
         self.save_geometry(self.settings)
         super().closeEvent(event)

@@ -16,6 +16,7 @@ from selfreview.ui.autosave import AutoSaver
 from selfreview.ui.check_panel import CheckPanel
 from selfreview.ui.i18n import arg, language, pick
 from selfreview.ui.labels import status_name, when
+from selfreview.ui.member_actions import MemberActions, can_send
 from selfreview.ui.navigator import Navigator
 from selfreview.ui.question_widgets import FormEnv, QuestionWidget
 from selfreview.ui.score_panel import ScorePanel, has_scores
@@ -49,6 +50,8 @@ class ReviewEditor(QWidget):
         self.autosaver = AutoSaver(lambda qid, v: ctx.reviews.save_answer(review_id, qid, v), runner, parent=self)
         self.autosaver.state_changed.connect(self.save_state)
         self.autosaver.saved.connect(self._stored)
+        self.actions = MemberActions(ctx, runner, dialogs, self)
+        self.actions.sent.connect(self._sent)
         self._build()
         self._refresh_header()
         self.show_section(section_id if section_id in self.sections else
@@ -86,10 +89,18 @@ class ReviewEditor(QWidget):
         self.revision_button.setObjectName("revisionButton")
         self.revision_button.setToolTip(self.tr("Make an editable copy; the finalized review is kept as it is"))
         self.revision_button.clicked.connect(self.new_revision)
+        self.send_button = QPushButton(self.tr("&Send to the cell…"), self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setToolTip(self.tr("Save this finalized review as a signed file for the cell secretary"))
+        self.send_button.clicked.connect(self.send_to_cell)
+        self.pdf_button = QPushButton(self.tr("E&xport PDF…"), self)
+        self.pdf_button.setObjectName("pdfButton")
+        self.pdf_button.setToolTip(self.tr("Save this review as a PDF to print or keep"))
+        self.pdf_button.clicked.connect(self.export_pdf)
         bar.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignTop)
         bar.addSpacing(8)
         bar.addLayout(titles, 1)
-        for b in (self.check_button, self.finalize_button, self.revision_button):
+        for b in (self.check_button, self.finalize_button, self.send_button, self.revision_button, self.pdf_button):
             bar.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bar)
         self.banner = QFrame(self)
@@ -150,6 +161,7 @@ class ReviewEditor(QWidget):
         self.finalize_button.setVisible(not self.locked)
         self.check_button.setVisible(not self.locked)
         self.revision_button.setVisible(self.locked and s.is_current)
+        self.send_button.setVisible(can_send(s))
         self.banner.setVisible(self.locked)
         if self.locked:
             text = arg(self.tr("This review was finalized on %1 and is locked."), when(s.finalized_at))
@@ -296,6 +308,18 @@ class ReviewEditor(QWidget):
         section, self.current_section = self.current_section, None
         self.show_section(section)
         self.reloaded.emit()
+
+    # -- send to the cell, PDF (selfreview/ui/member_actions.py) ---------------------------------------
+    def send_to_cell(self) -> None:
+        if can_send(self.detail.summary):
+            self.actions.send(self.review_id)
+
+    def export_pdf(self) -> None:
+        self.flush(wait=True)
+        self.actions.export_pdf(self.review_id)
+
+    def _sent(self, _result: object) -> None:
+        self._reload()  # the status is "sent" now
 
     def _error(self, error: Exception) -> None:
         message = getattr(error, "message", None)

@@ -18,7 +18,7 @@ HARNESS = Path(__file__).resolve().parents[2] / "tools" / "crash_harness.py"
 def harness(tmp_path, *args):
     out = tmp_path / "summary.json"
     proc = subprocess.run([sys.executable, str(HARNESS), "--mode", "autosave", "--spawn", "fork",
-                           "--max-after-ready", "0.25", "--out", str(out), *args],
+                           "--max-after-ready", "0.25", "--out", str(out), "--work-dir", str(tmp_path / "work"), *args],
                           capture_output=True, text=True, timeout=300)
     assert out.exists(), proc.stderr[-2000:]
     return proc.returncode, json.loads(out.read_text(encoding="utf-8"))
@@ -47,7 +47,8 @@ def test_import_and_pdf_killed_leave_nothing_half_done(tmp_path):
     """The two other modes, a few kills each (the long runs: docs/reliability.md)."""
     out = tmp_path / "import.json"
     proc = subprocess.run([sys.executable, str(HARNESS), "--mode", "import", "--kills", "3", "--files", "40",
-                           "--out", str(out)], capture_output=True, text=True, timeout=300)
+                           "--out", str(out), "--work-dir", str(tmp_path / "import")],
+                          capture_output=True, text=True, timeout=300)
     s = json.loads(out.read_text(encoding="utf-8"))
     assert proc.returncode == 0 and s["ok"], s["failures"] or proc.stderr[-2000:]
     assert s["runs"] == 3 and s["integrity_checks"] == 3 and s["final_import_matches_reference"]
@@ -55,7 +56,8 @@ def test_import_and_pdf_killed_leave_nothing_half_done(tmp_path):
 
     out = tmp_path / "pdf.json"
     proc = subprocess.run([sys.executable, str(HARNESS), "--mode", "pdf", "--kills", "2", "--files", "3",
-                           "--out", str(out)], capture_output=True, text=True, timeout=300)
+                           "--out", str(out), "--work-dir", str(tmp_path / "pdf")],
+                          capture_output=True, text=True, timeout=300)
     s = json.loads(out.read_text(encoding="utf-8"))
     assert proc.returncode == 0 and s["ok"], s["failures"] or proc.stderr[-2000:]
     assert s["targets_checked"] == 2 and s["half_written_targets"] == 0

@@ -152,3 +152,30 @@ def test_a_failed_daily_copy_does_not_stop_the_app(data_dir):
         assert ctx.startup.daily_backup is None
         assert ctx.startup.backup_error is not None
         assert ctx.reviews.answers(rid)["a1_political"] == "Vẫn mở được."
+
+
+def test_doctor_command_checks_and_restores(data_dir, capsys):
+    from selfreview.cli import main
+    rid = new_review(data_dir, "Cứu bằng doctor.")
+    age_backups(data_dir)
+    AppContext.open(data_dir).close()  # today's daily copy
+    assert main(["--data-dir", str(data_dir), "doctor"]) == 0
+    assert "check: ok" in capsys.readouterr().out
+    with open(data_dir / "selfreview.db", "r+b") as f:
+        f.write(b"\x00" * 100)
+    assert main(["--data-dir", str(data_dir), "doctor"]) == 2
+    assert "DAMAGED" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "doctor", "--restore", "--json"]) == 0
+    import json
+    report = json.loads(capsys.readouterr().out)
+    assert report["sound"] and report["moved_aside"] and report["restored"].endswith("-daily.db")
+    assert answers(data_dir, rid)["a1_political"] == "Cứu bằng doctor."
+
+
+def test_doctor_will_not_restore_under_a_running_app(data_dir, capsys):
+    from selfreview.cli import main
+    from selfreview.services.instance import acquire_instance_lock
+    new_review(data_dir, "x")
+    with acquire_instance_lock(data_dir):
+        assert main(["--data-dir", str(data_dir), "doctor", "--restore"]) == 1
+    assert "đang chạy" in capsys.readouterr().err

@@ -54,3 +54,18 @@ def test_list_json_names_what_other_commands_take(tmp_path, capsys):
     assert (row["id"], row["cell"], row["period"]) == (rnd.id, "Chi bộ Văn phòng", "2026")
     assert main(["list", "reviews", "--data-dir", str(data)]) == 0
     assert "Võ Thị Thu Hương" in capsys.readouterr().out
+
+
+def test_a_damaged_database_is_reported_without_a_traceback(tmp_path, capsys):
+    data = tmp_path / "d"
+    with AppContext.open(data) as ctx:
+        ctx.profiles.create(ProfileData(full_name="Đặng Thu Thảo"))
+    db = data / "selfreview.db"
+    raw = bytearray(db.read_bytes())
+    raw[100:4096] = b"\xff" * (4096 - 100)  # wreck the first page after the header
+    db.write_bytes(bytes(raw))
+    before = db.read_bytes()
+    assert main(["--data-dir", str(data), "list", "reviews"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "selfreview doctor" in err
+    assert db.read_bytes() == before  # nothing written to the damaged file

@@ -120,6 +120,9 @@ def test_key_backup_and_restore(ctx, member, tmp_path):
     other = ctx.profiles.create(ProfileData(full_name="Người Khác"))
     backup = tmp_path / "usb" / "khoa-vo-thi-khoa.srkey"
     backup.parent.mkdir()
+    with pytest.raises(ServiceError) as caught:  # no such folder (the stick was pulled out)
+        keyguard.export_backup(ctx, member.id, tmp_path / "gone" / "x.srkey", PASS)
+    assert caught.value.message.code == "keys.cannot_write"
     pub = keyguard.export_backup(ctx, member.id, backup, PASS)
     assert pub.fingerprint == member.fingerprint and mode(backup) == "0o600"
     folder = ctx.keys_dir / str(member.id)

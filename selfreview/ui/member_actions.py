@@ -1,0 +1,257 @@
+"""The member's exchange actions, shared by Home, the form and the menus: open an invitation from
+the secretary, send a finalized review to the cell, export a review as PDF.
+
+Each runs its slow part (reading and checking a file, signing and encrypting, rendering a PDF) as a
+job off the GUI thread with a progress dialog; the results are handled once the dialog is gone.
+Dialogs go through the DialogService; the system viewer through :mod:`selfreview.ui.open_file`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+from selfreview.reports.atomic import Cancelled as ReportCancelled
+from selfreview.services.errors import ServiceError
+from selfreview.services.exchange import INVITE_SUFFIX, RESPONSE_SUFFIX, UnencryptedExport, slug
+from selfreview.ui import open_file
+from selfreview.ui.exchange_dialogs import InvitationDialog, SentDialog
+from selfreview.ui.i18n import arg, pick
+from selfreview.ui.tasks import Cancelled, Job, ProgressDialog
+
+PASSPHRASE_CODES = ("keys.need_passphrase", "keys.wrong_passphrase")
+
+
+def can_send(summary: Any) -> bool:
+    """A finalized (or already sent) current review of this computer's own profile."""
+    return (summary is not None and summary.status in ("finalized", "sent") and summary.is_current
+            and summary.profile_id is not None)
+
+
+def documents_dir() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path = Path(found) if found else Path.home()
+    return path if path.is_dir() else Path.home()
+
+
+def with_suffix(path: str, suffix: str) -> Path:
+    """The chosen name, with ``suffix`` added when the file dialog did not add it."""
+    p = Path(path)
+    return p if p.name.lower().endswith(suffix) else p.with_name(p.name + suffix)
+
+
+def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+class MemberActions(QObject):
+    review_opened = Signal(int)  # an invitation set up (or linked) this review
+    sent = Signal(object)  # ExportResult: the review is now "sent"
+    pdf_written = Signal(object)  # Path
+
+    def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent_widget: QWidget,
+                 opener: Callable[[Path], bool] | None = None) -> None:
+        # no QObject parent: a job that outlives the page still finds this object when it ends
+        super().__init__(None)
+        self.ctx, self.runner, self.dialogs, self.widget = ctx, runner, dialogs, parent_widget
+        self.opener = opener or open_file.open_path
+        self.ask_passphrase = ask_passphrase
+        self.job: Job | None = None
+        self.progress: ProgressDialog | None = None
+        self.dialog: InvitationDialog | SentDialog | None = None
+
+    # -- plumbing -------------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """A job of this page is still running (a second click waits for it)."""
+        return self.job is not None and self.job.running
+
+    def _parent(self) -> QWidget | None:
+        return self.widget if self.widget is not None and shiboken6.isValid(self.widget) else None
+
+    def _run(self, fn: Callable[..., Any], *args: Any, title: str, label: str, cancellable: bool,
+             on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None = None,
+             on_cancel: Callable[[], None] | None = None) -> Job:
+        """Start ``fn(progress, *args)`` as a job; handle its end after its progress dialog closed."""
+        outcome: dict[str, Any] = {}
+        job = self.runner.start_job(fn, *args, on_done=lambda r: outcome.update(kind="done", value=r),
+                                    on_error=lambda e: outcome.update(kind="error", value=e),
+                                    on_cancel=lambda: outcome.update(kind="cancel"))
+        self.job = job
+
+        def finish() -> None:
+            if self.job is job:
+                self.job = self.progress = None
+            kind = outcome.get("kind")
+            if kind == "done":
+                on_done(outcome["value"])
+            elif kind == "error":
+                (on_error or self._error)(outcome["value"])
+            elif kind == "cancel" and on_cancel is not None:
+                on_cancel()
+
+        if job.running:
+            self.progress = ProgressDialog(job, title, label, self._parent(), cancellable)
+            job.ended.connect(finish)  # after the progress dialog's own handler: it is closed by then
+        else:  # a synchronous runner: it is over already
+            finish()
+        return job
+
+    def _error(self, error: Exception) -> None:
+        message = getattr(error, "message", None)
+        if message is not None:
+            text = pick(message)
+        elif isinstance(error, OSError):
+            text = arg(self.tr("The file could not be read or written: %1"), error.strerror or error)
+        else:
+            text = str(error)
+        self.dialogs.error(self._parent(), self.tr("Could not do that"), text)
+
+    # -- an invitation from the secretary -------------------------------------------------------------
+    def open_invitation(self, profile: Any) -> None:
+        """Pick an invitation file, show what it says, and on confirmation set up the review."""
+        if self.busy:
+            return
+        path = self.dialogs.open_file(self._parent(), self.tr("Open an invitation from the secretary"),
+                                      arg(self.tr("Invitations from the cell (*%1);;All files (*)"), INVITE_SUFFIX),
+                                      str(documents_dir()))
+        if not path:
+            return
+        self._run(lambda _p, p: self.ctx.exchange.read_invitation(p), path,
+                  title=self.tr("Open an invitation"), label=self.tr("Checking the invitation…"), cancellable=True,
+                  on_done=lambda info: self._preview(path, info, profile))
+
+    def _preview(self, path: str, info: Any, profile: Any) -> None:
+        existing = next((r for r in self.ctx.reviews.list(profile_id=profile.id) if r.period == info.period), None)
+        self.dialog = InvitationDialog(info, profile.category, existing, self._parent())
+        self.dialog.accepted.connect(lambda: self._accept_invitation(path, profile.id))
+        self.dialog.open()
+
+    def _accept_invitation(self, path: str, profile_id: int) -> None:
+        self.runner.submit(self.ctx.exchange.open_invitation, path, profile_id,
+                           on_done=lambda d: self.review_opened.emit(d.summary.id), on_error=self._error)
+
+    # -- send to the cell -----------------------------------------------------------------------------
+    def send(self, review_id: int) -> None:
+        if self.busy:
+            return
+        summary = self.ctx.reviews.open(review_id).summary
+        if not can_send(summary):
+            self.dialogs.info(self._parent(), self.tr("Send to the cell"),
+                              self.tr("Only a finalized review can be sent. Finalize it first."))
+            return
+        suggested = documents_dir() / self.ctx.exchange.suggested_file_name(review_id)
+        chosen = self.dialogs.save_file(self._parent(), self.tr("Send to the cell: save the file"), str(suggested),
+                                        arg(self.tr("Review files (*%1)"), RESPONSE_SUFFIX))
+        if not chosen:
+            return
+        out = with_suffix(chosen, RESPONSE_SUFFIX)
+        if out != Path(chosen) and out.exists() and not self._overwrite(out):
+            return
+        self._export(review_id, out, False, None)
+
+    def _overwrite(self, path: Path) -> bool:
+        return self.dialogs.confirm(self._parent(), self.tr("Replace the file?"),
+                                    arg(self.tr("%1 already exists. Replace it?"), path.name), self.tr("Replace"))
+
+    def _export(self, review_id: int, out: Path, allow_unencrypted: bool, passphrase: str | None) -> None:
+        def work(_progress: Any) -> Any:
+            return self.ctx.exchange.export_review(review_id, out, allow_unencrypted=allow_unencrypted,
+                                                   passphrase=passphrase)
+        self._run(work, title=self.tr("Send to the cell"), label=self.tr("Signing and saving the file…"),
+                  cancellable=False, on_done=lambda r: self._exported(review_id, r),
+                  on_error=lambda e: self._export_failed(e, review_id, out, allow_unencrypted, passphrase))
+
+    def _export_failed(self, error: Exception, review_id: int, out: Path, allow_unencrypted: bool,
+                       passphrase: str | None) -> None:
+        if isinstance(error, UnencryptedExport) and not allow_unencrypted:
+            if self.dialogs.confirm(
+                    self._parent(), self.tr("Send without encryption?"), pick(error.message),
+                    self.tr("Save unencrypted"),
+                    self.tr("A review opened from the secretary's invitation is encrypted for them. "
+                            "Ask the secretary for the invitation file if you can.")):
+                self._export(review_id, out, True, passphrase)
+            return
+        code = getattr(getattr(error, "message", None), "code", "")
+        if isinstance(error, ServiceError) and code in PASSPHRASE_CODES:
+            entered = self.ask_passphrase(self._parent(), self.tr("Passphrase of your key"), pick(error.message))
+            if entered:
+                self._export(review_id, out, allow_unencrypted, entered)
+            return
+        self._error(error)
+
+    def _exported(self, review_id: int, result: Any) -> None:
+        profile_id = self.ctx.reviews.open(review_id).summary.profile_id
+        own = self.ctx.profiles.get(profile_id).fingerprint if profile_id is not None else None
+        self.sent.emit(result)
+        self.dialog = SentDialog(result, own, self.opener, self._parent())
+        self.dialog.open()
+
+    # -- PDF ------------------------------------------------------------------------------------------
+    def pdf_name(self, review_id: int) -> str:
+        s = self.ctx.reviews.open(review_id).summary
+        revision = f"-{s.revision}" if s.revision > 1 else ""
+        return f"{slug(s.owner)}-{slug(s.period)}{revision}.pdf"
+
+    def export_pdf(self, review_id: int) -> None:
+        """Choose where, render the PDF off the GUI thread (Cancel leaves no file), then show it."""
+        if self.busy:
+            return
+        chosen = self.dialogs.save_file(self._parent(), self.tr("Export PDF"),
+                                        str(documents_dir() / self.pdf_name(review_id)), self.tr("PDF files (*.pdf)"))
+        if not chosen:
+            return
+        out = with_suffix(chosen, ".pdf")
+        if out != Path(chosen) and out.exists() and not self._overwrite(out):
+            return
+        self.runner.drain()  # the PDF shows what was typed up to now
+
+        def work(progress: Any) -> Path:
+            try:
+                return self.ctx.reports.write_review(
+                    review_id, out, progress=lambda done, total: progress.report(done, total),
+                    should_cancel=lambda: progress.cancelled)
+            except ReportCancelled:
+                raise Cancelled() from None
+        self._run(work, title=self.tr("Export PDF"), label=self.tr("Writing the PDF…"), cancellable=True,
+                  on_done=self._pdf_done)
+
+    def _pdf_done(self, path: Path) -> None:
+        self.pdf_written.emit(path)
+        if not self.opener(path):
+            self.dialogs.info(self._parent(), self.tr("PDF saved"),
+                              arg(self.tr("The PDF was saved as %1. No program to show it could be started; "
+                                          "open it from its folder."), path))
+
+
+# -- the main window's menu entries ---------------------------------------------------------------------
+def _current(window: Any) -> Any:
+    """The review the menu acts on: the open one, or the one selected on Home."""
+    if window.editor is not None:
+        return window.editor.detail.summary
+    return window.home.selected() if window.home is not None else None
+
+
+def menu_state(window: Any) -> dict[str, bool]:
+    """Which of the member's exchange actions the menus enable now."""
+    summary = _current(window)
+    return {"invite": window.profile is not None, "send": can_send(summary), "pdf": summary is not None}
+
+
+def menu_trigger(window: Any, name: str) -> None:
+    """Run one of the member's exchange actions from the menu on the current page."""
+    if name == "invite":
+        if window.profile is None:
+            return
+        if window.home is None:
+            window.show_home()
+        window.home.open_invitation()
+    elif window.editor is not None:
+        (window.editor.send_to_cell if name == "send" else window.editor.export_pdf)()
+    elif window.home is not None:
+        (window.home.send_selected if name == "send" else window.home.export_selected_pdf)()

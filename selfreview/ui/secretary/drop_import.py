@@ -1,0 +1,157 @@
+"""Files in: the roll-call table takes dropped files and folders, "Import files…" picks them, and a
+key-mismatch row is re-imported once the secretary has compared the new key code by voice.
+
+The import runs as a long job (progress, Cancel between files); its receipts are shown at the end,
+also the receipts of the files done before a Cancel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QTableView, QWidget
+
+from selfreview.services.roster import name_key
+from selfreview.services.rollcall import KEY_CHANGED_CODE
+from selfreview.ui.i18n import arg
+from selfreview.ui.secretary.common import SecretaryKey, show_error
+from selfreview.ui.secretary.receipts_dialog import ReceiptsDialog
+from selfreview.ui.tasks import ProgressDialog
+
+
+def local_paths(mime: Any) -> list[str]:
+    """The local files and folders a drag carries ([] when it carries anything else)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    urls = mime.urls()
+    if not urls or not all(u.isLocalFile() for u in urls):
+        return []
+    return [u.toLocalFile() for u in urls]
+
+
+class DropTableView(QTableView):
+    """A table that accepts local files and folders dropped on it."""
+
+    paths_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = local_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.paths_dropped.emit(paths)
+
+
+class ImportController(QObject):
+    """Runs imports for one round and shows their receipts."""
+
+    imported = Signal(list)  # the receipts (also after a Cancel: those of the files done)
+
+    def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent_widget: QWidget, key: Any = None) -> None:
+        super().__init__(parent_widget)
+        self.ctx, self.runner, self.dialogs, self.widget = ctx, runner, dialogs, parent_widget
+        self.key = key or SecretaryKey()
+        self.round_id: int | None = None
+        self.receipts_dialog: ReceiptsDialog | None = None
+        self.progress_dialog: ProgressDialog | None = None
+
+    def import_paths(self, paths: list[str], accept_new_key_for: tuple[str, ...] = ()) -> Any:
+        """Import ``paths`` (files, folders) into the round; returns the job."""
+        if not paths:
+            return None
+        done: list[Any] = []
+        step = self.tr("Importing file %1 of %2…")
+        round_id, passphrase = self.round_id, self.key.passphrase
+
+        def work(progress: Any) -> list[Any]:
+            def report(n: int, total: int) -> None:
+                progress.report(n, total, arg(step, min(n + 1, total), total))
+            result = self.ctx.exchange.import_paths(paths, progress=report, should_cancel=lambda: progress.cancelled,
+                                                    accept_new_key_for=accept_new_key_for, round_id=round_id,
+                                                    passphrase=passphrase)
+            done.extend(result)
+            return result
+
+        job = self.runner.start_job(work, on_done=self._finished, on_cancel=lambda: self._finished(done),
+                                    on_error=lambda e: self._failed(e, paths, accept_new_key_for))
+        self.progress_dialog = ProgressDialog(job, self.tr("Importing reviews"), self.tr("Reading the files…"),
+                                              self.widget)
+        return job
+
+    def _failed(self, error: Exception, paths: list[str], accept: tuple[str, ...]) -> None:
+        if self.key.retry(error, self.widget, lambda: self.import_paths(paths, accept)):
+            return
+        show_error(self.dialogs, self.widget, error)
+        self.imported.emit([])
+
+    def _finished(self, receipts: list[Any]) -> None:
+        self.show_receipts(receipts, self.tr("Import receipts"))
+        self.imported.emit(list(receipts))
+
+    def show_receipts(self, receipts: list[Any], title: str) -> ReceiptsDialog:
+        if self.receipts_dialog is not None:
+            try:
+                self.receipts_dialog.close()
+            except RuntimeError:  # already deleted
+                pass
+        self.receipts_dialog = ReceiptsDialog(receipts, title, self.widget)
+        self.receipts_dialog.destroyed.connect(lambda *_: setattr(self, "receipts_dialog", None))
+        self.receipts_dialog.show()
+        return self.receipts_dialog
+
+    def show_all_receipts(self) -> ReceiptsDialog:
+        return self.show_receipts(self.ctx.exchange.receipts(limit=2000), self.tr("All import receipts"))
+
+    # -- a member's key changed ----------------------------------------------------------------------
+    def refused_files(self, row: Any) -> list[str]:
+        """The files of ``row``'s member refused for the key ``row.key_mismatch_fingerprint``, still on disk."""
+        out: list[str] = []
+        for r in self.ctx.exchange.receipts(limit=5000):
+            if (r.reason is not None and r.reason.code == KEY_CHANGED_CODE and r.fingerprint == row.key_mismatch_fingerprint
+                    and name_key(r.member) == name_key(row.name) and r.file_name not in out
+                    and Path(r.file_name).is_file()):
+                out.append(r.file_name)
+        return out
+
+    def confirm_new_key(self, row: Any) -> Any:
+        """Show the new key code to compare by phone; on "they match", import the refused file again
+        accepting that key. Returns the job, or None when not confirmed."""
+        fp = row.key_mismatch_fingerprint
+        if not fp:
+            return None
+        ok = self.dialogs.confirm(
+            self.widget, self.tr("Confirm a new key"),
+            arg(self.tr("A file from %1 was signed with a key other than the one used before.\n\n"
+                        "Key code in the file:\n%2"), row.name, fp),
+            self.tr("The codes match: accept the new key"),
+            self.tr("Call the member and ask them to read out the key code shown on their Home page. "
+                    "Accept only if every character matches; otherwise someone else may have made the file."))
+        if not ok:
+            return None
+        paths = self.refused_files(row)
+        if not paths:
+            paths = self.dialogs.open_files(self.widget, self.tr("Choose the file to import again"),
+                                            self.tr("Self-review files (*.selfreview)"))
+        return self.import_paths(list(paths), accept_new_key_for=(fp,))
