@@ -349,6 +349,11 @@ def table(details: dict[str, Any], summary: dict[str, Any]) -> str:
     return format_table(["measure", "size", "selfreview", "baseline", "ratio", "target", ""], rows)
 
 
+def params(args: argparse.Namespace) -> dict[str, Any]:
+    return {k: getattr(args, k) for k in ("quick", "repeat", "members", "cells", "cell_members", "saves",
+                                          "startup_runs")}
+
+
 def load_previous(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -373,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         setup = suite.prepare()
         for section in args.sections:
             print(f"[{section}]", flush=True)
-            details[section] = {**getattr(suite, f"bench_{section}")(), "measured_at": stamp}
+            details[section] = {**getattr(suite, f"bench_{section}")(), "measured_at": stamp,
+                                "params": params(args)}
     except BenchError as e:
         print(f"benchmark failed: {e}", file=sys.stderr)
         return 2
@@ -386,9 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         details = {**{k: v for k, v in load_previous(out).items() if k in SECTIONS}, **details}
     summary = summarise(details)
     result = {**summary, "details": details, "machine": machine,
-              "params": {k: getattr(args, k) for k in ("quick", "repeat", "members", "cells", "cell_members",
-                                                      "saves", "startup_runs")} | {"files": setup["files"],
-                                                                                   "sections": args.sections},
+              "params": params(args) | {"files": setup["files"], "sections": args.sections},
               "measured_at": stamp, "duration_s": round(time.perf_counter() - started, 1)}
     print()
     print(table(details, summary))

@@ -12,7 +12,8 @@ from typing import Sequence
 
 from selfreview import __version__
 
-COMMAND_MODULES = ("forms_cmd", "list_cmd", "exchange_cmd", "demo_cmd", "report_cmd", "doctor_cmd", "roster_cmd")
+COMMAND_MODULES = ("forms_cmd", "list_cmd", "exchange_cmd", "demo_cmd", "report_cmd", "doctor_cmd", "roster_cmd",
+                   "keys_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _app_only(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, data dir) when the arguments name no command: only ``--data-dir DIR`` or nothing."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--data-dir":
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return True, argv[0].split("=", 1)[1]
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    app_only, data_dir = _app_only(list(sys.argv[1:] if argv is None else argv))
+    if app_only:
+        from selfreview.ui.app import run_app  # Qt is imported only for the desktop app
+        return run_app(data_dir)
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = getattr(args, "data_dir", None)

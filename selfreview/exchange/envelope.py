@@ -63,7 +63,9 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) 
         if size > max_bytes:
             raise Rejected("import.too_large", size=size, max=max_bytes)
         with path.open("rb") as f:
-            data = f.read(max_bytes + 1)
+            data = f.read(size + 1)
+            if len(data) > size:  # it grew since the stat: read on, up to the limit
+                data += f.read(max_bytes + 1 - len(data))
     except OSError as e:
         raise Rejected("import.unreadable", error=e.strerror or type(e).__name__) from None
     if len(data) > max_bytes:  # grew while we looked

@@ -23,7 +23,7 @@ from selfreview.text import nfc_deep
 MAX_INCLUDE_DEPTH = 4
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML 1.2 booleans: only true/false. (YAML 1.1 turns yes/no/on/off into booleans, which
     would silently break option values such as ``value: no``.)"""
 
