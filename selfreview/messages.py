@@ -96,6 +96,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "instance.running": ("selfreview đang chạy với thư mục dữ liệu này ({path}). Hãy dùng cửa sổ đang mở.",
                          "selfreview is already running with this data folder ({path}). Use the window that is "
                          "open."),
+    "instance.not_reachable": ("selfreview có vẻ đang chạy với thư mục dữ liệu này ({path}, tiến trình {pid}) "
+                               "nhưng cửa sổ của nó không trả lời. Nếu không thấy cửa sổ nào, hãy đợi một lát "
+                               "rồi mở lại; nếu vẫn vậy, hãy đóng tiến trình đó hoặc khởi động lại máy.",
+                               "selfreview seems to be running with this data folder ({path}, process {pid}) but "
+                               "its window does not answer. If you see no window, wait a moment and start it "
+                               "again; if it stays so, end that process or restart the computer."),
     # keys: passphrase protection and key backups (exchange/keystore.py, services/keyguard.py)
     "keys.passphrase_short": ("Cụm mật khẩu cần ít nhất {min} ký tự.", "The passphrase needs at least {min} characters."),
     "keys.wrong_passphrase": ("Cụm mật khẩu không đúng, hoặc tệp khóa đã bị sửa.",
@@ -109,6 +115,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys.missing": ("Không tìm thấy khóa riêng của hồ sơ này trên máy.",
                      "This profile's private keys are not on this computer."),
     "keys.cannot_write": ("Không ghi được tệp “{path}”: {error}.", "Could not write “{path}”: {error}."),
+    "keys.no_profile": ("Không có hồ sơ số {id} trên máy này.", "There is no profile {id} on this computer."),
+    "keys.passphrases_differ": ("Hai lần nhập cụm mật khẩu không giống nhau.",
+                                "The two passphrases you typed are not the same."),
+    "keys.renew_warning": ("Chỉ làm việc này khi khóa cũ đã mất (máy hỏng, quên cụm mật khẩu, không có bản sao "
+                           "lưu). Một khóa mới sẽ thay khóa cũ: dấu vân tay của bạn sẽ đổi. Bí thư chi bộ sẽ từ "
+                           "chối tệp ký bằng khóa mới cho đến khi đã đối chiếu dấu vân tay mới với bạn (gặp trực "
+                           "tiếp hoặc gọi điện) và xác nhận nó.",
+                           "Do this only when the old key is lost (a broken computer, a forgotten passphrase, no "
+                           "backup). A new key replaces the old one: your fingerprint changes. The cell secretary "
+                           "will refuse files signed with the new key until they have compared the new "
+                           "fingerprint with you (in person or by phone) and confirmed it."),
+    "keys.renewed": ("Đã tạo khóa mới. Dấu vân tay mới: {new} (cũ: {old}). Hãy đọc dấu vân tay mới cho bí thư "
+                     "chi bộ (gặp trực tiếp hoặc gọi điện): bí thư phải xác nhận nó thì mới nhận tệp của bạn.",
+                     "A new key was made. New fingerprint: {new} (old: {old}). Read the new fingerprint to your "
+                     "cell secretary (in person or by phone): they must confirm it before your files are "
+                     "accepted."),
     # reports
     "report.no_cell": ("Không tìm thấy chi bộ số {id}.", "Cell {id} not found."),
     "report.no_round": ("Chi bộ số {cell} chưa có đợt kiểm điểm kỳ “{period}”.",

@@ -96,7 +96,7 @@ def shots(lang: str) -> None:
         ctx = AppContext.open(tmp / "data")
         me, rnd, files = prepare(ctx, tmp)
         window = MainWindow(ctx, settings, TaskRunner(synchronous=True), AutoDialogs(), translators)
-        window.setGeometry(0, 0, 1280, 820)
+        window.setGeometry(0, 0, 1366, 820)  # a common office laptop; at 1280 the roll-call scrolls sideways a little
         window.show()
         n = [0]
 
@@ -177,7 +177,8 @@ def shots(lang: str) -> None:
         roster = tmp / "danh-sach.csv"
         roster.write_text("Họ và tên,Ngày sinh,Chức vụ chính quyền,Đối tượng,Ghi chú\n"
                           "Vũ Thị Hoa,05/03/1980,Chuyên viên,2B,\n,01/01/1990,,2B,không có tên\n"
-                          "Đinh Văn Khoa,31/02/1985,,2B,\nMai Văn Lộc,12/12/1970,Trưởng phòng,,\n", encoding="utf-8-sig")
+                          "Đinh Văn Khoa,31/02/1985,,2B,\nMai Văn Lộc,12/12/1970,Trưởng phòng,,\n",
+                          encoding="utf-8-sig")
         report = ctx.roster.import_roster(rnd.cell_id, roster)
         ws.setup.refresh()
         dialog = RosterReportDialog(report, ws)

@@ -32,27 +32,27 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+38"/>
+        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+40"/>
         <source>The committee&apos;s assessment</source>
         <translation>Nhận xét, đánh giá của chi ủy</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>— not proposed yet —</source>
         <translation>— chưa đề xuất —</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-6"/>
         <source>&amp;Comments of the cell committee</source>
         <translation>Nhận xét của chi ủ&amp;y</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The cell&apos;s proposed ra&amp;ting</source>
         <translation>Chi bộ đề xuất xếp &amp;loại</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Sav&amp;e the assessment</source>
         <translation>Lư&amp;u đánh giá</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>do bí thư nhập</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The rules suggest: %1</source>
         <translation>Theo quy định: %1</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>Chưa lưu</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/meeting_model.py" line="+44"/>
+        <location filename="../../selfreview/ui/secretary/meeting_model.py" line="+45"/>
         <source>Member</source>
         <translation>Đảng viên</translation>
     </message>
@@ -857,7 +857,7 @@ Mã khóa trong tệp:
         <translation>Hội nghị kiểm điểm</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>&amp;Starts</source>
         <translation>Bắt đầ&amp;u</translation>
     </message>
@@ -922,7 +922,7 @@ Mã khóa trong tệp:
         <translation>Đánh dấu mọi người có mặt, trừ những người đã ghi vắng</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Untick &quot;Present&quot; for an absent member and type the reason.</source>
         <translation>Bỏ đánh dấu &quot;Có mặt&quot; với người vắng và ghi lý do.</translation>
     </message>
@@ -933,8 +933,8 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Unanimous: all present agreed</source>
-        <translation>Biểu &amp;quyết nhất trí: mọi người có mặt đồng ý</translation>
+        <source>&amp;Unanimous</source>
+        <translation>Biểu &amp;quyết nhất trí</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -942,7 +942,7 @@ Mã khóa trong tệp:
         <translation>Mọi đảng viên có mặt đều biểu quyết đồng ý với mức đề xuất của dòng đang chọn</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Double-click a cell to type the votes for each level, choose the cell&apos;s rating after the vote, and note the opinions.</source>
         <translation>Bấm đúp vào ô để ghi số phiếu cho từng mức, chọn mức chi bộ đề xuất sau biểu quyết và ghi các ý kiến.</translation>
     </message>
@@ -1085,7 +1085,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+73"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+76"/>
         <source>Edit a member</source>
         <translation>Sửa thông tin đảng viên</translation>
     </message>
@@ -1125,7 +1125,7 @@ Mã khóa trong tệp:
         <translation>Chức vụ đoàn &amp;thể</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Category (form)</source>
         <translation>Đối tượng (&amp;mẫu)</translation>
     </message>
@@ -1462,7 +1462,7 @@ Mã khóa trong tệp:
         <translation>Đề xuất HTXSNV vượt tỷ lệ: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>(not saved yet)</source>
         <translation>(chưa lưu)</translation>
     </message>
@@ -1587,7 +1587,7 @@ Mã khóa trong tệp:
         <translation>Chi bộ đề xuất sau biểu quyết</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
@@ -1791,7 +1791,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+131"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+152"/>
         <source>Entered from paper by the secretary</source>
         <translation>Bí thư nhập từ bản giấy</translation>
     </message>
@@ -1829,7 +1829,7 @@ Mã khóa trong tệp:
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Drag members&apos; files (.selfreview) or whole folders onto the table to import them.</source>
         <translation>Kéo thả tệp bản kiểm điểm (.selfreview) hoặc cả thư mục vào bảng để nhập.</translation>
     </message>
@@ -1849,12 +1849,12 @@ Mã khóa trong tệp:
         <translation>Xác nhận &amp;khóa mới…</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-78"/>
         <source>Show who is &amp;missing</source>
         <translation>Xem &amp;ai chưa nộp</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>Re&amp;ad the review</source>
         <translation>Đọc bản kiể&amp;m điểm</translation>
     </message>
@@ -1902,7 +1902,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-47"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-52"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -1940,7 +1940,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterPanel</name>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <location line="+10"/>
         <location line="+36"/>
         <source>Roster</source>
@@ -2060,7 +2060,7 @@ Mã khóa trong tệp:
         <translation>Lý do</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Every row was read.</source>
         <translation>Đã đọc được mọi dòng.</translation>
     </message>
@@ -2109,7 +2109,7 @@ Mã khóa trong tệp:
 <context>
     <name>Secretary</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="-78"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="-75"/>
         <source>Could not do that</source>
         <translation>Không thực hiện được</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Start the desktop app: QApplication, fonts, style, translators, the data directory, the window.
+"""Start the desktop app: QApplication, fonts, style, translators, the data directory (its instance
+lock and start-up check: ui/startup.py), the window.
 
 ``run_app(data_dir)`` is what ``selfreview`` (no command) calls. ``setup_application`` is shared
 with tools/screenshots.py; tests build ``MainWindow(ctx, settings, runner, dialogs)`` directly.
@@ -39,25 +40,43 @@ def setup_application(app: QApplication, settings: AppSettings) -> Translators:
 
 
 def run_app(data_dir: str | None = None) -> int:
-    from selfreview.services.context import AppContext
+    """The desktop app on ``data_dir``: one app per data folder (a second start brings the first
+    window forward and exits 0), a damaged database explained and repaired (ui/startup.py)."""
+    from selfreview.paths import resolve_data_dir
     from selfreview.ui.dialogs import DialogService
     from selfreview.ui.main_window import MainWindow
+    from selfreview.ui.single_instance import InstanceServer, bring_to_front
+    from selfreview.ui.startup import open_data, take_lock
     from selfreview.ui.tasks import TaskRunner
 
     app = make_application()
     settings = AppSettings(user_settings())
     translators = setup_application(app, settings)
+    dialogs = DialogService(app)
     try:
-        ctx = AppContext.open(data_dir)
+        directory = resolve_data_dir(data_dir)
     except Exception as e:  # noqa: BLE001 - shown to the person, who cannot use a traceback
         QMessageBox.critical(None, QCoreApplication.translate("App", "Self-review"),
                              arg(QCoreApplication.translate("App", "The data folder could not be opened:\n%1"), e))
         return 1
-    runner = TaskRunner(app)
-    window: Any = MainWindow(ctx, settings, runner, DialogService(app), translators)
-    window.show()
+    lock, status = take_lock(directory, dialogs)
+    if lock is None:
+        return status
+    window: Any = None
+    server = InstanceServer(directory, app)  # later starts on this folder bring the window forward
+    server.activate_requested.connect(lambda: window is not None and bring_to_front(window))
     try:
-        return app.exec()
+        ctx = open_data(directory, dialogs)
+        if ctx is None:
+            return 1
+        runner = TaskRunner(app)
+        window = MainWindow(ctx, settings, runner, dialogs, translators)
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            runner.shutdown()
+            ctx.close()
     finally:
-        runner.shutdown()
-        ctx.close()
+        server.close()
+        lock.release()

@@ -78,6 +78,8 @@ def test_the_secretary_runs_a_round(qtbot, make_window, ctx, dialogs, tmp_path):
     invite = tmp_path / "loi-moi.selfreview-invite"
     dialogs.save_paths = [str(invite)]
     _click(qtbot, setup.invite_button)
+    assert dialogs.asked[-1][0] == "save" and dialogs.asked[-1][2].endswith("loi-moi-chi-bo-van-phong-2025"
+                                                                         ".selfreview-invite")
     assert invite.is_file() and opened == [invite]
     info = ctx.exchange.read_invitation(invite)
     assert (info.cell, info.period, info.secretary_fingerprint) == (CELL, "2025", me.fingerprint)
@@ -136,6 +138,7 @@ def test_the_secretary_runs_a_round(qtbot, make_window, ctx, dialogs, tmp_path):
     type_vietnamese(reader.panel.comments, "Gương mẫu, hoàn thành tốt nhiệm vụ.")
     reader.panel.rating.setCurrentIndex(reader.panel.rating.findData("httnv"))
     _click(qtbot, reader.panel.save_button)
+    assert reader.panel.quota.isVisible() and "HTXSNV 0 / HTTNV 1" in reader.panel.quota.label.text()
     saved = ctx.assessments.get(rnd.id, reader_row.member_id)
     assert (saved.comments, saved.proposed_rating) == ("Gương mẫu, hoàn thành tốt nhiệm vụ.", "httnv")
     if reader.next_button.isEnabled():
@@ -153,11 +156,11 @@ def test_the_secretary_runs_a_round(qtbot, make_window, ctx, dialogs, tmp_path):
     assert not page.quota.over and "trong hạn mức" in page.quota.label.text()
     _select(ws, handed[0].name)
     page.panel.rating.setCurrentIndex(page.panel.rating.findData("htxsnv"))
-    assert page.panel.quota.isVisible() and not page.panel.quota.over  # 1 of 7 HTTNV: at most 1
+    assert page.quota.isVisible() and not page.quota.over  # 1 of 7 HTTNV: at most 1
     _click(qtbot, page.panel.save_button)
     _select(ws, handed[1].name)
     page.panel.rating.setCurrentIndex(page.panel.rating.findData("htxsnv"))  # a preview, not saved yet
-    assert page.panel.quota.over and page.quota.over and page.quota.isVisible()
+    assert page.quota.over and page.quota.isVisible() and not page.panel.quota.isVisible()  # shown once, below
     assert "HTXSNV 2 / HTTNV 6: tối đa 1 (20%) — vượt 1" in page.quota.label.text()
     assert "chưa lưu" in page.quota.label.text()
     assert ctx.assessments.quota(rnd.id).ok  # nothing saved yet
@@ -251,7 +254,8 @@ def test_the_secretary_runs_a_round(qtbot, make_window, ctx, dialogs, tmp_path):
     sheet = load_workbook(xlsx).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     model = page.model
-    assert rows[0] == [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert rows[0] == [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ")
+                       for c in range(model.columnCount())]
     assert len(rows) == model.rowCount() + 1
     for i in range(model.rowCount()):
         shown = [model.index(i, c).data(0x0100 + 2) for c in range(model.columnCount())]  # VALUE_ROLE

@@ -14,7 +14,7 @@ from selfreview.services.rollcall_table import table, text_of
 from selfreview.ui.secretary.meeting_model import AttendanceModel, ResultsModel
 from selfreview.ui.secretary.receipts_dialog import ReceiptModel, tally_text
 from selfreview.ui.secretary.rollcall_model import (
-    NAME, NO, ROW_ROLE, SCORE, STATUS, VALUE_ROLE, RollCallFilter, RollCallModel,
+    NAME, NO, SCORE, STATUS, VALUE_ROLE, RollCallFilter, RollCallModel,
 )
 from tests.gui.helpers import complete_answers  # noqa: E402
 
@@ -45,7 +45,8 @@ def test_the_model_shows_what_the_table_file_holds(qapp, translators, rollcall):
     model.set_rollcall(rollcall)
     headers, rows = table(rollcall, "vi")
     assert model.rowCount() == len(rows) == 5 and model.columnCount() == len(headers)
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(headers))] == headers
+    shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(headers))]
+    assert [h.replace("\n", " ") for h in shown] == headers and "\n" in shown[-1]
     for r, values in enumerate(rows):
         assert [model.index(r, c).data() for c in range(len(values))] == [text_of(v) for v in values]
         assert [model.index(r, c).data(VALUE_ROLE) for c in range(len(values))] == values
@@ -137,3 +138,21 @@ def test_receipts_model(qapp, translators):
     assert model.index(1, model.OUTCOME).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert tally_text(rows).startswith("2 tệp")
     assert model.rowCount(model.index(0, 0)) == 0 and model.index(5, 0).data() is None
+
+
+def test_a_new_roll_call_of_the_same_members_changes_lines_in_place(qapp, ctx, rollcall):
+    """So that a refresh while the selection changes (an assessment saved on moving on) never
+    resets the model under the view."""
+    model = RollCallModel()
+    model.set_rollcall(rollcall)
+    resets, changes = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b: changes.append((a.row(), b.row(), b.column())))
+    member = next(r for r in rollcall.rows if r.name == "Lê Văn Cường")
+    ctx.assessments.set_assessment(rollcall.round_id, member.member_id, proposed_rating="htxsnv")
+    model.set_rollcall(ctx.rollcall.roll_call(rollcall.round_id))
+    assert resets == [] and changes == [(0, 4, 8)]
+    assert model.index(model.row_of(member.member_id), 8).data() == "HTXSNV"
+    ctx.cells.add_member(rollcall.cell_id, MemberData("Vũ Văn Em", "non_leader"))
+    model.set_rollcall(ctx.rollcall.roll_call(rollcall.round_id))
+    assert resets == [1] and model.rowCount() == 6

@@ -272,7 +272,7 @@ def test_the_language_changes_at_once_and_the_tab_stays(qtbot, make_window, ctx,
     assert ws.tabs.currentIndex() == ws.MEETING and ws.tabs.tabText(ws.ROLLCALL) == "2 · Roll-call"
     ws.show_tab(ws.ROLLCALL)
     assert ws.rollcall.count.text() == "6/6 submitted"
-    assert ws.rollcall.model.headerData(1, Qt.Orientation.Horizontal) == "Full name"
+    assert ws.rollcall.model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Full name"
     window.actions_by_name["lang_vi"].trigger()
     assert workspace_of(window).tabs.tabText(1) == "2 · Điểm danh, đánh giá"
 
@@ -288,3 +288,38 @@ def test_the_page_is_left_with_the_typed_assessment_saved(qtbot, make_window, ct
     assert ws.rollcall.panel.state.text() == "Chưa lưu"
     window.show_home()
     assert ctx.assessments.get(rnd.id, row.member_id).comments == "Chấp hành tốt."
+
+
+def test_with_the_real_worker_threads(qtbot, ctx, dialogs, settings, translators, tmp_path):
+    """As the app runs: writes on the database thread, the import as a job; results come back."""
+    from selfreview.ui.main_window import MainWindow
+    secretary_profile(ctx)
+    rnd, files = demo_round(ctx, tmp_path / "inbox", members=5)
+    runner = TaskRunner()
+    window = MainWindow(ctx, settings, runner, dialogs, translators)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.show_secretary()
+        ws = workspace_of(window)
+        ws.opener = lambda path: None
+        page = ws.show_tab(ws.ROLLCALL)
+        drop_on(page.table, [tmp_path / "inbox"])
+        qtbot.waitUntil(lambda: page.count.text() == "5/5 đã nộp", timeout=10000)
+        row = page.model.rows[0]
+        page.select_member(row.member_id)
+        page.panel.rating.setCurrentIndex(page.panel.rating.findData("httnv"))
+        qtbot.mouseClick(page.panel.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.model.index(0, 8).data() == "HTTNV", timeout=5000)
+        meeting = ws.show_tab(ws.MEETING)
+        qtbot.waitUntil(lambda: meeting.meeting is not None, timeout=5000)
+        qtbot.mouseClick(meeting.all_present, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: meeting.attendance_title.text() == "Có mặt: 5/5", timeout=5000)
+        out = tmp_path / "bien-ban.pdf"
+        dialogs.save_paths = [str(out)]
+        qtbot.mouseClick(meeting.minutes_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: ws.exporter.last == out, timeout=20000)
+        assert out.stat().st_size > 1000
+    finally:
+        window.close()
+        runner.shutdown()

@@ -25,9 +25,11 @@ class AssessmentPanel(QWidget):
     saved = Signal(object)  # AssessmentResult
     previewed = Signal(object, bool)  # QuotaState while a rating is being chosen; True: differs from the saved
 
-    def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent: QWidget | None = None,
+                 show_quota: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("assessmentPanel")
+        self.show_quota = show_quota
         self.ctx, self.runner, self.dialogs = ctx, runner, dialogs
         self.round_id: int | None = None
         self.row: Any = None
@@ -52,6 +54,8 @@ class AssessmentPanel(QWidget):
         form.labelForField(self.comments).setBuddy(self.comments)
         self.rating = QComboBox(self)
         self.rating.setObjectName("cellRating")
+        self.rating.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rating.setMinimumContentsLength(12)
         fill_rating_combo(self.rating, self.tr("— not proposed yet —"))
         self.rating.currentIndexChanged.connect(self._rating_changed)
         form.addRow(self.tr("The cell's proposed ra&ting"), self.rating)
@@ -75,6 +79,7 @@ class AssessmentPanel(QWidget):
         buttons = QHBoxLayout()
         self.state = QLabel(self)
         self.state.setObjectName("muted")
+        self.state.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Sav&e the assessment"), self)
         self.save_button.setObjectName("saveAssessment")
         self.save_button.clicked.connect(self.save)
@@ -153,6 +158,7 @@ class AssessmentPanel(QWidget):
         self._show_check(result.check)
         preview = self.rating.currentData() != (self.saved_data.proposed_rating if self.saved_data else None)
         self.quota.show_quota(result.quota, preview)
+        self.quota.setVisible(self.show_quota)
         self._show_state()
         self.previewed.emit(result.quota, preview)
 
@@ -184,5 +190,6 @@ class AssessmentPanel(QWidget):
             self.saved_data = result.assessment
             self._show_check(result.check)
             self.quota.show_quota(result.quota)
+            self.quota.setVisible(self.show_quota)
             self.state.setText(self.tr("Saved"))
         self.saved.emit(result)

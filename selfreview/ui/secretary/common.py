@@ -132,11 +132,11 @@ class QuotaBanner(QFrame):
             text = arg(self.tr("Quota of excellent ratings: %1"), line)
         else:
             text = arg(self.tr("Too many proposed excellent (HTXSNV): %1"), line)
+        if preview:
+            text += " " + self.tr("(not saved yet)")
         for cat, check in quota.by_category.items():
             if not check.ok and len(quota.by_category) > 1:
                 text += "\n" + f"{category_text(cat)}: {check.summary(language())}"
-        if preview:
-            text += " " + self.tr("(not saved yet)")
         self.label.setText(text)
         self.show()
         self.setProperty("over", not quota.ok)

@@ -129,9 +129,9 @@ class ImportController(QObject):
         """The files of ``row``'s member refused for the key ``row.key_mismatch_fingerprint``, still on disk."""
         out: list[str] = []
         for r in self.ctx.exchange.receipts(limit=5000):
-            if (r.reason is not None and r.reason.code == KEY_CHANGED_CODE and r.fingerprint == row.key_mismatch_fingerprint
-                    and name_key(r.member) == name_key(row.name) and r.file_name not in out
-                    and Path(r.file_name).is_file()):
+            if (r.reason is not None and r.reason.code == KEY_CHANGED_CODE
+                    and r.fingerprint == row.key_mismatch_fingerprint and name_key(r.member) == name_key(row.name)
+                    and r.file_name not in out and Path(r.file_name).is_file()):
                 out.append(r.file_name)
         return out
 

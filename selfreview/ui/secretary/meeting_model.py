@@ -14,6 +14,7 @@ from selfreview.messages import msg
 from selfreview.services.meeting import Result, Votes
 from selfreview.ui.i18n import language
 from selfreview.ui.secretary.common import RATINGS, fill_rating_combo, rating_text, set_combo_data
+from selfreview.ui.secretary.rollcall_model import two_lines
 
 EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -111,8 +112,9 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section in self.VOTES:
                 return rating_text(self.VOTES[section], short=True)
-            return {self.NAME: self.tr("Member"), self.COMMITTEE: self.tr("Proposed before"),
-                    self.FINAL: self.tr("Cell's rating after the vote"), self.OPINIONS: self.tr("Opinions")}[section]
+            return two_lines({self.NAME: self.tr("Member"), self.COMMITTEE: self.tr("Proposed before"),
+                              self.FINAL: self.tr("Cell's rating after the vote"),
+                              self.OPINIONS: self.tr("Opinions")}[section])
         if role == Qt.ItemDataRole.ToolTipRole and section in self.VOTES:
             return rating_text(self.VOTES[section]) + " — " + self.tr("votes")
         return None

@@ -93,6 +93,8 @@ class MeetingPage(QWidget):
         self.content.setObjectName("meetingContent")
         self.conclusions = PlainTextEdit(holder, max_length=50000, min_lines=3, max_lines=10)
         self.conclusions.setObjectName("meetingConclusions")
+        for edit in (self.content, self.conclusions):
+            edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for label, widget in ((self.tr("&Starts"), self.starts), (self.tr("&Ends"), self.ends),
                               (self.tr("Pl&ace"), self.place), (self.tr("&Chair"), self.chair),
                               (self.tr("Recor&der"), self.recorder), (self.tr("Con&tent"), self.content),
@@ -138,6 +140,12 @@ class MeetingPage(QWidget):
         self.attendance_model = AttendanceModel(self)
         self.attendance_model.edited.connect(self._attendance_edited)
         self.attendance = _table(box, "attendance", self.attendance_model)
+        header = self.attendance.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(AttendanceModel.POST, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AttendanceModel.REASON, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(AttendanceModel.REASON, 220)
+        self.attendance.setTextElideMode(Qt.TextElideMode.ElideRight)
         v.addWidget(self.attendance, 1)
         hint = QLabel(self.tr("Untick \"Present\" for an absent member and type the reason."), box)
         hint.setObjectName("muted")
@@ -151,7 +159,7 @@ class MeetingPage(QWidget):
         v.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(ScaledLabel(self.tr("Votes on the proposed ratings"), 1.1, bold=True, parent=box), 1)
-        self.agreed = QPushButton(self.tr("&Unanimous: all present agreed"), box)
+        self.agreed = QPushButton(self.tr("&Unanimous"), box)
         self.agreed.setObjectName("unanimous")
         self.agreed.setToolTip(self.tr("Every member present voted for the proposal of the selected line"))
         self.agreed.clicked.connect(self.unanimous)
@@ -161,6 +169,7 @@ class MeetingPage(QWidget):
         self.results_model.edited.connect(self._result_edited)
         self.results = _table(box, "results", self.results_model)
         self.results.setItemDelegateForColumn(ResultsModel.FINAL, RatingDelegate(self.results))
+        self.results.horizontalHeader().setMinimumSectionSize(60)
         v.addWidget(self.results, 1)
         hint = QLabel(self.tr("Double-click a cell to type the votes for each level, choose the cell's rating "
                               "after the vote, and note the opinions."), box)
@@ -171,9 +180,11 @@ class MeetingPage(QWidget):
 
     # -- data -----------------------------------------------------------------------------------------
     def set_round(self, round_id: int | None) -> None:
+        """The meeting is opened (made, the first time) only when this page is shown."""
         self.round_id = round_id
         self.meeting = None
-        self.refresh()
+        if self.isVisible() or round_id is None:
+            self.refresh()
 
     def refresh(self) -> None:
         enabled = self.round_id is not None

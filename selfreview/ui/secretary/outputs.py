@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -19,6 +19,12 @@ from selfreview.ui.i18n import arg, language
 from selfreview.ui.secretary.common import show_error, wired
 from selfreview.ui.tasks import ProgressDialog
 from selfreview.ui.widgets import ScaledLabel, hint_label
+
+
+def documents_dir() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path = Path(found) if found else Path.home()
+    return path if path.is_dir() else Path.home()
 
 
 class Exporter(QObject):
@@ -36,7 +42,8 @@ class Exporter(QObject):
         return self.ctx.cells.get_round(round_id)
 
     def _ask(self, title: str, name: str, suffix: str, name_filter: str) -> Path | None:
-        path = self.dialogs.save_file(self.workspace, title, name + suffix, name_filter)
+        folder = self.last.parent if self.last is not None else documents_dir()
+        path = self.dialogs.save_file(self.workspace, title, str(folder / (name + suffix)), name_filter)
         if not path:
             return None
         out = Path(path)

@@ -30,6 +30,16 @@ MISMATCH_BG = QColor("#fff4e0")
 MISSING_FG = QColor("#b00020")
 
 
+def two_lines(title: str, longer_than: int = 8) -> str:
+    """A long column title on two lines (near its middle space), so the columns stay narrow; the
+    table file keeps it on one. A short last word stays with the rest ("Họ và tên")."""
+    spaces = [i for i, c in enumerate(title) if c == " " and i >= 3 and len(title) - i - 1 >= 4]
+    if len(title) <= longer_than or not spaces:
+        return title
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return title[:cut] + "\n" + title[cut + 1:]
+
+
 def _rating_rank(value: str | None) -> int:
     try:
         return Rating(value).rank if value else 9
@@ -47,14 +57,22 @@ class RollCallModel(QAbstractTableModel):
         self.lang = language()
 
     def set_rollcall(self, rollcall: RollCall | None) -> None:
-        self.beginResetModel()
+        """The same members as before: their lines change in place (the selection and the view stay,
+        and it is safe while a selection change is being handled); other members: a reset."""
+        rows = list(rollcall.rows) if rollcall else []
+        same = bool(rows) and [r.member_id for r in rows] == [r.member_id for r in self.rows]
+        if not same:
+            self.beginResetModel()
         self.lang = language()
         self.rollcall = rollcall
-        self.rows = list(rollcall.rows) if rollcall else []
+        self.rows = rows
         self.values = [row_values(n, r, self.lang) for n, r in enumerate(self.rows, start=1)]
         ordered = sorted(self.rows, key=lambda r: vi_sort_key(r.name))
         self.name_rank = {r.member_id: i for i, r in enumerate(ordered)}
-        self.endResetModel()
+        if same:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+        else:
+            self.endResetModel()
 
     def row_of(self, member_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.member_id == member_id), -1)
@@ -69,6 +87,8 @@ class RollCallModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return two_lines(COLUMNS[section].title(self.lang))
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return COLUMNS[section].title(self.lang)
         return None
 
@@ -127,13 +147,14 @@ class RollCallModel(QAbstractTableModel):
     def _tooltip(self, r: RollCallRow, col: int) -> str | None:
         lines = []
         if col == STATUS:
+            lines.append(r.status_label(self.lang))
             if r.entered_by_secretary:
                 lines.append(self.tr("Entered from paper by the secretary"))
             if r.key_mismatch_fingerprint:
                 lines.append(arg(self.tr("Key code in the refused file: %1"), r.key_mismatch_fingerprint))
             if r.review_status == "draft":
                 lines.append(self.tr("A draft is being typed in; it counts once finalized"))
-        if col == NAME and r.post:
+        if col in (NAME, POST) and r.post:
             lines.append(r.post)
         return "\n".join(lines) or None
 
@@ -161,7 +182,8 @@ class RollCallFilter(QSortFilterProxyModel):
         self.needle = nfc(text).casefold().strip()
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int,  # noqa: N802
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
         if not isinstance(model, RollCallModel) or source_row >= len(model.rows):
             return True

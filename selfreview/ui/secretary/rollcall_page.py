@@ -19,7 +19,7 @@ from selfreview.ui.i18n import arg, language
 from selfreview.ui.secretary.assessment_panel import AssessmentPanel
 from selfreview.ui.secretary.common import QuotaBanner
 from selfreview.ui.secretary.drop_import import DropTableView, ImportController, local_paths
-from selfreview.ui.secretary.rollcall_model import NAME, POST, ROW_ROLE, RollCallFilter, RollCallModel
+from selfreview.ui.secretary.rollcall_model import POST, ROW_ROLE, STATUS, RollCallFilter, RollCallModel
 from selfreview.ui.widgets import ScaledLabel
 
 MISSING_NAMES_SHOWN = 8
@@ -92,8 +92,12 @@ class RollCallPage(QWidget):
         self.table.setAccessibleName(self.tr("Roll-call"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(POST, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(POST, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(POST, 100)  # elided; the whole post in the tooltip
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(STATUS, 170)
+        header.setMinimumSectionSize(40)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.paths_dropped.connect(self.import_paths)
         self.table.activated.connect(lambda _i: self._activate())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
@@ -132,17 +136,17 @@ class RollCallPage(QWidget):
         buttons.addWidget(self.files_button)
         buttons.addWidget(self.receipts_button)
         lv.addLayout(buttons)
-        self.panel = AssessmentPanel(ctx, runner, dialogs)
+        self.panel = AssessmentPanel(ctx, runner, dialogs, show_quota=False)  # the banner below shows it
         self.panel.saved.connect(lambda _r: self.refresh())
         self.panel.previewed.connect(lambda q, preview: self.quota.show_quota(q, preview))
         side = QScrollArea(self.splitter)
         side.setWidgetResizable(True)
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setWidget(self.panel)
-        side.setMinimumWidth(320)
+        side.setMinimumWidth(240)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 420])
+        self.splitter.setSizes([1090, 260])
         layout.addWidget(self.splitter, 1)
         self.quota = QuotaBanner(self)
         layout.addWidget(self.quota)

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit,
+    QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
 from selfreview.services.cells import CATEGORIES, MemberData
@@ -57,10 +57,14 @@ class RosterModel(QAbstractTableModel):
             return m
         if role == Qt.ItemDataRole.DisplayRole:
             posts = "; ".join(p for p in (m.party_post, m.government_post, m.mass_org_post) if p)
-            return [m.full_name, date_text(m.date_of_birth), posts, category_text(m.category),
+            return [m.full_name, date_text(m.date_of_birth), posts, category_text(m.category).split(" · ")[0],
                     str(m.meeting_order), m.fingerprint or ""][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.KEY and not m.fingerprint:
             return self.tr("No file received yet: the key is pinned with the first one")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CATEGORY:
+            return category_text(m.category)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (self.CATEGORY, self.ORDER):
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
 
@@ -91,7 +95,8 @@ class MemberDialog(QDialog):
         self.order.setToolTip(self.tr("Smaller numbers are reviewed first; leaders always come first"))
         for label, widget in ((self.tr("&Full name"), self.name), (self.tr("&Date of birth"), self.birth),
                               (self.tr("&Party post"), self.party), (self.tr("&Government post"), self.government),
-                              (self.tr("&Mass-organisation post"), self.mass), (self.tr("&Category (form)"), self.category),
+                              (self.tr("&Mass-organisation post"), self.mass),
+                              (self.tr("&Category (form)"), self.category),
                               (self.tr("Meeting &order"), self.order)):
             form.addRow(label, widget)
             form.labelForField(widget).setBuddy(widget)

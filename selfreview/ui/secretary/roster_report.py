@@ -44,6 +44,7 @@ class RosterReportDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVisible(bool(lines))
         layout.addWidget(self.table, 1)
         if not report.problems:
@@ -53,4 +54,4 @@ class RosterReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self.resize(820, 420 if lines else 160)
+        self.resize(820, min(520, 200 + 40 * len(lines)) if lines else 160)

@@ -1,0 +1,100 @@
+"""One window per data directory: the first app listens on a local socket (a named pipe on Windows),
+a second start asks it to come forward and then exits.
+
+The instance lock (``services/instance.py``, an OS file lock) decides who is first; this module only
+carries the "come forward" message. The server name is derived from the data directory's resolved
+path and the user, so two users, or two data directories, never meet. On POSIX the socket is
+owner-only (``UserAccessOption``); the only thing a message can do is raise a window.
+
+    server = InstanceServer(data_dir)           # the first instance, after taking the lock
+    server.activate_requested.connect(...)      # bring the window forward
+    reached = ask_to_activate(data_dir)         # a second start: True when the first answered
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+REQUEST = b"activate\n"
+REPLY = b"ok\n"
+
+
+def server_name(data_dir: Path | str) -> str:
+    """``selfreview-<16 hex>``: from the resolved data directory and the user name."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment: the uid still separates users
+        user = ""
+    uid = str(os.getuid()) if hasattr(os, "getuid") else ""
+    key = f"{Path(data_dir).resolve()}\0{user}\0{uid}".encode("utf-8", "surrogatepass")
+    return "selfreview-" + hashlib.sha256(key).hexdigest()[:16]
+
+
+class InstanceServer(QObject):
+    """Listens for "come forward" from later starts on the same data directory."""
+
+    activate_requested = Signal()
+
+    def __init__(self, data_dir: Path | str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._connection)
+        # We hold the instance lock, so a socket file with this name is a leftover of a crash.
+        QLocalServer.removeServer(self.name)
+        self.listening = self.server.listen(self.name)
+        self.error = "" if self.listening else self.server.errorString()
+
+    def _connection(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        line = bytes(socket.readLine().data())
+        if line == REQUEST:
+            socket.write(REPLY)
+            socket.flush()
+            self.activate_requested.emit()
+        socket.disconnectFromServer()
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def ask_to_activate(data_dir: Path | str, timeout_ms: int = 3000) -> bool:
+    """Ask the first instance to bring its window forward; True when it answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_dir))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(REQUEST)
+    if not socket.waitForBytesWritten(timeout_ms):
+        return False
+    reply = b""
+    while not reply.endswith(b"\n") and socket.waitForReadyRead(timeout_ms):
+        reply += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    return reply == REPLY
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show, un-minimize, raise and activate a top-level window."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

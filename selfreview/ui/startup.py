@@ -1,0 +1,123 @@
+"""What the desktop app does before its window: one app per data folder, and a damaged database
+explained in plain words and repaired from an automatic copy.
+
+Called by :func:`selfreview.ui.app.run_app`; every question goes through the dialog service, so
+the tests answer them without a modal loop.
+
+    lock = take_lock(directory, dialogs)          # None: another app has the folder (told, or asked forward)
+    ctx = open_data(directory, dialogs)           # None: the person chose not to go on
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from selfreview.messages import msg
+from selfreview.services import recovery
+from selfreview.services.context import AppContext
+from selfreview.services.errors import ServiceError
+from selfreview.services.instance import AlreadyRunning, InstanceLock, acquire_instance_lock
+from selfreview.services.safety import DatabaseDamaged
+from selfreview.ui.i18n import arg, pick
+from selfreview.ui.single_instance import ask_to_activate
+
+
+def _when(moment) -> str:
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def kind_text(kind: str) -> str:
+    names = {"daily": QCoreApplication.translate("Startup", "daily copy"),
+             "pre-migration": QCoreApplication.translate("Startup", "copy made before an update"),
+             "pre-restore": QCoreApplication.translate("Startup", "copy made before a restore")}
+    return names.get(kind, QCoreApplication.translate("Startup", "copy"))
+
+
+# -- one app per data folder ----------------------------------------------------------------------------
+def take_lock(directory: Path, dialogs: Any, activate=ask_to_activate) -> tuple[InstanceLock | None, int]:
+    """The data folder's instance lock, or (None, exit status) when another app holds it.
+
+    The other app is asked to bring its window forward; if it answers, this start ends quietly
+    (status 0, a line on stderr). If it does not answer, the person is told why in a message box
+    (status 1)."""
+    try:
+        return acquire_instance_lock(directory), 0
+    except AlreadyRunning as e:
+        if activate(directory):
+            print(f"{e.message.vi}\n{e.message.en}", file=sys.stderr)
+            return None, 0
+        dialogs.error(None, QCoreApplication.translate("Startup", "Self-review is already open"),
+                      pick(msg("instance.not_reachable", path=directory, pid=e.holder_pid or "?")))
+        return None, 1
+    except ServiceError as e:  # a read-only or unreachable data folder
+        dialogs.error(None, QCoreApplication.translate("Startup", "Self-review"), arg(QCoreApplication.translate("Startup", "The data folder could not be opened:\n%1"), pick(e.message)))
+        return None, 1
+
+
+# -- a damaged database ----------------------------------------------------------------------------------
+def recover_damaged(directory: Path, error: DatabaseDamaged, dialogs: Any, parent: Any = None) -> bool:
+    """Say what happened, and on the person's word move the damaged file aside and put the newest
+    sound automatic copy in its place. True: open the data folder again; False: stop, nothing changed."""
+    backups = recovery.list_backups(directory)
+    title = QCoreApplication.translate("Startup", "Your data file is damaged")
+    opening = arg(QCoreApplication.translate("Startup", "The file that holds your self-reviews (%1) is damaged: the app cannot read it safely, "
+                     "so it has not changed anything in it."), error.path.name)
+    if backups:
+        newest = backups[0]
+        text = "\n\n".join([opening, arg(QCoreApplication.translate("Startup", 
+            "The app can move the damaged file to a separate folder (nothing is deleted) and put back the "
+            "newest automatic copy, from %1. Anything saved after that time is only in the damaged file."),
+            _when(newest.taken_at))])
+        ok_text = arg(QCoreApplication.translate("Startup", "Restore the copy of %1"), _when(newest.taken_at))
+        listing = "\n".join(f"• {_when(b.taken_at)} ({kind_text(b.kind)})" for b in backups)
+        detail = "\n\n".join([QCoreApplication.translate("Startup", "Automatic copies on this computer, newest first:") + "\n" + listing,
+                              arg(QCoreApplication.translate("Startup", "What the check found: %1"), error.detail)])
+    else:
+        text = "\n\n".join([opening, QCoreApplication.translate("Startup", 
+            "There is no automatic copy to restore yet. The app can move the damaged file to a separate folder "
+            "(nothing is deleted) and start with an empty data file.")])
+        ok_text = QCoreApplication.translate("Startup", "Move it aside and start empty")
+        detail = arg(QCoreApplication.translate("Startup", "What the check found: %1"), error.detail)
+    if not dialogs.confirm(parent, title, text, ok_text, detail):
+        return False
+    try:
+        moved = recovery.move_damaged_aside(directory)
+    except ServiceError as e:
+        dialogs.error(parent, title, arg(QCoreApplication.translate("Startup", "The damaged file could not be moved: %1"), pick(e.message)))
+        return False
+    if not backups:
+        dialogs.info(parent, QCoreApplication.translate("Startup", "Damaged file moved aside"),
+                     arg(QCoreApplication.translate("Startup", "The damaged file was moved to %1. The app starts with an empty data file."), moved))
+        return True
+    try:
+        restored = recovery.restore_backup(directory)
+    except ServiceError as e:
+        dialogs.error(parent, title, arg(QCoreApplication.translate("Startup", 
+            "No automatic copy could be restored: %1\n\nThe app starts with an empty data file; the damaged "
+            "file is kept in %2."), pick(e.message), moved))
+        return True
+    dialogs.info(parent, QCoreApplication.translate("Startup", "Automatic copy restored"), arg(QCoreApplication.translate("Startup", 
+        "The automatic copy of %1 is back in place. The damaged file was moved to %2.\n\nCheck your latest "
+        "answers: what was saved after %1 is not in the copy."), _when(restored.taken_at), moved))
+    return True
+
+
+def open_data(directory: Path, dialogs: Any) -> AppContext | None:
+    """``AppContext.open``, with a damaged database handled as above. None: do not start."""
+    try:
+        return AppContext.open(directory)
+    except DatabaseDamaged as e:
+        if not recover_damaged(directory, e, dialogs):
+            return None
+    except ServiceError as e:
+        dialogs.error(None, QCoreApplication.translate("Startup", "Self-review"), arg(QCoreApplication.translate("Startup", "The data folder could not be opened:\n%1"), pick(e.message)))
+        return None
+    try:
+        return AppContext.open(directory)
+    except ServiceError as e:
+        dialogs.error(None, QCoreApplication.translate("Startup", "Self-review"), arg(QCoreApplication.translate("Startup", "The data folder could not be opened:\n%1"), pick(e.message)))
+        return None
