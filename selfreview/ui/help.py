@@ -20,6 +20,7 @@ SHORTCUTS = (
     ("F6", QT_TRANSLATE_NOOP("Shortcuts", "Move between the list of sections and the form")),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous field")),
     ("Alt+Home", QT_TRANSLATE_NOOP("Shortcuts", "Back to Home")),
+    ("Ctrl+B", QT_TRANSLATE_NOOP("Shortcuts", "The cell secretary's workspace")),
     ("Ctrl++", QT_TRANSLATE_NOOP("Shortcuts", "Larger text")),
     ("Ctrl+-", QT_TRANSLATE_NOOP("Shortcuts", "Smaller text")),
     ("Ctrl+0", QT_TRANSLATE_NOOP("Shortcuts", "Normal text size")),

@@ -227,6 +227,10 @@ class ProgressDialog(QProgressDialog):
         self.setLabelText(self.tr("Cancelling…"))
         self.job.cancel()
 
+    def cancel(self) -> None:
+        """Cancel from code (e.g. Esc or a test) cancels the job too, not only the button."""
+        self._cancel()
+
     def _progress(self, done: int, total: int, text: str) -> None:
         if total > 0 and self.maximum() != total:
             self.setRange(0, total)

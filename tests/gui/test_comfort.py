@@ -205,3 +205,14 @@ def test_the_saved_indicator_is_quiet(qtbot, make_window, ctx):
     assert window.saved_label.text() == "Đang lưu…"
     qtbot.waitUntil(lambda: window.saved_label.text() == "Đã lưu", timeout=2000)
     assert not window.findChildren(QAbstractButton, "saveButton")  # no Save button
+
+
+def test_question_titles_bind_no_stray_shortcuts(qtbot, make_window, ctx):
+    """Official texts contain quotes ("tự diễn biến"): their HTML entities must not become Alt+keys."""
+    from PySide6.QtGui import QKeySequence
+
+    window, review_id = _open(make_window, ctx)
+    window.open_review(review_id)
+    titles = [w for w in window.findChildren(QLabel) if w.objectName() == "questionLabel"]
+    assert any("&quot;" in t.text() or "&#x27;" in t.text() or '"' in t.text() for t in titles)
+    assert [t.text()[:40] for t in titles if t.buddy() is not None and not QKeySequence.mnemonic(t.text()).isEmpty()] == []

@@ -234,7 +234,7 @@ def _own_mnemonics(window) -> list[str]:
     from PySide6.QtWidgets import QAbstractButton
     texts = [a.text() for a in window.menuBar().actions()]
     for w in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
-        if w.isVisible() and w.objectName() != "questionLabel" and (not isinstance(w, QLabel) or w.buddy()):
+        if w.isVisible() and (not isinstance(w, QLabel) or w.buddy()):
             texts.append(w.text())
     found = [re.search(r"&([^&\s])", t.replace("&&", "")) for t in texts]
     return [m.group(1).lower() for m in found if m]

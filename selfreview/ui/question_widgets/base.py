@@ -146,5 +146,5 @@ class QuestionWidget(QWidget):
         widget.setAccessibleName(self.label_text)
         if self.item.hint is not None:
             widget.setAccessibleDescription(pick(self.item.hint, self.env.lang))
-        if self.title is not None:
-            self.title.setBuddy(widget)
+        # No buddy for the rich-text title: Qt would read every "&" of an HTML entity (&quot;, &amp;)
+        # as a mnemonic and bind stray Alt+letter shortcuts. The accessible name links them instead.
