@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from selfreview.forms import registry
 from selfreview.services.dto import ReviewSummary
 from selfreview.ui.i18n import pick
 from selfreview.ui.labels import status_name, when
+from selfreview.ui.table_model import RowsTableModel
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,29 +18,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PERIOD, FORM, REVISION, STATUS, UPDATED = range(5)
 
 
-class ReviewTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ReviewSummary] = []
-
+class ReviewTableModel(RowsTableModel):
     def headers(self) -> list[str]:
         return [self.tr("Period"), self.tr("Form"), self.tr("Revision"), self.tr("Status"), self.tr("Last change")]
-
-    def set_rows(self, rows: list[ReviewSummary]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -15,35 +15,18 @@ from selfreview.services.meeting import Result, Votes
 from selfreview.ui.i18n import language
 from selfreview.ui.secretary.common import RATINGS, fill_rating_combo, rating_text, set_combo_data
 from selfreview.ui.secretary.rollcall_model import two_lines
+from selfreview.ui.table_model import RowsTableModel
 
 EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class AttendanceModel(QAbstractTableModel):
+class AttendanceModel(RowsTableModel):
     NAME, POST, PRESENT, REASON = range(4)
     edited = Signal(int, bool, str)  # member id, present, reason
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, attendance: tuple[Any, ...]) -> None:
-        self.beginResetModel()
-        self.rows = list(attendance)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Member"), self.tr("Post"), self.tr("Present"), self.tr("Reason for absence")][section]
-        return None
+    def headers(self) -> list[str]:
+        return [self.tr("Member"), self.tr("Post"), self.tr("Present"), self.tr("Reason for absence")]
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if index.column() == self.PRESENT:

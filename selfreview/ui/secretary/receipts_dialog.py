@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
+    QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from selfreview.services.receipts import OUTCOMES, REJECTED, tally
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.labels import when
+from selfreview.ui.table_model import RowsTableModel
 
 OUTCOME_NAMES = {
     "imported": QT_TRANSLATE_NOOP("Receipts", "Imported"),
@@ -38,30 +39,12 @@ def tally_text(receipts: list[Any]) -> str:
     return arg(QCoreApplication.translate("Receipts", "%1 file(s) — %2"), len(receipts), parts)
 
 
-class ReceiptModel(QAbstractTableModel):
+class ReceiptModel(RowsTableModel):
     FILE, MEMBER, REVISION, OUTCOME, REASON, TIME = range(6)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, receipts: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(receipts)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("File"), self.tr("Member"), self.tr("Revision"), self.tr("Result"),
-                    self.tr("Why / note"), self.tr("Time")][section]
-        return None
+    def headers(self) -> list[str]:
+        return [self.tr("File"), self.tr("Member"), self.tr("Revision"), self.tr("Result"),
+                self.tr("Why / note"), self.tr("Time")]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit,
     QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
@@ -20,34 +20,17 @@ from selfreview.ui.secretary.common import category_text, set_combo_data, show_e
 from selfreview.ui.secretary.roster_report import RosterReportDialog
 from selfreview.ui.tasks import ProgressDialog
 from selfreview.ui.widgets import OptionalDateEdit, ScaledLabel
+from selfreview.ui.table_model import RowsTableModel
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(RowsTableModel):
     NAME, BIRTH, POSTS, CATEGORY, ORDER, KEY = range(6)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[MemberData] = []
-
-    def set_rows(self, members: list[MemberData]) -> None:
-        self.beginResetModel()
-        self.rows = list(members)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Full name"), self.tr("Date of birth"), self.tr("Posts"), self.tr("Category"),
-                    self.tr("Meeting order"), self.tr("Key code")][section]
-        return None
+    def headers(self) -> list[str]:
+        return [self.tr("Full name"), self.tr("Date of birth"), self.tr("Posts"), self.tr("Category"),
+                self.tr("Meeting order"), self.tr("Key code")]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
