@@ -146,14 +146,18 @@ class Suite:
     # -- 1. import ---------------------------------------------------------------------------------
     def bench_import(self) -> dict[str, Any]:
         a = self.args
-        times: dict[str, list[float]] = {"import": [], "import_bare": [], "import_checks": []}
-        cpu: dict[str, list[float]] = {k: [] for k in times}
-        rss: dict[str, list[float]] = {k: [] for k in times}
+        names = ("import", "import_bare", "import_checks", "import_parallel")
+        times: dict[str, list[float]] = {k: [] for k in names}
+        cpu: dict[str, list[float]] = {k: [] for k in names}
+        rss: dict[str, list[float]] = {k: [] for k in names}
         proc_wall: list[float] = []
-        for i, name in enumerate(interleaved(a.repeat, "import_bare", "import", "import_checks")):
+        in_workers: list[int] = []
+        for i, name in enumerate(interleaved(a.repeat, "import_bare", "import", "import_checks", "import_parallel")):
             params = {"files": str(self.files), "secretary_id": self.secretary_id, "data_dir": str(self.seed)}
-            if name == "import":
+            if name in ("import", "import_parallel"):
                 params["data_dir"] = str(self.fresh_copy("import-target"))
+            if name == "import_parallel":
+                params["workers"] = 2
             r = self.run(name, params)
             if r.data["files"] != self.n_files:
                 raise BenchError(f"{name} saw {r.data['files']} files, expected {self.n_files}")
@@ -162,43 +166,64 @@ class Suite:
             rss[name].append(r.peak_rss_mb)
             if name == "import":
                 proc_wall.append(r.wall_s)
+            if name == "import_parallel":
+                in_workers.append(r.data["checked_in_workers"])
+            if name in ("import", "import_parallel"):
                 shutil.rmtree(params["data_dir"])
-            self.log(f"  {name:<14} {r.data['seconds']:7.2f} s  {self.n_files / r.data['seconds']:7.0f} files/s  "
-                     f"peak {r.peak_rss_mb:5.0f} MB")
-        imp, bare, checks = (median(times[k]) for k in ("import", "import_bare", "import_checks"))
+            extra = (f"  ({r.data['checked_in_workers']} checked in workers)" if name == "import_parallel" else "")
+            self.log(f"  {name:<15} {r.data['seconds']:7.2f} s  {self.n_files / r.data['seconds']:7.0f} files/s  "
+                     f"peak {r.peak_rss_mb:5.0f} MB{extra}")
+        imp, bare, checks, par = (median(times[k]) for k in ("import", "import_bare", "import_checks",
+                                                              "import_parallel"))
         return {"files": self.n_files, "import_s": times["import"], "bare_s": times["import_bare"],
                 "checks_s": times["import_checks"], "import_median_s": imp, "bare_median_s": bare,
                 "checks_median_s": checks, "import_files_per_s": self.n_files / imp,
                 "cpu_ratio": median(cpu["import"]) / median(cpu["import_bare"]),
                 "import_cpu_median_s": median(cpu["import"]), "bare_cpu_median_s": median(cpu["import_bare"]),
                 "bare_files_per_s": self.n_files / bare, "ratio": imp / bare, "checks_ratio": checks / bare,
+                "parallel_s": times["import_parallel"], "parallel_median_s": par, "parallel_ratio": par / bare,
+                "parallel_files_per_s": self.n_files / par,
+                "parallel_cpu_median_s": median(cpu["import_parallel"]),  # this process only, not the workers
+                "parallel_checked_in_workers": in_workers,
+                "parallel_peak_rss_mb": max(rss["import_parallel"]),
                 "import_process_wall_s": proc_wall, "peak_rss_mb": max(rss["import"]),
                 "bare_peak_rss_mb": max(rss["import_bare"])}
 
     # -- 2. reports --------------------------------------------------------------------------------
-    def _report_pair(self, subject: str, baseline: str, params: dict[str, Any]) -> dict[str, Any]:
-        runs: dict[str, list[Any]] = {subject: [], baseline: []}
-        for name in interleaved(self.args.repeat, baseline, subject):
+    def _report_pair(self, subject: str, baseline: str, params: dict[str, Any],
+                     others: tuple[str, ...] = ()) -> dict[str, Any]:
+        """``subject`` against ``baseline`` (and, for information, against each of ``others``)."""
+        runs: dict[str, list[Any]] = {name: [] for name in (subject, baseline, *others)}
+        for name in interleaved(self.args.repeat, baseline, subject, *others):
             out = self.work / f"out-{name}"
             out.mkdir(exist_ok=True)
             r = self.run(name, {**params, "out_dir": str(out)})
             runs[name].append(r)
-            self.log(f"  {name:<14} {r.data['seconds']:7.2f} s  (again in the same process {r.data['warm_seconds']:.2f} s)"
+            self.log(f"  {name:<19} {r.data['seconds']:7.3f} s  (again in the same process {r.data['warm_seconds']:.3f} s)"
                      f"  {r.data['pages']} pages  peak {r.peak_rss_mb:5.0f} MB")
             shutil.rmtree(out)
         s, b = runs[subject], runs[baseline]
         cold, bare = median([r.data["seconds"] for r in s]), median([r.data["seconds"] for r in b])
         warm, bare_warm = median([r.data["warm_seconds"] for r in s]), median([r.data["warm_seconds"] for r in b])
         cpu_ratio = median([r.data["cpu_seconds"] for r in s]) / median([r.data["cpu_seconds"] for r in b])
-        return {"seconds": [r.data["seconds"] for r in s], "bare_seconds": [r.data["seconds"] for r in b],
-                "median_s": cold, "bare_median_s": bare, "ratio": cold / bare, "cpu_ratio": cpu_ratio,
-                "warm_median_s": warm, "bare_warm_median_s": bare_warm, "warm_ratio": warm / bare_warm,
-                "pages": s[0].data["pages"], "bare_pages": b[0].data["pages"],
-                "peak_rss_mb": max(r.peak_rss_mb for r in s), "bare_peak_rss_mb": max(r.peak_rss_mb for r in b),
-                **{k: s[0].data[k] for k in ("cells", "members") if k in s[0].data}}
+        result = {"seconds": [r.data["seconds"] for r in s], "bare_seconds": [r.data["seconds"] for r in b],
+                  "median_s": cold, "bare_median_s": bare, "ratio": cold / bare, "cpu_ratio": cpu_ratio,
+                  "warm_median_s": warm, "bare_warm_median_s": bare_warm, "warm_ratio": warm / bare_warm,
+                  "pages": s[0].data["pages"], "bare_pages": b[0].data["pages"],
+                  "peak_rss_mb": max(r.peak_rss_mb for r in s), "bare_peak_rss_mb": max(r.peak_rss_mb for r in b),
+                  **{k: s[0].data[k] for k in ("cells", "members") if k in s[0].data}}
+        for name in others:
+            o = runs[name]
+            other, other_warm = median([r.data["seconds"] for r in o]), median([r.data["warm_seconds"] for r in o])
+            result[name] = {"seconds": [r.data["seconds"] for r in o], "median_s": other, "warm_median_s": other_warm,
+                            "ratio": cold / other, "warm_ratio": warm / other_warm, "pages": o[0].data["pages"],
+                            "cpu_ratio": median([r.data["cpu_seconds"] for r in s])
+                            / median([r.data["cpu_seconds"] for r in o])}
+        return result
 
     def bench_rollup(self) -> dict[str, Any]:
-        return self._report_pair("rollup", "rollup_bare", {"data_dir": str(self.full_dir()), "period": PERIOD})
+        return self._report_pair("rollup", "rollup_bare", {"data_dir": str(self.full_dir()), "period": PERIOD},
+                                 others=("rollup_content_bare",))
 
     def bench_cell(self) -> dict[str, Any]:
         result = self._report_pair("cell", "cell_bare", {"data_dir": str(self.full_dir()), "period": PERIOD,
@@ -297,6 +322,11 @@ def summarise(details: dict[str, Any]) -> dict[str, Any]:
     return {**metrics, "import_peak_rss_mb": imp["peak_rss_mb"] if imp else None,
             "rollup_peak_rss_mb": roll["peak_rss_mb"] if roll else None,
             "cell_ratio": details["cell"]["ratio"] if details.get("cell") else None,
+            # information, not targets: the roll-up against the same content drawn with bare reportlab,
+            # and the import with its checks in 2 worker processes
+            "rollup_content_ratio": (roll["rollup_content_bare"]["ratio"]
+                                     if roll and "rollup_content_bare" in roll else None),
+            "import_parallel_ratio": imp.get("parallel_ratio") if imp else None,
             "autosave_p50_ms": save["p50_ms"] if save else None,
             "targets": {k: f"{op} {limit:g}" for k, (op, limit) in TARGETS.items()}, "pass": passed}
 
@@ -319,12 +349,19 @@ def table(details: dict[str, Any], summary: dict[str, Any]) -> str:
                      "", "≥ 1000 files/s", verdict("import_files_per_s")])
         rows.append(["  checks only", "(no database)", _fmt(d["checks_median_s"], " s"), _fmt(d["bare_median_s"], " s"),
                      _fmt(d["checks_ratio"], "×"), "", ""])
+        if "parallel_median_s" in d:
+            rows.append(["  2 check workers", "(information)", _fmt(d["parallel_median_s"], " s"),
+                         _fmt(d["bare_median_s"], " s"), _fmt(d["parallel_ratio"], "×"),
+                         f"{d['parallel_files_per_s']:.0f} files/s", ""])
     if (d := details.get("rollup")):
         rows.append(["roll-up", f"{d.get('members', '?')} members, {d.get('cells', '?')} cells",
                      _fmt(d["median_s"], " s"), _fmt(d["bare_median_s"], " s"),
                      f"{_fmt(d['ratio'], '×')} (CPU {_fmt(d.get('cpu_ratio'), '×')})", "≤ 1.5×", verdict("rollup_ratio")])
         rows.append(["  roll-up again", "(same process)", _fmt(d["warm_median_s"], " s"),
                      _fmt(d["bare_warm_median_s"], " s"), _fmt(d["warm_ratio"], "×"), "", ""])
+        if (c := d.get("rollup_content_bare")):
+            rows.append(["  vs same content", "(bare reportlab)", _fmt(d["median_s"], " s"), _fmt(c["median_s"], " s"),
+                         f"{_fmt(c['ratio'], '×')} (warm {_fmt(c['warm_ratio'], '×')})", "(information)", ""])
     if (d := details.get("cell")):
         rows.append(["cell + reviews", f"{d['members']} members, {d['pages']} pages", _fmt(d["median_s"], " s"),
                      _fmt(d["bare_median_s"], " s"), _fmt(d["ratio"], "×"), "(none)", ""])

@@ -1,8 +1,9 @@
 """What one child process measures: ``python bench/subjects.py NAME PARAMS_JSON``.
 
 Each subject prints one line ``BENCH-RESULT {json}``. Times are taken inside the child with
-``time.perf_counter`` around exactly the work named, after the interpreter has started and the
-modules are imported (start-up is measured on its own, from outside, by ``startup_*``).
+``time.perf_counter`` around exactly the work named, after the interpreter has started, the
+modules are imported and the set-up's garbage is collected (``_settle``; start-up is measured on
+its own, from outside, by ``startup_*``).
 
 Subjects and their baselines (see docs/benchmarks.md for why each baseline is what it is):
 
@@ -13,9 +14,14 @@ Subjects and their baselines (see docs/benchmarks.md for why each baseline is wh
                       ``cryptography``: the lower bound of any import. Writes nothing.
 * ``import_checks``   (information) the exchange layer alone: ``read_limited`` + ``read_response``
                       per file, every check of the file format but no database.
+* ``import_parallel`` (information) the import with its file checks in 2 worker processes
+                      (``Importer(ctx, workers=2)``), whatever the default is.
 * ``rollup`` / ``rollup_bare``  ``ctx.reports.write_rollup`` against a bare reportlab
                       ``SimpleDocTemplate`` holding one ``Table`` with the roll-up's rows (a row per
                       cell, the same 13 columns, two header rows, the total), the same TTF fonts.
+* ``rollup_content_bare``  (information) the roll-up's whole content drawn with bare reportlab:
+                      the header, title, facts, the cells table, the counts table and its chart,
+                      the responsibility table and its chart, the signature; a fairer lower bound.
 * ``cell`` / ``cell_bare``  ``ctx.reports.write_cell(..., with_reviews=True)`` against a bare
                       document with the members table and every review's question labels and answers
                       as plain paragraphs.
@@ -47,6 +53,15 @@ def subject(fn: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[dict[st
     return fn
 
 
+def _settle() -> None:
+    """Right before a clock starts: collect the set-up's garbage. Otherwise a subject pays for
+    collections of whatever its set-up happened to leave (measured: the bare roll-up table took
+    0.060 s after a set-up that left more garbage, 0.035 s after a collection), which is noise
+    about the set-up, not about the work timed."""
+    import gc
+    gc.collect()
+
+
 def _pdf_pages(path: str | Path) -> int:
     import re
     return len(re.findall(rb"/Type\s*/Page[^s]", Path(path).read_bytes()))
@@ -64,6 +79,7 @@ def import_(p: dict[str, Any]) -> dict[str, Any]:
 
     ctx = AppContext.open(p["data_dir"])
     try:
+        _settle()
         c0, t0 = time.process_time(), time.perf_counter()
         receipts = ctx.exchange.import_paths([p["files"]])
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -78,6 +94,30 @@ def import_(p: dict[str, Any]) -> dict[str, Any]:
 
 
 SUBJECTS["import"] = SUBJECTS.pop("import_")
+
+
+@subject
+def import_parallel(p: dict[str, Any]) -> dict[str, Any]:
+    """(information) The same import with the file checks in ``workers`` processes
+    (services/import_workers.py), whatever the default is. ``cpu_seconds`` is this process's own
+    CPU time only: the workers are children of the forkserver, not of this process."""
+    from selfreview.services.context import AppContext
+    from selfreview.services.importing import Importer
+
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        _settle()
+        c0, t0 = time.process_time(), time.perf_counter()
+        importer = Importer(ctx, workers=p.get("workers", 2))
+        receipts = importer.run([p["files"]])
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    finally:
+        ctx.close()
+    outcomes = Counter(r.outcome for r in receipts)
+    if outcomes.get("rejected"):
+        raise SystemExit(f"import rejected {outcomes['rejected']} files")
+    return {"seconds": seconds, "cpu_seconds": cpu, "files": len(receipts), "outcomes": dict(outcomes),
+            "checked_in_workers": importer.checked_in_workers, "batches": importer.batches}
 
 
 def _secretary_identity(data_dir: str, profile_id: int):
@@ -97,6 +137,7 @@ def import_bare(p: dict[str, Any]) -> dict[str, Any]:
     enc = _secretary_identity(p["data_dir"], p["secretary_id"]).enc  # set-up: not timed
     info = b"selfreview-response-v1"
     prefix = b"selfreview-response/1\x00"
+    _settle()
     c0, t0 = time.process_time(), time.perf_counter()
     files = _response_files(p["files"])
     n = 0
@@ -125,6 +166,7 @@ def import_checks(p: dict[str, Any]) -> dict[str, Any]:
 
     ident = _secretary_identity(p["data_dir"], p["secretary_id"])
     enc_public = ident.public.enc_public
+    _settle()
     c0, t0 = time.process_time(), time.perf_counter()
     n = 0
     for path in _response_files(p["files"]):
@@ -187,6 +229,7 @@ def rollup(p: dict[str, Any]) -> dict[str, Any]:
     ctx = AppContext.open(p["data_dir"])
     out = Path(p["out_dir"])
     try:
+        _settle()
         c0, t0 = time.process_time(), time.perf_counter()
         ctx.reports.write_rollup(p["period"], out / "rollup-1.pdf")
         t1, cpu = time.perf_counter(), time.process_time() - c0
@@ -259,6 +302,8 @@ def rollup_bare(p: dict[str, Any]) -> dict[str, Any]:
                                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
         _bare_doc(path).build([table])
 
+    _settle()
+
     c0, t0 = time.process_time(), time.perf_counter()
     serif, bold = _register_bare_fonts()
     build(out / "bare-1.pdf", serif, bold)
@@ -267,6 +312,147 @@ def rollup_bare(p: dict[str, Any]) -> dict[str, Any]:
     t2 = time.perf_counter()
     return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf"),
             "rows": len(rows)}
+
+
+@subject
+def rollup_content_bare(p: dict[str, Any]) -> dict[str, Any]:
+    """The roll-up's content, part for part, drawn with bare reportlab: no selfreview code runs in
+    the timed part (only ``rollup_report`` in the set-up, for the numbers and labels)."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from selfreview.services.context import AppContext
+
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        report = ctx.reports.rollup_report(p["period"])  # set-up: the numbers to draw, not timed
+    finally:
+        ctx.close()
+    levels = ("htxsnv", "httnv", "htnv", "khtnv")
+    names = ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ",
+             "Không hoàn thành nhiệm vụ")
+    own, cell = Counter(), Counter()
+    members = submitted = 0
+    cell_rows = [["TT", "Tổ chức đảng", "Số đảng viên", "Đã nộp", "HTXSNV", "", "HTTNV", "", "HTNV", "", "KHTNV", "",
+                  "Hạn mức"], ["", "", "", ""] + ["TĐX", "CBĐX"] * 4 + [""]]
+    for n, r in enumerate(report.rows, start=1):
+        own.update(r.self_counts)
+        cell.update(r.cell_counts)
+        members, submitted = members + r.members, submitted + r.submitted
+        cell_rows.append([str(n), r.name, str(r.members), str(r.submitted)]
+                         + [str(c.get(level, 0)) for level in levels for c in (r.self_counts, r.cell_counts)]
+                         + ["Đạt"])
+    cell_rows.append(["", "Tổng cộng", str(members), str(submitted)]
+                     + [str(c[level]) for level in levels for c in (own, cell)] + ["Đạt"])
+    count_rows = [["Mức xếp loại", "Cá nhân tự đề xuất", "", "Chi bộ đề xuất", ""],
+                  ["", "Số lượng", "Tỉ lệ", "Số lượng", "Tỉ lệ"]]
+    for level, label in zip(levels, names):
+        count_rows.append([label, str(own[level]), f"{100 * own[level] / max(members, 1):.1f}%", str(cell[level]),
+                           f"{100 * cell[level] / max(members, 1):.1f}%"])
+    count_rows.append(["Tổng số", str(members), "100%", str(members), "100%"])
+    tally = report.responsibility
+    check_rows = [["TT", "Biểu hiện", "Đôi khi", "Thường xuyên", "Cộng"]]
+    for n, b in enumerate(tally.behaviours, start=1):
+        c = tally.counts.get(b.id, {})
+        check_rows.append([str(n), b.label, str(c.get("sometimes", 0)), str(c.get("often", 0)),
+                           str(c.get("sometimes", 0) + c.get("often", 0))])
+    width = A4[0] - 45 * mm
+    out = Path(p["out_dir"])
+
+    def chart(categories, series, title, serif, bold):
+        d = Drawing(width, 190)
+        bars = VerticalBarChart()
+        bars.x, bars.y, bars.width, bars.height = 34, 38, width - 44, 130
+        bars.data = [values for _, values in series]
+        bars.categoryAxis.categoryNames = categories
+        for axis in (bars.categoryAxis, bars.valueAxis):
+            axis.labels.fontName = serif
+        bars.valueAxis.valueMin = 0
+        bars.barLabels.fontName = serif
+        bars.barLabelFormat = "%d"
+        bars.bars[0].fillColor, bars.bars[1].fillColor = colors.HexColor("#4f6d8f"), colors.HexColor("#c8963e")
+        d.add(bars)
+        legend = Legend()
+        legend.fontName, legend.x, legend.y, legend.columnMaximum = serif, 40, 16, 1
+        legend.colorNamePairs = [(bars.bars[i].fillColor, name) for i, (name, _) in enumerate(series)]
+        d.add(legend)
+        d.add(String(width / 2, 176, title, fontName=bold, fontSize=11, textAnchor="middle"))
+        return d
+
+    def build(path: Path, serif: str, bold: str) -> None:
+        body = ParagraphStyle("b", fontName=serif, fontSize=14, leading=17.5)
+        head = ParagraphStyle("h", fontName=bold, fontSize=14, leading=17.5, spaceBefore=6)
+        centre = ParagraphStyle("c", fontName=bold, fontSize=14, leading=17.5, alignment=1)
+        note = ParagraphStyle("n", fontName=serif, fontSize=11, leading=13)
+        grid = [("FONTNAME", (0, 0), (-1, -1), serif), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        header = Table([[[Paragraph(escape(report.header.superior.upper() or "."), body),
+                          Paragraph(escape(report.header.issuer.upper()), centre), Paragraph("*", centre)],
+                         [Paragraph("ĐẢNG CỘNG SẢN VIỆT NAM", centre), Paragraph("..., ngày ... tháng ... năm ...", body)]]],
+                       colWidths=[width * 0.45, width * 0.55])
+        n_w, num_w, lvl_w, q_w = 7 * mm, 10 * mm, 9.5 * mm, 14 * mm
+        cells_table = Table(cell_rows, colWidths=[n_w, width - n_w - 2 * num_w - 8 * lvl_w - q_w, num_w, num_w]
+                            + [lvl_w] * 8 + [q_w], repeatRows=2)
+        cells_table.setStyle(TableStyle(grid + [("FONTNAME", (0, 0), (-1, 1), bold), ("FONTNAME", (0, -1), (-1, -1), bold)]
+                                        + [("SPAN", (i, 0), (i, 1)) for i in (0, 1, 2, 3, 12)]
+                                        + [("SPAN", (4 + 2 * k, 0), (5 + 2 * k, 0)) for k in range(4)]))
+        col = (width - 70 * mm) / 4
+        counts_table = Table(count_rows, colWidths=[70 * mm, col, col, col, col], repeatRows=2)
+        counts_table.setStyle(TableStyle(grid + [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (2, 0)),
+                                                 ("SPAN", (3, 0), (4, 0))]))
+        check_table = Table([[c if i != 1 else Paragraph(escape(c), note) for i, c in enumerate(row)]
+                             for row in check_rows], colWidths=[9 * mm, width - 63 * mm, 18 * mm, 18 * mm, 18 * mm],
+                            repeatRows=1)
+        check_table.setStyle(TableStyle(grid))
+        story = [header, Spacer(1, 12), Paragraph("BÁO CÁO", centre),
+                 Paragraph("TỔNG HỢP KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM " + escape(report.period),
+                           centre),
+                 Paragraph("I. TÌNH HÌNH CHUNG", head),
+                 Paragraph(f"- Kỳ kiểm điểm: năm {escape(report.period)}", body),
+                 Paragraph(f"- Số tổ chức đảng trực thuộc có đợt kiểm điểm: {len(report.rows)}", body),
+                 Paragraph(f"- Tổng số đảng viên: {members}", body),
+                 Paragraph(f"- Đã nộp bản kiểm điểm: {submitted}; chưa nộp: {members - submitted}", body),
+                 Paragraph("II. KẾT QUẢ THEO TỪNG TỔ CHỨC ĐẢNG", head), cells_table,
+                 Paragraph("Viết tắt: TĐX: cá nhân tự đề xuất; CBĐX: chi bộ đề xuất.", note),
+                 Paragraph("III. TỔNG HỢP XẾP LOẠI CHUNG", head), counts_table, Spacer(1, 4),
+                 Paragraph("Số HTXSNV không vượt quá 20% số HTTNV.", body),
+                 Paragraph("- Theo chi bộ đề xuất: ...", body), Paragraph("- Theo tự đề xuất: ...", body),
+                 chart(["HTXSNV", "HTTNV", "HTNV", "KHTNV"], [("Tự đề xuất", [own[v] for v in levels]),
+                                                             ("Chi bộ đề xuất", [cell[v] for v in levels])],
+                       "Số đảng viên theo mức xếp loại", serif, bold),
+                 Paragraph("IV. TỰ KIỂM TRA VỀ TRÁCH NHIỆM", head),
+                 Paragraph(f"Số đảng viên đã tự kiểm tra: {tally.respondents}.", body), check_table,
+                 chart([r[0] for r in check_rows[1:]], [("Đôi khi", [int(r[2]) for r in check_rows[1:]]),
+                                                        ("Thường xuyên", [int(r[3]) for r in check_rows[1:]])],
+                       "Số người theo từng biểu hiện", serif, bold),
+                 Spacer(1, 12),
+                 Table([[[Paragraph("Nơi nhận:", body)], [Paragraph("T/M ĐẢNG ỦY", centre), Spacer(1, 22 * mm),
+                                                          Paragraph(escape(report.signer or "..."), centre)]]],
+                       colWidths=[width * 0.45, width * 0.55])]
+
+        def footer(canvas, doc):
+            canvas.setFont(serif, 10)
+            canvas.drawCentredString(A4[0] / 2, 10 * mm, f"Trang {doc.page}")
+
+        _bare_doc(path).build(story, onFirstPage=footer, onLaterPages=footer)
+
+    _settle()
+
+    c0, t0 = time.process_time(), time.perf_counter()
+    serif, bold = _register_bare_fonts()
+    build(out / "content-1.pdf", serif, bold)
+    t1, cpu = time.perf_counter(), time.process_time() - c0
+    build(out / "content-2.pdf", serif, bold)
+    t2 = time.perf_counter()
+    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1,
+            "pages": _pdf_pages(out / "content-1.pdf")}
 
 
 def _cell_id(ctx, name: str) -> int:
@@ -288,6 +474,7 @@ def cell(p: dict[str, Any]) -> dict[str, Any]:
     out = Path(p["out_dir"])
     try:
         cell_id = _cell_id(ctx, p["cell_name"])
+        _settle()
         c0, t0 = time.process_time(), time.perf_counter()
         ctx.reports.write_cell(cell_id, p["period"], out / "cell-1.pdf", with_reviews=True)
         t1, cpu = time.perf_counter(), time.process_time() - c0
@@ -352,6 +539,8 @@ def cell_bare(p: dict[str, Any]) -> dict[str, Any]:
                 story.append(Paragraph(escape(lab), label))
                 story += [Paragraph(escape(v).replace("\n", "<br/>"), body) for v in values]
         _bare_doc(path).build(story)
+
+    _settle()
 
     c0, t0 = time.process_time(), time.perf_counter()
     serif, bold = _register_bare_fonts()

@@ -142,6 +142,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.too_large": ("Tệp quá lớn ({size} byte, tối đa {max} byte): đây không phải một bản kiểm điểm.",
                          "The file is too large ({size} bytes, at most {max}): it is not a self-review."),
     "import.unreadable": ("Không đọc được tệp ({error}).", "The file could not be read ({error})."),
+    "import.bad_text": ("Tệp chứa ký tự không hợp lệ (một mã \\uD800–\\uDFFF đứng riêng): tệp bị hỏng hoặc do "
+                        "chương trình khác viết sai.",
+                        "The file contains an invalid character (a lone \\uD800–\\uDFFF escape): it is damaged or "
+                        "was written wrongly by another program."),
     "import.not_utf8": ("Tệp chứa byte không phải văn bản UTF-8: tệp bị hỏng hoặc không phải bản kiểm điểm.",
                         "The file contains bytes that are not UTF-8 text: it is damaged or not a self-review."),
     "import.not_format": ("Đây không phải tệp của ứng dụng này (bản kiểm điểm hoặc lời mời).",

@@ -2,8 +2,10 @@
 
     pip install atheris                                   # not a dependency of the app
     python tools/fuzz_exchange.py make-corpus             # once: tests/fuzz_corpus/ from `selfreview demo`
-    python tools/fuzz_exchange.py run response --seconds 300 --out docs/reliability/fuzz-response.json
+    python tools/fuzz_exchange.py run response --seconds 300 --out /tmp/fuzz-response.json
+    python tools/fuzz_exchange.py run response-body --structured --seconds 300   # JSON-aware mutations too
     python tools/fuzz_exchange.py replay                  # every seed and regression, no atheris needed
+    python tools/fuzz_exchange.py summarise RUN.json... --out docs/reliability/fuzz-exchange.json
 
 Targets (each gets the fuzzer's bytes):
 
@@ -13,8 +15,9 @@ Targets (each gets the fuzzer's bytes):
                    body) → the template (bundled or embedded) → every answer coerced as the importer
                    stores it (``importing._coerce_all``).
 ``response-body``  the bytes are the signed *body*: the harness signs them with a fuzz member's key
-                   (A, or B when the body names B's key) and encrypts them to the fuzz secretary, then runs the same chain. Mutating an
-                   encrypted file mostly breaks its tag; this reaches every check after decryption.
+                   (A, or B when the body names B's key) and encrypts them to the fuzz secretary,
+                   then runs the same chain. Mutating an encrypted file mostly breaks its tag; this
+                   reaches every check after decryption.
 ``invite``         the bytes are a ``.selfreview-invite`` file: ``read_limited`` → ``read_invitation``
                    (signature, body, every embedded template against its hash).
 ``invite-body``    the invitation body, signed by the fuzz secretary.
@@ -29,8 +32,12 @@ answers differ from the file's (or whose stored content hash does not match its 
 and a second import of the same bytes that is not ``already_present``. atheris stops at the first
 finding and writes the input as ``crash-<sha1>``; ``run`` copies it to ``--findings``.
 
-The fuzz secretary and the fuzz members A and B have fixed keys derived below (test keys, nothing secret),
-so the committed seeds decrypt and verify on every machine. ``tests/fuzz_corpus/meta.json`` holds
+``--structured`` adds a JSON-aware mutator (:func:`json_mutation`: values, keys and types replaced
+from a pool of odd values and of every value in the seeds, places removed, added, wrapped, numbers
+nudged) for 85 % of the mutations; libFuzzer's byte mutations do the rest.
+
+The fuzz secretary and the fuzz members A and B have fixed keys derived below (test keys, nothing
+secret), so the committed seeds decrypt and verify on every machine. ``tests/fuzz_corpus/meta.json`` holds
 the round the seeds belong to. Inputs under ``tests/fuzz_corpus/regressions/<target>/`` are earlier
 findings: ``tests/unit/test_fuzz_regressions.py`` replays them (and the seeds) through the same checks.
 """
@@ -84,12 +91,21 @@ def load_meta() -> dict[str, Any]:
     return json.loads(META.read_text(encoding="utf-8"))
 
 
-def scratch_dir(prefix: str) -> Path:
-    """A folder for the per-input files: in memory (/dev/shm) where there is one, as disk writes
-    would otherwise bound the speed. Removed at exit."""
-    import atexit
+SCRATCH_ENV = "SELFREVIEW_FUZZ_SCRATCH"
+
+
+def memory_dir() -> str | None:
+    """/dev/shm where there is one (per-input files there: disk writes would bound the speed)."""
     shm = Path("/dev/shm")
-    base = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+def scratch_dir(prefix: str) -> Path:
+    """A folder for the per-input files: inside ``$SELFREVIEW_FUZZ_SCRATCH`` (``run`` makes it and
+    removes it once the fuzzer exited: libFuzzer ends the process without Python's exit handlers),
+    else in memory, removed at a normal exit."""
+    import atexit
+    base = os.environ.get(SCRATCH_ENV) or memory_dir()
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
@@ -316,7 +332,7 @@ def regressions(target: str | None = None) -> list[tuple[str, Path]]:
 
 
 # -- atheris --------------------------------------------------------------------------------------------
-def fuzz_main(target: str, libfuzzer_args: list[str], work: Path) -> None:
+def fuzz_main(target: str, libfuzzer_args: list[str], work: Path, structured: bool = False) -> None:
     """Runs in its own process (``run`` starts it): instrument selfreview, then hand over to libFuzzer."""
     import atheris
     with atheris.instrument_imports(include=["selfreview"]):
@@ -334,8 +350,106 @@ def fuzz_main(target: str, libfuzzer_args: list[str], work: Path) -> None:
     def one_input(data: bytes) -> None:
         check(data)
 
-    atheris.Setup([sys.argv[0], *libfuzzer_args], one_input)
+    if structured:
+        pool = value_pool(target)
+
+        def mutator(data: bytes, max_size: int, seed: int) -> bytes:
+            try:
+                out = json_mutation(data, max_size, seed, pool)
+            except Exception:  # noqa: BLE001 - a mutation that cannot be made: mutate bytes instead
+                out = None
+            return out if out is not None else atheris.Mutate(data, max_size)
+
+        atheris.Setup([sys.argv[0], *libfuzzer_args], one_input, custom_mutator=mutator)
+    else:
+        atheris.Setup([sys.argv[0], *libfuzzer_args], one_input)
     atheris.Fuzz()
+
+
+# -- structure-aware mutation (--structured) -----------------------------------------------------------------
+def _places(value: Any, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _places(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _places(v, prefix + (i,))
+    return out
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _leaves(v)] + list(value.keys())
+    if isinstance(value, list):
+        return [x for v in value for x in _leaves(v)]
+    return [value]
+
+
+def value_pool(target: str) -> list[Any]:
+    """Values a mutation may put anywhere: odd ones, and every leaf and key of every seed (so a
+    question id lands on another question, a score on a text, a date on a revision, ...)."""
+    pool: list[Any] = [None, True, False, 0, -1, 1, 2, 1000, 1000001, 2 ** 53 + 1, -(2 ** 63), 10 ** 400, 0.5,
+                       -0.0, 1e308, "", " ", "x" * 201, "\u0301", "a\u0301", "\ud800", "\x00", "2025-02-30",
+                       "2025-12-01T09:00:00", "2025-12-01T25:00:00Z", "9999-12-31", [], {}, [[]], {"": None},
+                       "A" * 44, "=" * 4]
+    seen = set()
+    for path in seeds(target):
+        try:
+            doc = json.loads(path.read_bytes())
+        except ValueError:
+            continue
+        for leaf in _leaves(doc):
+            key = json.dumps(leaf, sort_keys=True)
+            if len(key) < 2000 and key not in seen:
+                seen.add(key)
+                pool.append(leaf)
+    return pool
+
+
+def json_mutation(data: bytes, max_size: int, seed: int, pool: list[Any]) -> bytes | None:
+    """``data`` parsed as JSON, one to three places changed (replaced by a pool value, removed, given a
+    sibling, duplicated into a list, or its type changed), written back. None: not JSON, or by chance
+    (the caller then mutates bytes)."""
+    import random
+    rng = random.Random(seed)
+    if rng.random() < 0.15:
+        return None
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    for _ in range(rng.randint(1, 3)):
+        places = _places(value)
+        place = rng.choice(places)
+        new = json.loads(json.dumps(rng.choice(pool)))
+        op = rng.choice(("replace", "replace", "delete", "add", "wrap", "number"))
+        if not place:
+            value = {"wrap": value} if op == "wrap" else new
+            continue
+        parent = value
+        for key in place[:-1]:
+            parent = parent[key]
+        last = place[-1]
+        if op == "delete":
+            del parent[last]
+        elif op == "add" and isinstance(parent, dict):
+            parent[rng.choice([k for k in pool if isinstance(k, str)] or ["k"])] = new
+        elif op == "add" and isinstance(parent, list):
+            parent.insert(rng.randint(0, len(parent)), new)
+        elif op == "wrap":
+            parent[last] = [parent[last]] if rng.random() < 0.5 else {"v": parent[last]}
+        elif op == "number" and isinstance(parent[last], (int, float)) and not isinstance(parent[last], bool):
+            n = parent[last]
+            parent[last] = rng.choice([n + 1, n - 1, -n, n * 10 ** 6, n + 0.25 if abs(n) < 1e300 else n, str(n)])
+        else:
+            parent[last] = new
+    try:
+        out = json.dumps(value, ensure_ascii=rng.random() < 0.1, sort_keys=rng.random() < 0.9,
+                         separators=(",", ":")).encode("utf-8", "surrogatepass")
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return out if len(out) <= max_size else None
 
 
 STAT = re.compile(r"^stat::(\w+):\s*(\d+)", re.M)
@@ -358,9 +472,13 @@ def run(args) -> int:
     log_path = work / "fuzz.log"
     started = time.time()
     cpu_before = os.times()
+    scratch = tempfile.mkdtemp(prefix="selfreview-fuzz-run-", dir=memory_dir())
     with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.run([sys.executable, __file__, "_fuzz", target, "--work", str(work), "--", *libfuzzer],
-                              stdout=log, stderr=subprocess.STDOUT, cwd=str(work))
+        proc = subprocess.run([sys.executable, __file__, "_fuzz", target, "--work", str(work),
+                               *(["--structured"] if args.structured else []), "--", *libfuzzer],
+                              stdout=log, stderr=subprocess.STDOUT, cwd=str(work),
+                              env={**os.environ, SCRATCH_ENV: scratch})
+    shutil.rmtree(scratch, ignore_errors=True)
     cpu_after = os.times()
     text = log_path.read_text(encoding="utf-8", errors="replace")
     stats = {k: int(v) for k, v in STAT.findall(text)}
@@ -373,8 +491,9 @@ def run(args) -> int:
         for name in crashes:
             shutil.copy2(artifacts / name, dest / name)
     summary = {
-        "target": target, "command": " ".join(["python tools/fuzz_exchange.py run", target,
-                                               f"--seconds {args.seconds}", f"--seed {args.seed}"]),
+        "target": target, "mutator": "JSON-aware, bytes 15%" if args.structured else "libFuzzer bytes",
+        "command": " ".join(["python tools/fuzz_exchange.py run", target, f"--seconds {args.seconds}",
+                             f"--seed {args.seed}", *(["--structured"] if args.structured else [])]),
         "atheris_exit_status": proc.returncode,
         "seconds_wall": round(time.time() - started, 1),
         "seconds_cpu": round((cpu_after.children_user + cpu_after.children_system)
@@ -394,6 +513,32 @@ def run(args) -> int:
         Path(args.out).write_text(text_out + "\n", encoding="utf-8")
     print(text_out)
     return 0 if not crashes and proc.returncode == 0 else 1
+
+
+def summarise(args) -> int:
+    """One JSON for docs/reliability/: every run's figures and the totals."""
+    runs = [json.loads(Path(f).read_text(encoding="utf-8")) for f in args.runs]
+    for r in runs:
+        r.pop("log", None)
+        r.pop("libfuzzer_args", None)
+        r.setdefault("mutator", "libFuzzer bytes")  # (runs written before the option existed)
+    totals = {"runs": len(runs), "executions": sum(r["executions"] or 0 for r in runs),
+              "seconds_cpu": round(sum(r["seconds_cpu"] for r in runs), 1),
+              "seconds_wall": round(sum(r["seconds_wall"] for r in runs), 1),
+              "findings": sum(len(r["findings"]) for r in runs)}
+    out = {"tool": f"atheris {_atheris_version()} (libFuzzer), Python {sys.version.split()[0]}",
+           "totals": totals, "runs": runs, "notes": args.note}
+    Path(args.out).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(totals))
+    return 0
+
+
+def _atheris_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("atheris")
+    except Exception:  # noqa: BLE001
+        return "?"
 
 
 def replay(args) -> int:
@@ -518,8 +663,9 @@ def main(argv: list[str] | None = None) -> int:
         p = argparse.ArgumentParser()
         p.add_argument("target", choices=TARGETS)
         p.add_argument("--work", required=True)
+        p.add_argument("--structured", action="store_true")
         ns = p.parse_args(rest[:sep])
-        fuzz_main(ns.target, rest[sep + 1:], Path(ns.work))
+        fuzz_main(ns.target, rest[sep + 1:], Path(ns.work), ns.structured)
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -529,6 +675,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--timeout", type=int, default=20, help="seconds for one input before it is a finding")
     p.add_argument("--max-len", type=int, default=0, help="largest input (default: libFuzzer's guess)")
+    p.add_argument("--structured", action="store_true",
+                   help="mutate the JSON (values, keys, types; see json_mutation) as well as the bytes")
     p.add_argument("--work", help="working folder (corpus, artifacts, log)")
     p.add_argument("--out", help="write the figures as JSON here")
     p.add_argument("--findings", default=str(CORPUS / "regressions"),
@@ -537,6 +685,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("replay", help="run every seed and regression through the checks")
     p.add_argument("targets", nargs="*", metavar="TARGET", help=f"any of {', '.join(TARGETS)} (default: all)")
     p.set_defaults(fn=replay)
+    p = sub.add_parser("summarise", help="gather the JSON of several runs into one file")
+    p.add_argument("runs", nargs="+", metavar="RUN.json")
+    p.add_argument("--out", required=True)
+    p.add_argument("--note", action="append", default=[], help="a line for the notes (repeatable)")
+    p.set_defaults(fn=summarise)
     p = sub.add_parser("make-corpus", help="rewrite tests/fuzz_corpus/ from selfreview demo")
     p.set_defaults(fn=make_corpus)
     args = parser.parse_args(argv)

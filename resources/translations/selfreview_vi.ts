@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../selfreview/ui/help.py" line="+69"/>
+        <location filename="../../selfreview/ui/help.py" line="+70"/>
         <source>About this program</source>
         <translation>Giới thiệu chương trình</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+53"/>
+        <location filename="../../selfreview/ui/app.py" line="+59"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/meeting_model.py" line="+45"/>
+        <location filename="../../selfreview/ui/secretary/meeting_model.py" line="+29"/>
         <source>Member</source>
         <translation>Đảng viên</translation>
     </message>
@@ -115,7 +115,7 @@
         <translation>Lý do vắng mặt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>present</source>
         <translation>có mặt</translation>
     </message>
@@ -275,7 +275,7 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/outputs.py" line="+50"/>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+57"/>
         <location line="+23"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
@@ -410,7 +410,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../selfreview/ui/home.py" line="+46"/>
+        <location filename="../../selfreview/ui/home.py" line="+50"/>
         <location line="+21"/>
         <source>My self-reviews</source>
         <translation>Bản kiểm điểm của tôi</translation>
@@ -536,7 +536,7 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+103"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -681,6 +681,175 @@ Mã khóa trong tệp:
         <location line="+6"/>
         <source>Open the review</source>
         <translation>Mở bản kiểm điểm</translation>
+    </message>
+</context>
+<context>
+    <name>KeyActions</name>
+    <message>
+        <location filename="../../selfreview/ui/key_actions.py" line="+121"/>
+        <source>&amp;Current passphrase</source>
+        <translation>Cụm mật khẩu &amp;hiện tại</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not do that</source>
+        <translation>Chưa thực hiện được</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your key is protected by a passphrase. Type it, then the new one.</source>
+        <translation>Khóa của bạn đang được bảo vệ bằng cụm mật khẩu. Hãy gõ cụm đó, rồi gõ cụm mới.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a passphrase, the key files on this computer are of no use to anyone who does not know it: nobody can sign or open files in your name. The app asks for it when you send a review.</source>
+        <translation>Khi có cụm mật khẩu, các tệp khóa trên máy này vô dụng với người không biết nó: không ai ký hay mở được tệp nhân danh bạn. Ứng dụng sẽ hỏi cụm mật khẩu khi bạn gửi bản kiểm điểm.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protect the key with a passphrase</source>
+        <translation>Đặt mật khẩu bảo vệ khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New passphrase</source>
+        <translation>Cụm mật khẩu &amp;mới</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key protected</source>
+        <translation>Đã bảo vệ khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your key is now protected by the passphrase. Keep the passphrase in a safe place: without it the key cannot be used.</source>
+        <translation>Khóa của bạn đã được bảo vệ bằng cụm mật khẩu. Hãy giữ cụm mật khẩu ở nơi an toàn: không có nó thì không dùng được khóa.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back up the key: save the file</source>
+        <translation>Sao lưu khóa: lưu tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key backups (*%1)</source>
+        <translation>Bản sao lưu khóa (*%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back up the key</source>
+        <translation>Sao lưu khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup file is sealed with its own passphrase. Keep the file (on a USB stick, say) and the passphrase apart: with both, your key can be put back on a new computer.</source>
+        <translation>Tệp sao lưu được niêm phong bằng một cụm mật khẩu riêng. Hãy cất tệp (ví dụ trên USB) và cụm mật khẩu ở hai nơi khác nhau: có cả hai thì khóa của bạn được đưa lại lên máy mới.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase for the &amp;backup</source>
+        <translation>Cụm mật khẩu cho &amp;bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key backed up</source>
+        <translation>Đã sao lưu khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key backup was saved as %1.</source>
+        <translation>Bản sao lưu khóa đã được lưu thành %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore the key from a backup</source>
+        <translation>Khôi phục khóa từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key backups (*%1);;All files (*)</source>
+        <translation>Bản sao lưu khóa (*%1);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore the key</source>
+        <translation>Khôi phục khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the passphrase of the backup file. To protect the restored key on this computer, also type a passphrase for it (you may leave that empty).</source>
+        <translation>Hãy gõ cụm mật khẩu của tệp sao lưu. Muốn bảo vệ khóa được khôi phục trên máy này thì gõ thêm một cụm mật khẩu cho nó (có thể để trống).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase of the &amp;backup</source>
+        <translation>Cụm mật khẩu của &amp;bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;New passphrase (optional)</source>
+        <translation>Cụm mật khẩu &amp;mới (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key restored</source>
+        <translation>Đã khôi phục khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your key is back. Its code is %1, as before.</source>
+        <translation>Khóa của bạn đã trở lại. Mã khóa vẫn là %1 như trước.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Make a new key</source>
+        <translation>Tạo khóa mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your key code now: %1</source>
+        <translation>Mã khóa hiện nay của bạn: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New key made</source>
+        <translation>Đã tạo khóa mới</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Protected by a passphrase</source>
+        <translation>Đã được bảo vệ bằng mật khẩu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not protected by a passphrase</source>
+        <translation>Chưa được bảo vệ bằng mật khẩu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key protection</source>
+        <translation>Bảo vệ khóa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Protec&amp;t the key with a passphrase…</source>
+        <translation>Đặt mật khẩu bảo &amp;vệ khóa…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore the &amp;key…</source>
+        <translation>&amp;Khôi phục khóa…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Back up the key…</source>
+        <translation>S&amp;ao lưu khóa…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a new key (key &amp;lost)…</source>
+        <translation>Tạo khóa mớ&amp;i (mất khóa)…</translation>
     </message>
 </context>
 <context>
@@ -947,7 +1116,7 @@ Mã khóa trong tệp:
         <translation>Bấm đúp vào ô để ghi số phiếu cho từng mức, chọn mức chi bộ đề xuất sau biểu quyết và ghi các ý kiến.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Attendance: %1 of %2 present</source>
         <translation>Có mặt: %1/%2</translation>
     </message>
@@ -1085,7 +1254,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+76"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+60"/>
         <source>Edit a member</source>
         <translation>Sửa thông tin đảng viên</translation>
     </message>
@@ -1295,6 +1464,19 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/key_actions.py" line="-171"/>
+        <source>Type it &amp;again</source>
+        <translation>Gõ &amp;lại lần nữa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At least %1 characters; a few words you will remember are best. Nobody can open the keys without it, not even the cell secretary: write it down and keep it in a safe place.</source>
+        <translation>Ít nhất %1 ký tự; tốt nhất là vài từ bạn sẽ nhớ. Không ai mở được khóa nếu không có nó, kể cả bí thư chi bộ: hãy ghi lại và cất ở nơi an toàn.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <location filename="../../selfreview/ui/new_review.py" line="+16"/>
@@ -1470,7 +1652,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+62"/>
+        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+46"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -1503,7 +1685,7 @@ Mã khóa trong tệp:
 <context>
     <name>Receipts</name>
     <message>
-        <location line="-41"/>
+        <location line="-24"/>
         <source>Imported</source>
         <translation>Đã nhập</translation>
     </message>
@@ -1758,7 +1940,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../../selfreview/ui/review_model.py" line="+26"/>
+        <location filename="../../selfreview/ui/review_model.py" line="+23"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
@@ -1783,7 +1965,7 @@ Mã khóa trong tệp:
         <translation>Sửa lần cuối</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+29"/>
         <source>(replaced by a newer revision)</source>
         <translation>(đã có bản sửa đổi mới hơn)</translation>
     </message>
@@ -1902,7 +2084,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-52"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-51"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -1932,7 +2114,7 @@ Mã khóa trong tệp:
         <translation>Mã khóa</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>No file received yet: the key is pinned with the first one</source>
         <translation>Chưa nhận tệp nào: khóa được ghi nhận từ tệp đầu tiên</translation>
     </message>
@@ -2394,7 +2576,7 @@ Mã khóa trong tệp:
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../selfreview/ui/help.py" line="-55"/>
+        <location filename="../../selfreview/ui/help.py" line="-56"/>
         <source>Save now (changes are also saved by themselves)</source>
         <translation>Lưu ngay (mọi thay đổi cũng được tự động lưu)</translation>
     </message>
@@ -2432,6 +2614,11 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>Back to Home</source>
         <translation>Về Trang chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cell secretary&apos;s workspace</source>
+        <translation>Việc của bí thư chi bộ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2489,6 +2676,129 @@ Mã khóa trong tệp:
         <location filename="../../selfreview/ui/question_widgets/choice.py" line="+31"/>
         <source>Clear the choice</source>
         <translation>Bỏ lựa chọn</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../selfreview/ui/startup.py" line="+34"/>
+        <source>daily copy</source>
+        <translation>bản sao hằng ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copy made before an update</source>
+        <translation>bản sao trước khi cập nhật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copy made before a restore</source>
+        <translation>bản sao trước khi khôi phục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copy</source>
+        <translation>bản sao</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Self-review is already open</source>
+        <translation>Bản kiểm điểm cá nhân đang mở</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+60"/>
+        <location line="+5"/>
+        <source>Self-review</source>
+        <translation>Bản kiểm điểm cá nhân</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+60"/>
+        <location line="+5"/>
+        <source>The data folder could not be opened:
+%1</source>
+        <translation>Không mở được thư mục dữ liệu:
+%1</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Your data file is damaged</source>
+        <translation>Tệp dữ liệu của bạn bị hỏng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file that holds your self-reviews (%1) is damaged: the app cannot read it safely, so it has not changed anything in it.</source>
+        <translation>Tệp chứa các bản kiểm điểm của bạn (%1) bị hỏng: ứng dụng không đọc được nó một cách an toàn, nên chưa thay đổi gì trong tệp.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The app can move the damaged file to a separate folder (nothing is deleted) and put back the newest automatic copy, from %1. Anything saved after that time is only in the damaged file.</source>
+        <translation>Ứng dụng có thể chuyển tệp hỏng sang một thư mục riêng (không bị xóa) và đặt lại bản sao tự động mới nhất, lúc %1. Những gì lưu sau thời điểm đó chỉ còn trong tệp hỏng.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore the copy of %1</source>
+        <translation>Khôi phục bản sao lúc %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic copies on this computer, newest first:</source>
+        <translation>Các bản sao tự động trên máy này, mới nhất trước:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>What the check found: %1</source>
+        <translation>Kết quả kiểm tra: %1</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>There is no automatic copy to restore yet. The app can move the damaged file to a separate folder (nothing is deleted) and start with an empty data file.</source>
+        <translation>Chưa có bản sao tự động nào để khôi phục. Ứng dụng có thể chuyển tệp hỏng sang một thư mục riêng (không bị xóa) và bắt đầu với tệp dữ liệu trống.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move it aside and start empty</source>
+        <translation>Chuyển tệp hỏng đi và bắt đầu với tệp trống</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The damaged file could not be moved: %1</source>
+        <translation>Không chuyển được tệp hỏng: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Damaged file moved aside</source>
+        <translation>Đã chuyển tệp hỏng sang chỗ khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The damaged file was moved to %1. The app starts with an empty data file.</source>
+        <translation>Tệp hỏng đã được chuyển vào %1. Ứng dụng bắt đầu với tệp dữ liệu trống.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No automatic copy could be restored: %1
+
+The app starts with an empty data file; the damaged file is kept in %2.</source>
+        <translation>Không khôi phục được bản sao tự động nào: %1
+
+Ứng dụng bắt đầu với tệp dữ liệu trống; tệp hỏng được giữ trong %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic copy restored</source>
+        <translation>Đã khôi phục bản sao tự động</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The automatic copy of %1 is back in place. The damaged file was moved to %2.
+
+Check your latest answers: what was saved after %1 is not in the copy.</source>
+        <translation>Bản sao tự động lúc %1 đã được đặt lại. Tệp hỏng đã được chuyển vào %2.
+
+Hãy xem lại những câu trả lời gần nhất: những gì lưu sau %1 không có trong bản sao.</translation>
     </message>
 </context>
 <context>

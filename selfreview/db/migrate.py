@@ -10,7 +10,7 @@ from selfreview.db.backup import BACKUP_DIR_NAME, backup_sqlite, rotate
 from selfreview.db.engine import Database
 
 # the newest revision in db/migrations/versions (a unit test keeps it equal to Alembic's head)
-HEAD = "0003"
+HEAD = "0004"
 
 __all__ = ["BACKUP_DIR_NAME", "backup_sqlite", "upgrade", "current_revision", "head_revision"]
 
@@ -50,7 +50,25 @@ def upgrade(db: Database) -> Path | None:
         backup = backup_sqlite(path, path.parent / BACKUP_DIR_NAME, f"pre-{head}")
         rotate(path.parent / BACKUP_DIR_NAME)
     cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # A migration that rebuilds a table on SQLite (Alembic's batch "move and copy", as 0003
+            # does to ``review``) drops the old table, and with foreign keys on that deletes every
+            # row referring to it through ON DELETE CASCADE (all the answers). The pragma only takes
+            # effect outside a transaction; it is turned back on, and the keys checked, afterwards.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the migration left rows that refer to nothing: {broken[:5]}")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     return backup

@@ -168,6 +168,11 @@ class Review(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     finalized_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
     submitted_at: Mapped[Optional[datetime]] = mapped_column(DateTime)  # when a secretary imported it
+    # a small summary of the answers for the roll-up (forms/summary.py): written when the
+    # review is finalized or imported; summary_version NULL means "not computed, read the answers"
+    self_rating: Mapped[Optional[str]] = mapped_column(String(16))
+    self_check: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON(none_as_null=True))
+    summary_version: Mapped[Optional[int]] = mapped_column(Integer)
     answers: Mapped[list["Answer"]] = relationship(back_populates="review", cascade="all, delete-orphan")
 
 

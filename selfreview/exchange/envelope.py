@@ -18,6 +18,7 @@ import base64
 import binascii
 import json
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,7 +113,30 @@ def _parse(text: str, outer: bool) -> Any:
                        where=f"JSON: {getattr(e, 'msg', e)}") from None
     if not _depth_ok(value, MAX_DEPTH):
         raise Rejected("import.too_deep", max=MAX_DEPTH)
+    # Text decoded from UTF-8 holds no surrogates, but a \uD800-\uDFFF escape that is not half of a
+    # pair makes json.loads return a string that cannot be written as UTF-8 again (found by fuzzing:
+    # the import failed on it when hashing the answers). Refuse it here, for every reader.
+    if "\\u" in text and _has_lone_surrogate(value):
+        raise Rejected("import.bad_text")
     return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if _SURROGATE.search(v):
+                return True
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return False
 
 
 def _no_constant(name: str) -> Any:

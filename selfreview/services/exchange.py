@@ -216,14 +216,18 @@ class ExchangeService:
     # -- the secretary: import --------------------------------------------------------------------
     def import_paths(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
                      should_cancel: Callable[[], bool] | None = None, accept_new_key_for: Iterable[str] = (),
-                     round_id: int | None = None, passphrase: str | None = None) -> list[Receipt]:
-        """Import files and folders (walked for ``*.selfreview``); one transaction and one receipt
-        per file. ``progress(done, total)`` is called after each file; ``should_cancel()`` is asked
-        before each (stopping between files is always safe). ``accept_new_key_for``: fingerprints
-        the secretary confirmed by voice for members whose key changed. ``round_id``: the round for
-        files made without an invitation."""
+                     round_id: int | None = None, passphrase: str | None = None,
+                     workers: int | None = None) -> list[Receipt]:
+        """Import files and folders (walked for ``*.selfreview``); one receipt per file, each file
+        checked on its own and written whole or not at all (in batches: services/importing.py).
+        ``progress(done, total)`` is called after each file; ``should_cancel()`` is asked before
+        each: stopping writes the files already checked, so every file with a receipt is in and the
+        others are untouched. ``accept_new_key_for``: fingerprints the secretary confirmed by voice
+        for members whose key changed. ``round_id``: the round for files made without an
+        invitation. ``workers``: processes checking the files of a large import (None: the default,
+        ``importing.DEFAULT_WORKERS``)."""
         importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
-                            passphrase=passphrase)
+                            passphrase=passphrase, workers=workers)
         return importer.run(paths, progress, should_cancel)
 
     def receipts(self, limit: int | None = None) -> list[Receipt]:

@@ -1,5 +1,5 @@
-"""Importing response files (the secretary's side): every file is checked, then applied in its own
-transaction, and gets a receipt. A rejected file changes nothing but the receipt that says why.
+"""Importing response files (the secretary's side): every file is checked on its own and gets a
+receipt; a rejected file changes nothing but the receipt that says why.
 
 Matching a file to the database (docs/file-format.md, "Import"):
 * round: by the invitation's round ``uid`` (cell name and period must match too); a file made
@@ -12,9 +12,24 @@ Matching a file to the database (docs/file-format.md, "Import"):
   revision and content → ``already_present``; an older revision, or the same revision with other
   content → ``rejected``.
 
-Speed: a batch loads each cell's roster and each round's current reviews once and keeps them up
-to date as files commit, so a file costs its checks plus a few Core inserts and one commit. Imports run on the
-app's single database-writer thread, so nothing else changes that roster during a batch.
+Checked file by file, written batch by batch. Every check runs per file, before anything of that
+file is written, exactly as it would one file at a time; the rows of up to :data:`BATCH_FILES`
+files (and their receipts) are then written in one transaction with a few ``executemany``. A file
+whose checks depend on a file still waiting (the same signing key or person, an embedded form not
+stored yet) has the waiting files written first. If writing a batch fails for any reason but
+storage trouble, the transaction is rolled back and those files are imported again one file per
+transaction (:meth:`Importer.import_file`), so a faulty file is refused alone.
+
+Crash safety: a batch is one transaction, so a file is always fully in or not at all, and a crash
+loses at most the files of the batch being written (about :data:`BATCH_FILES` files, a fraction of
+a second of work), which importing the same files again brings in (nothing is duplicated: the
+review is matched by member, revision and content). A cancel writes every file already checked,
+then stops (docs/reliability.md).
+
+Speed: an import loads each cell's roster and each round's current reviews once and keeps them up
+to date as batches commit. The database-free checks of a large import can run in worker processes
+(``workers``; services/import_workers.py). Imports run on the app's single database-writer thread,
+so nothing else changes that roster during an import.
 """
 
 from __future__ import annotations
@@ -31,17 +46,19 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
-from selfreview.db.models import Answer, Cell, Member, Review, ReviewRound, utcnow
+from selfreview.db.models import Answer, Cell, Member, Review, ReviewRound, StoredTemplate, utcnow
 from selfreview.exchange.embedded import embedded_template
 from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.response import CATEGORIES, ResponseDoc, read_response
-from selfreview.forms.answers import AnswerError, coerce
+from selfreview.forms import registry
 from selfreview.forms.model import Template
+from selfreview.forms.summary import roles, summary_from
 from selfreview.messages import Message, msg
 from selfreview.services import audit, receipts, templates
 from selfreview.services.errors import ServiceError
+from selfreview.services.import_checks import Checked, check_file, coerce_all, failure_text, rejection
 from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
 from selfreview.services.reviews import content_hash
 from selfreview.services.roster import name_key
@@ -50,6 +67,12 @@ from selfreview.services.safety import storage_errors
 log = logging.getLogger(__name__)
 SUFFIX = ".selfreview"
 Progress = Callable[[int, int], None]
+BATCH_FILES = 200  # files written per transaction
+# worker processes checking the files of a large import (0: in this process); see docs/benchmarks.md
+DEFAULT_WORKERS = 0
+# fewer files than this are always checked in this process: the workers take 0.4-0.7 s to start
+# (a fresh interpreter importing the checks), the time this process needs to check ~1,000 files itself
+PARALLEL_MIN_FILES = 1000
 
 _MEMBER, _REVIEW, _ANSWER = Member.__table__, Review.__table__, Answer.__table__
 INSERT_MEMBER = _MEMBER.insert()
@@ -116,12 +139,20 @@ class _MemberPlan:
 
 
 class Importer:
-    """One batch of files."""
+    """One import: many files, each checked on its own, written in batches.
+
+    ``workers``: check the files in that many worker processes (services/import_workers.py) when
+    there are at least :data:`PARALLEL_MIN_FILES` of them; 0 checks them in this process. None
+    takes :data:`DEFAULT_WORKERS`.
+    """
 
     def __init__(self, ctx, *, round_id: int | None = None, accept_new_key_for: Iterable[str] = (),
-                 passphrase: str | None = None) -> None:
+                 passphrase: str | None = None, workers: int | None = None,
+                 batch_files: int | None = None) -> None:
         self.ctx = ctx
         self.accept = {normalise_fingerprint(f) for f in accept_new_key_for}
+        self.workers = DEFAULT_WORKERS if workers is None else workers
+        self.batch_files = max(1, batch_files or BATCH_FILES)
         sec = ctx.profiles.secretary()
         self.actor = sec.full_name if sec else ""
         self.secretary = None
@@ -135,6 +166,9 @@ class Importer:
         self._rounds: dict[str, _Round | None] = {}
         self._rosters: dict[int, _Roster] = {}
         self._templates: dict[str, tuple[Template, dict[str, Any]]] = {}
+        self._roles: dict[str, tuple[Any, Any]] = {}
+        self.batches = 0  # transactions written by the last run (one per batch)
+        self.checked_in_workers = 0  # files of the last run checked by worker processes
         self.explicit: _Round | None = None
         if round_id is not None:
             self.explicit = self._load_round(ReviewRound.id == round_id)
@@ -144,18 +178,236 @@ class Importer:
     # -- the batch --------------------------------------------------------------------------------
     def run(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
             should_cancel: Callable[[], bool] | None = None) -> list[Receipt]:
+        """Import ``paths`` (files, folders walked for ``*.selfreview``); a receipt per file, in order.
+
+        ``progress(done, total)`` after each file is checked; ``should_cancel()`` before each. A
+        cancel writes the files already checked (they are complete) and stops: every file whose
+        receipt is returned is in the database, the others untouched. The same holds when a storage
+        error stops the import: the files checked before it are written if the database still takes
+        them, then the error is raised.
+        """
         files = expand(paths)
         out: list[Receipt] = []
+        self.batches = self.checked_in_workers = 0
         if progress:
             progress(0, len(files))
-        for n, path in enumerate(files, start=1):
-            if should_cancel and should_cancel():
-                break
-            out.append(self.import_file(path))
-            if progress:
-                progress(n, len(files))
+        batch = _Batch()
+        pool = None
+        if self.workers > 0 and len(files) >= PARALLEL_MIN_FILES:
+            pool = self._pool()
+        checks = self._checks(files, pool)
+        try:
+            for n, path in enumerate(files, start=1):
+                if should_cancel and should_cancel():
+                    break
+                checked = next(checks)
+                checked.path = path
+                self._plan_into(batch, checked, out)
+                if len(batch.items) >= self.batch_files:
+                    self._flush(batch, out)
+                if progress:
+                    progress(n, len(files))
+            self._flush(batch, out)
+        except Exception:
+            if batch.items:  # complete, checked files: keep them if the database still takes them
+                try:
+                    self._flush(batch, out)
+                except Exception:  # noqa: BLE001 - the first error is the one to report
+                    log.exception("could not write the files checked before the import stopped")
+            raise
+        finally:
+            checks.close()
+            if pool is not None:
+                pool.close()
+                self.checked_in_workers = pool.files_there
         return out
 
+    def _pool(self):
+        from selfreview.services.import_workers import CheckPool
+        try:
+            return CheckPool(self.secretary, self.secretary_enc, self.workers)
+        except Exception:  # noqa: BLE001 - no worker processes here: check in this process
+            log.exception("could not start worker processes; checking the files in this process")
+            return None
+
+    def _checks(self, files: list[Path], pool) -> Iterator[Checked]:
+        """Each file's database-free checks, in order: from the worker processes when there are
+        some (if they fail, the remaining files are checked here), else in this process."""
+        done = 0
+        if pool is not None:
+            try:
+                for checked in pool.checked(files, self._check):
+                    yield checked
+                    done += 1
+                return
+            except Exception:  # noqa: BLE001 - e.g. a worker was killed: carry on without them
+                log.exception("the worker processes failed after %d files; checking the rest here", done)
+        for path in files[done:]:
+            yield self._check(path)
+
+    def _check(self, path: Path) -> Checked:
+        """The database-free checks in this process (an unexpected failure becomes a refusal with
+        ``import.failed``, logged with its traceback)."""
+        try:
+            return check_file(path, self.secretary, self.secretary_enc)
+        except Exception as e:  # noqa: BLE001 - a bug must not stop the other files; the receipt says it
+            log.exception("import of %s failed", path)
+            return Checked(path, error=failure_text(e))
+
+    # -- one file: every check, nothing written ----------------------------------------------------
+    def _plan_into(self, batch: "_Batch", checked: Checked, out: list[Receipt]) -> None:
+        """Check one file against the database and the batch, and queue what it would write (or
+        its refusal). A file whose checks depend on a file still waiting in the batch (the same
+        signing key, the same person, an embedded form not stored yet, the same roster entry)
+        has the batch written first, so that it sees exactly what it would see one file at a time."""
+        item = _Item(checked.path, str(checked.path), checked.sha, utcnow(), checked.doc)
+        if checked.refused:
+            if checked.trace:
+                log.error("import of %s failed in a worker process:\n%s", item.shown, checked.trace)
+            item.note = checked.rejection or msg("import.failed", error=checked.error or "?")
+            batch.add(item)
+            return
+        if batch.depends_on(checked.doc):
+            self._flush(batch, out)
+        try:
+            try:
+                self._plan(item, checked, batch.members)
+            except _Waiting:  # its roster entry is changed by a waiting file (rare): write that first
+                self._flush(batch, out)
+                self._plan(item, checked, batch.members)
+        except Rejected as e:
+            item.outcome, item.note = REJECTED, e.message
+        except ServiceError:  # storage trouble (disk full, read-only): stop the import, say why
+            raise
+        except Exception as e:  # a bug must not stop the other files; the receipt says what happened
+            log.exception("import of %s failed", item.shown)
+            item.outcome, item.note = REJECTED, msg("import.failed", error=failure_text(e))
+        batch.add(item)
+
+    def _plan(self, item: "_Item", checked: Checked, waiting: set[int]) -> None:
+        """The checks of :meth:`_apply`, in the same order, raising the same refusals; raises
+        :class:`_Waiting` (before any check that reads the member's state) when the member is
+        ``waiting`` (has a file in the batch not yet written)."""
+        doc = item.doc
+        item.outcome, item.note = REJECTED, None
+        rnd = item.rnd = self._round_for(doc)
+        item.template, index, item.embedded = self._template_for(doc, rnd)
+        pre = checked.coerced
+        if pre is not None and pre.template_hash == doc.template.hash:
+            if pre.rejection is not None:
+                raise rejection(pre.rejection)
+            item.answers, item.digest = pre.answers, pre.digest
+            plan = item.plan = self._member_plan(doc, rnd)
+        else:
+            item.answers = coerce_all(index, doc.answers)
+            plan = item.plan = self._member_plan(doc, rnd)
+            item.digest = content_hash(item.answers)
+        if plan.member_id is not None and plan.member_id in waiting:
+            raise _Waiting
+        existing = item.existing = rnd.current.get(plan.member_id) if plan.member_id is not None else None
+        outcome = IMPORTED
+        if existing is not None:
+            if doc.revision > existing.revision:
+                outcome = UPDATED
+            elif doc.revision < existing.revision:
+                raise Rejected("import.older_revision", revision=doc.revision, current=existing.revision)
+            elif existing.content_hash == item.digest and existing.template_hash == doc.template.hash:
+                outcome = ALREADY_PRESENT
+            else:
+                raise Rejected("import.revision_conflict", revision=doc.revision)
+        if plan.kind == "replace":
+            item.note = msg("import.key_accepted", name=doc.member.full_name, new=doc.member.fingerprint)
+        elif doc.normalised:
+            item.note = msg("import.normalised")
+        item.outcome = outcome
+
+    # -- a batch: one transaction ------------------------------------------------------------------
+    def _flush(self, batch: "_Batch", out: list[Receipt]) -> None:
+        """Write the waiting files in one transaction, then let the batch's view follow. If the
+        write fails for any reason but storage trouble, nothing of it was kept: the files are
+        imported again one file per transaction, so that only a faulty file is refused."""
+        items = batch.take()
+        if not items:
+            return
+        try:
+            with _transaction(self.ctx) as conn:
+                written = self._write(conn, items)
+            self.batches += 1
+        except ServiceError:
+            raise
+        except Exception:
+            log.exception("writing a batch of %d files failed; importing them one by one", len(items))
+            for item in items:
+                out.append(self.import_file(item.path, item.shown))
+            return
+        for item in items:
+            if item.outcome != REJECTED:
+                self._after_commit(item)
+        out += written
+
+    def _write(self, conn: Connection, items: list["_Item"]) -> list[Receipt]:
+        """Every row of the batch, a handful of statements: each file's rows exactly as
+        :meth:`_apply` writes them, in the same order of ids."""
+        ok = [it for it in items if it.outcome != REJECTED]
+        fresh = [it for it in ok if it.outcome != ALREADY_PRESENT]
+        for it in fresh:
+            if it.embedded:
+                with Session(bind=conn) as s:
+                    templates.store(s, it.template)
+                    s.flush()
+        new = [it for it in ok if it.plan.kind == "new"]
+        if new:
+            ids = conn.execute(INSERT_MEMBER.returning(_MEMBER.c.id, sort_by_parameter_order=True),
+                               [_member_row(it.doc, it.rnd, it.template) for it in new]).scalars().all()
+            for it, mid in zip(new, ids, strict=True):
+                it.member_id = mid
+        for it in ok:
+            if it.plan.kind != "new":
+                it.member_id = self._write_member(conn, it.plan, it.doc, it.rnd, it.template)
+        replaced = [{"old_id": it.existing.review_id} for it in fresh if it.existing is not None]
+        if replaced:
+            conn.execute(SET_NOT_CURRENT, replaced)
+        if fresh:
+            ids = conn.execute(INSERT_REVIEW.returning(_REVIEW.c.id, sort_by_parameter_order=True),
+                               [_review_row(it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now,
+                                            self._summary(it.doc.template.hash, it.template, it.answers))
+                                for it in fresh]).scalars().all()
+            answers = []
+            for it, rid in zip(fresh, ids, strict=True):
+                it.review_id = rid
+                answers += [{"review_id": rid, "question_id": q, "value": v, "updated_at": it.now}
+                            for q, v in it.answers.items()]
+            if answers:
+                conn.execute(INSERT_ANSWERS, answers)
+        for it in ok:
+            if it.outcome == ALREADY_PRESENT:
+                it.review_id = it.existing.review_id
+        written = [it.receipt() for it in items]
+        receipts.store_many(conn, written)
+        return written
+
+    def _after_commit(self, item: "_Item") -> None:
+        """The batch's view of the round follows what was committed (as :meth:`_apply` does)."""
+        doc, rnd, plan = item.doc, item.rnd, item.plan
+        m = doc.member
+        rnd.roster.by_key.pop(plan.old_key, None)
+        rnd.roster.by_key[m.sign_public] = item.member_id
+        if plan.kind != "known":
+            rnd.roster.by_person[(name_key(m.full_name), m.date_of_birth)] = (item.member_id, m.sign_public,
+                                                                              m.fingerprint)
+        if item.outcome != ALREADY_PRESENT:
+            rnd.current[item.member_id] = _Current(item.review_id, doc.revision, item.digest, doc.template.hash)
+        if item.embedded:
+            self._templates[doc.template.hash] = (item.template, item.template.item_index())
+
+    def _summary(self, digest: str, template: Template, answers: dict[str, Any]) -> dict[str, Any]:
+        """The review's summary columns for the roll-up (forms/summary.py)."""
+        found = self._roles.get(digest)
+        if found is None:
+            found = self._roles[digest] = roles(template)
+        return summary_from(*found, answers)
+
+    # -- one file, one transaction (a batch that failed is imported again this way) ----------------
     def import_file(self, path: Path, shown: str | None = None) -> Receipt:
         shown = shown or str(path)
         now = utcnow()
@@ -175,7 +427,7 @@ class Importer:
             raise
         except Exception as e:  # a bug must not stop the other files; the receipt says what happened
             log.exception("import of %s failed", shown)
-            reason = msg("import.failed", error=f"{type(e).__name__}: {e}"[:300])
+            reason = msg("import.failed", error=failure_text(e))
         receipt = Receipt(shown, sha, doc.member.full_name if doc else "", doc.template.id if doc else "",
                           doc.revision if doc else None, REJECTED, reason, now, None,
                           doc.member.fingerprint if doc else "")
@@ -183,12 +435,12 @@ class Importer:
             receipts.store(conn, receipt)
         return receipt
 
-    # -- one file: check everything first (nothing written), then write ----------------------------
     def _apply(self, conn: Connection, shown: str, sha: str, doc: ResponseDoc,
                now: datetime) -> tuple[Receipt, Callable[[], None]]:
+        """Check everything first (nothing written), then write one file's rows."""
         rnd = self._round_for(doc)
         template, index, embedded = self._template_for(doc, rnd)
-        answers = _coerce_all(index, doc.answers)
+        answers = coerce_all(index, doc.answers)
         plan = self._member_plan(doc, rnd)
         digest = content_hash(answers)
         existing = rnd.current.get(plan.member_id) if plan.member_id is not None else None
@@ -219,14 +471,9 @@ class Importer:
                     s.flush()
             if existing is not None:
                 conn.execute(SET_NOT_CURRENT, {"old_id": existing.review_id})
-            review_id = conn.execute(INSERT_REVIEW, {
-                "member_id": member_id, "round_id": rnd.id, "period": rnd.period, "template_id": doc.template.id,
-                "template_version": doc.template.version, "template_hash": doc.template.hash,
-                "status": "finalized", "revision": doc.revision,
-                "parent_id": existing.review_id if existing is not None else None, "is_current": True,
-                "content_hash": digest, "invite_uid": doc.round.uid if doc.round else None,
-                "created_at": doc.created_at, "updated_at": doc.finalized_at, "finalized_at": doc.finalized_at,
-                "submitted_at": now}).inserted_primary_key[0]
+            review_id = conn.execute(INSERT_REVIEW, _review_row(member_id, doc, rnd, existing, digest, now,
+                                                                self._summary(doc.template.hash, template, answers))
+                                     ).inserted_primary_key[0]
             if answers:
                 conn.execute(INSERT_ANSWERS, [{"review_id": review_id, "question_id": q, "value": v, "updated_at": now}
                                               for q, v in answers.items()])
@@ -299,12 +546,15 @@ class Importer:
         embedded = False
         cached = self._templates.get(ref.hash)
         if cached is None:
-            try:
-                with self.ctx.read() as s:
-                    template = templates.by_hash(s, ref.hash, ref.id, ref.version)
-            except ServiceError:
+            # known here: bundled, or stored in this database (asked of the database itself: the
+            # process-wide template cache may hold one whose storing was rolled back)
+            with self.ctx.read() as s:
+                known = registry.find_by_hash(ref.hash) is not None or s.scalar(
+                    select(StoredTemplate.hash).where(StoredTemplate.hash == ref.hash)) is not None
+                template = templates.by_hash(s, ref.hash, ref.id, ref.version) if known else None
+            if template is None:
                 if doc.template_body is None:
-                    raise Rejected("import.unknown_template", id=ref.id, version=ref.version) from None
+                    raise Rejected("import.unknown_template", id=ref.id, version=ref.version)
                 template, embedded = embedded_template(doc.template_body, ref), True
             cached = (template, template.item_index())
             if not embedded:  # an embedded one is cached once it is stored (after_commit)
@@ -335,12 +585,7 @@ class Importer:
         if plan.kind == "known":
             return plan.member_id
         if plan.kind == "new":
-            category = template.category.value if template.category.value in CATEGORIES else m.category
-            mid = conn.execute(INSERT_MEMBER, {
-                "cell_id": rnd.cell_id, "full_name": m.full_name, "date_of_birth": m.date_of_birth,
-                "party_post": m.party_post, "government_post": m.government_post, "mass_org_post": m.mass_org_post,
-                "category": category, "sign_public_key": m.sign_public, "enc_public_key": m.enc_public,
-                "fingerprint": m.fingerprint}).inserted_primary_key[0]
+            mid = conn.execute(INSERT_MEMBER, _member_row(doc, rnd, template)).inserted_primary_key[0]
             return mid  # who added it, from which file, with which key: the file's receipt
         conn.execute(SET_MEMBER_KEYS, {"member_id": plan.member_id, "sign": m.sign_public, "enc": m.enc_public,
                                        "fp": m.fingerprint})
@@ -355,26 +600,104 @@ class Importer:
 
 @contextmanager
 def _transaction(ctx) -> Iterator[Connection]:
-    """One file's unit of work on a Core connection, with storage failures in plain words."""
+    """One unit of work (a batch, or one file) on a Core connection, with storage failures in plain words."""
     with storage_errors(ctx.data_dir, ctx.db.path), ctx.db.engine.begin() as conn:
         yield conn
 
 
-def _coerce_all(index: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
-    """Every answer checked against its question, in the form the review service stores."""
-    out: dict[str, Any] = {}
-    for qid, value in raw.items():
-        item = index.get(qid)
-        if item is None or not item.stores_answer:
-            m = msg("review.unknown_question", qid=qid)
-            raise Rejected("import.bad_answer", qid=qid, reason=m.vi, reason_en=m.en)
-        try:
-            stored = coerce(item, value)
-        except AnswerError as e:
-            raise Rejected("import.bad_answer", qid=qid, reason=e.message.vi, reason_en=e.message.en) from None
-        except (TypeError, ValueError, ArithmeticError):
-            m = msg("import.wrong_type")
-            raise Rejected("import.bad_answer", qid=qid, reason=m.vi, reason_en=m.en) from None
-        if stored is not None:
-            out[qid] = stored
-    return out
+_coerce_all = coerce_all  # its old name here (the property tests use it)
+
+
+# -- batches ---------------------------------------------------------------------------------------
+class _Waiting(Exception):
+    """A file's member has a file in the batch not written yet."""
+
+
+@dataclass
+class _Item:
+    """One file of a batch: what its checks found, and (once written) its ids."""
+
+    path: Path
+    shown: str
+    sha: str
+    now: datetime
+    doc: ResponseDoc | None = None
+    outcome: str = REJECTED
+    note: Message | None = None
+    rnd: _Round | None = None
+    template: Template | None = None
+    embedded: bool = False
+    plan: _MemberPlan | None = None
+    answers: dict[str, Any] | None = None
+    digest: str = ""
+    existing: _Current | None = None
+    member_id: int | None = None
+    review_id: int | None = None
+
+    def receipt(self) -> Receipt:
+        doc = self.doc
+        if self.outcome == REJECTED:
+            return Receipt(self.shown, self.sha, doc.member.full_name if doc else "", doc.template.id if doc else "",
+                           doc.revision if doc else None, REJECTED, self.note, self.now, None,
+                           doc.member.fingerprint if doc else "")
+        return Receipt(self.shown, self.sha, doc.member.full_name, doc.template.id, doc.revision, self.outcome,
+                       self.note, self.now, self.review_id, doc.member.fingerprint)
+
+
+def _person(doc: ResponseDoc) -> tuple[str, date | None]:
+    return name_key(doc.member.full_name), doc.member.date_of_birth
+
+
+class _Batch:
+    """The files checked but not yet written, and what a later file's checks must not miss."""
+
+    def __init__(self) -> None:
+        self.take()
+
+    def take(self) -> list[_Item]:
+        items = getattr(self, "items", [])
+        self.items: list[_Item] = []
+        self.keys: set[str] = set()  # signing keys of waiting files, and keys they replace
+        self.persons: set[tuple[str, date | None]] = set()
+        self.templates: set[str] = set()  # embedded forms a waiting file stores
+        self.members: set[int] = set()  # roster entries a waiting file changes
+        return items
+
+    def depends_on(self, doc: ResponseDoc) -> bool:
+        """True when a file's checks could see something a waiting file changes (conservative: the
+        same key, the same person in any cell, the same form hash)."""
+        return (doc.member.sign_public in self.keys or _person(doc) in self.persons
+                or doc.template.hash in self.templates)
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        if item.outcome == REJECTED:
+            return
+        self.keys.add(item.doc.member.sign_public)
+        if item.plan.old_key:
+            self.keys.add(item.plan.old_key)
+        self.persons.add(_person(item.doc))
+        if item.embedded:
+            self.templates.add(item.doc.template.hash)
+        if item.plan.member_id is not None:
+            self.members.add(item.plan.member_id)
+
+
+def _member_row(doc: ResponseDoc, rnd: _Round, template: Template) -> dict[str, Any]:
+    m = doc.member
+    category = template.category.value if template.category.value in CATEGORIES else m.category
+    return {"cell_id": rnd.cell_id, "full_name": m.full_name, "date_of_birth": m.date_of_birth,
+            "party_post": m.party_post, "government_post": m.government_post, "mass_org_post": m.mass_org_post,
+            "category": category, "sign_public_key": m.sign_public, "enc_public_key": m.enc_public,
+            "fingerprint": m.fingerprint}
+
+
+def _review_row(member_id: int, doc: ResponseDoc, rnd: _Round, existing: _Current | None, digest: str,
+                now: datetime, summary: dict[str, Any]) -> dict[str, Any]:
+    return {"member_id": member_id, "round_id": rnd.id, "period": rnd.period, "template_id": doc.template.id,
+            "template_version": doc.template.version, "template_hash": doc.template.hash,
+            "status": "finalized", "revision": doc.revision,
+            "parent_id": existing.review_id if existing is not None else None, "is_current": True,
+            "content_hash": digest, "invite_uid": doc.round.uid if doc.round else None,
+            "created_at": doc.created_at, "updated_at": doc.finalized_at, "finalized_at": doc.finalized_at,
+            "submitted_at": now, **summary}

@@ -50,13 +50,22 @@ class Receipt:
 _INSERT = ImportReceipt.__table__.insert()
 
 
+def _row(r: Receipt) -> dict[str, Any]:
+    return {"file_name": r.file_name[-500:], "sha256": r.sha256, "member": r.member[:200], "form": r.form[:80],
+            "revision": r.revision, "outcome": r.outcome, "reason": r.reason.vi if r.reason else "",
+            "reason_en": r.reason.en if r.reason else "", "reason_code": r.reason.code if r.reason else "",
+            "fingerprint": r.fingerprint, "review_id": r.review_id, "created_at": r.time}
+
+
 def store(connection: Connection | Session, r: Receipt) -> None:
     """Keep a receipt, inside the caller's transaction."""
-    connection.execute(_INSERT, {
-        "file_name": r.file_name[-500:], "sha256": r.sha256, "member": r.member[:200], "form": r.form[:80],
-        "revision": r.revision, "outcome": r.outcome, "reason": r.reason.vi if r.reason else "",
-        "reason_en": r.reason.en if r.reason else "", "reason_code": r.reason.code if r.reason else "",
-        "fingerprint": r.fingerprint, "review_id": r.review_id, "created_at": r.time})
+    connection.execute(_INSERT, _row(r))
+
+
+def store_many(connection: Connection, rs: list[Receipt]) -> None:
+    """Keep receipts (in this order), inside the caller's transaction: one ``executemany``."""
+    if rs:
+        connection.execute(_INSERT, [_row(r) for r in rs])
 
 
 def listed(session: Session, limit: int | None = None) -> list[Receipt]:

@@ -8,11 +8,12 @@ GUI can run it off its thread with a progress dialog and a Cancel button. A canc
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from selfreview.db.models import (
@@ -20,6 +21,8 @@ from selfreview.db.models import (
 )
 from selfreview.forms.model import Checklist, Template
 from selfreview.forms.scoring import evaluate
+from selfreview.forms.summary import SUMMARY_VERSION, summary_from
+from selfreview.forms.summary import roles as summary_roles
 from selfreview.reports.atomic import atomic_path, check_cancel
 from selfreview.reports.data import (
     Behaviour, CellReport, CellRow, CommitteeView, Header, MemberRow, ResponsibilityTally, ReviewReport,
@@ -279,9 +282,11 @@ class ReportingService:
                       place: str | None = None, number: str = "", issuer: str | None = None,
                       superior: str = "", signer: str = "",
                       progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> RollupReport:
-        """Every cell's round for ``period``: a few grouped queries, no per-member template work.
+        """Every cell's round for ``period``: a few queries, no per-member template work.
 
-        Only two answers of each review are read: the proposed rating and the self-check.
+        Of each current review only its summary is read (the proposed rating and the self-check,
+        ``forms/summary.py``); a review without one (a draft, or written without it) has those two
+        answers read instead.
         """
         if min_count < 1:
             raise ServiceError.of("report.bad_min_count", n=min_count)
@@ -297,62 +302,88 @@ class ReportingService:
                 raise NotFound.of("report.no_rounds", period=period)
             check_cancel(should_cancel)
             cell_of_round = {rid: cid for rid, cid, *_ in rounds}
-            roster: dict[int, set[int]] = {cid: set() for cid in cell_of_round.values()}
-            for mid, cid in s.execute(select(Member.id, Member.cell_id).where(Member.cell_id.in_(roster))):
-                roster[cid].add(mid)
-            reviews: dict[tuple[int, int], tuple[int, str]] = {}  # (round, member) -> (review, hash)
-            for rid, mid, round_id, digest, tid, ver in s.execute(
-                    select(Review.id, Review.member_id, Review.round_id, Review.template_hash,
-                           Review.template_id, Review.template_version)
-                    .where(Review.round_id.in_(cell_of_round), Review.is_current,
-                           Review.member_id.is_not(None)).order_by(Review.id)):
-                if mid in roster[cell_of_round[round_id]]:
-                    reviews[(round_id, mid)] = (rid, digest)
-                    templates.by_hash(s, digest, tid, ver)  # cached after the first of each form
+            conn = s.connection()  # plain Core rows: no ORM work per row
+            on_roster = (Member.cell_id == ReviewRound.cell_id, ReviewRound.period == period)
+            members: Counter[int] = Counter(dict(conn.execute(
+                select(Member.cell_id, func.count()).where(Member.cell_id.in_(set(cell_of_round.values())))
+                .group_by(Member.cell_id)).all()))
+            # each current review of a member on its round's roster, as its summary (forms/summary.py,
+            # kept when it was finalized or imported); the self-check as the JSON text it is stored as
+            reviews: dict[tuple[int, int], tuple] = {}  # (round, member) -> the row; the newest wins
+            for row in conn.execute(
+                    select(Review.round_id, Review.member_id, Review.id, Review.template_hash, Review.template_id,
+                           Review.template_version, Review.summary_version, Review.self_rating,
+                           cast(Review.self_check, Text))
+                    .join(Member, Member.id == Review.member_id)
+                    .join(ReviewRound, ReviewRound.id == Review.round_id)
+                    .where(Review.is_current, *on_roster).order_by(Review.id)):
+                reviews[(row[0], row[1])] = row
             check_cancel(should_cancel)
             if progress:
                 progress(int(STEPS * 0.1), STEPS)
             roles: dict[str, tuple[str | None, Checklist | None]] = {}
-            for digest in {d for _, d in reviews.values()}:
-                t = templates.by_hash(s, digest)
-                check = t.role_item("responsibility_check")
-                roles[digest] = (t.roles.get("proposed_rating"), check if isinstance(check, Checklist) else None)
-            qids = {q for q, _ in roles.values() if q} | {c.id for _, c in roles.values() if c}
-            wanted = {rid: digest for rid, digest in reviews.values()}
-            proposed: dict[int, Any] = {}
+            for _, _, _, digest, tid, ver, *_ in reviews.values():
+                if digest not in roles:
+                    roles[digest] = summary_roles(templates.by_hash(s, digest, tid, ver))
             behaviours: dict[str, str] = {}
-            counts: dict[str, Counter] = {}
-            respondents = 0
             for _, c in roles.values():
                 if c is not None:
                     _behaviours(c, behaviours)
-            if qids:
-                for rid, qid, value in s.execute(
+            selfs: dict[int, Counter[str]] = {rid: Counter() for rid in cell_of_round}  # round -> ratings
+            submitted: Counter[int] = Counter()
+            texts: Counter[str] = Counter()  # stored self-checks (JSON text) -> how many people
+            checks: list[dict[str, str]] = []  # self-checks read from the answers
+            unsummarised: dict[int, tuple[int, str]] = {}  # review -> (round, template): no summary
+            for round_id, _, rid, digest, _, _, version, rating, text in reviews.values():
+                submitted[round_id] += 1
+                if version != SUMMARY_VERSION:  # a draft, or written without its summary
+                    unsummarised[rid] = (round_id, digest)
+                    continue
+                if rating:
+                    selfs[round_id][rating] += 1
+                if text is not None:
+                    texts[text] += 1
+            if unsummarised:  # their answers, as they are now
+                qids = {q for _, d in unsummarised.values() for q in (roles[d][0], getattr(roles[d][1], "id", None))
+                        if q}
+                answers: dict[int, dict[str, Any]] = {rid: {} for rid in unsummarised}
+                for rid, qid, value in conn.execute(
                         select(Answer.review_id, Answer.question_id, Answer.value)
                         .join(Review, Review.id == Answer.review_id)
-                        .where(Review.round_id.in_(cell_of_round), Review.is_current,
-                               Answer.question_id.in_(qids))):
-                    digest = wanted.get(rid)
-                    if digest is None:
-                        continue
-                    rating_qid, check = roles[digest]
-                    if qid == rating_qid:
-                        proposed[rid] = value
-                    elif check is not None and qid == check.id:
-                        respondents += _count_checklist(value, counts)
+                        .where(Review.round_id.in_(cell_of_round), Review.is_current, Answer.question_id.in_(qids))):
+                    if rid in answers:
+                        answers[rid][qid] = value
+                for rid, (round_id, digest) in unsummarised.items():
+                    summary = summary_from(*roles[digest], answers[rid])
+                    if summary["self_rating"]:
+                        selfs[round_id][summary["self_rating"]] += 1
+                    if summary["self_check"] is not None:
+                        checks.append(summary["self_check"])
+            pairs: Counter[tuple[str, str]] = Counter()  # (behaviour, frequency) -> people
+            respondents = len(checks)
+            for check in checks:
+                pairs.update(check.items())
+            for text, n in texts.items():
+                check = json.loads(text)
+                if isinstance(check, dict):  # (always, as forms/summary.py writes it)
+                    respondents += n
+                    for pair in check.items():
+                        pairs[pair] += n
+            counts: dict[str, Counter] = {}
+            for (bid, freq), n in pairs.items():
+                counts.setdefault(bid, Counter())[freq] = n
             check_cancel(should_cancel)
-            assessed: dict[tuple[int, int], Any] = {
-                (round_id, mid): rating for round_id, mid, rating in s.execute(
-                    select(Assessment.round_id, Assessment.member_id, Assessment.proposed_rating)
-                    .where(Assessment.round_id.in_(cell_of_round)))}
-            rows = []
-            for round_id, cid, name, _, percent in rounds:
-                members = roster[cid]
-                selfs = [_rating(proposed.get(reviews[(round_id, m)][0])) for m in members if (round_id, m) in reviews]
-                cells = [_rating(assessed.get((round_id, m))) for m in members]
-                rows.append(CellRow(name, len(members), len(selfs), dict(Counter(x for x in selfs if x)),
-                                    dict(Counter(x for x in cells if x)), percent or 20))
-            with_round = set(roster)
+            assessed: dict[int, Counter[str]] = {rid: Counter() for rid in cell_of_round}  # round -> ratings
+            for round_id, rating, n in conn.execute(
+                    select(Assessment.round_id, Assessment.proposed_rating, func.count())
+                    .join(Member, Member.id == Assessment.member_id)
+                    .join(ReviewRound, ReviewRound.id == Assessment.round_id)
+                    .where(*on_roster).group_by(Assessment.round_id, Assessment.proposed_rating)):
+                if _rating(rating):
+                    assessed[round_id][rating] += n
+            rows = [CellRow(name, members[cid], submitted[round_id], dict(selfs[round_id]), dict(assessed[round_id]),
+                            percent or 20) for round_id, cid, name, _, percent in rounds]
+            with_round = set(cell_of_round.values())
             without = tuple(sorted((n for cid, n in s.execute(select(Cell.id, Cell.name)) if cid not in with_round),
                                    key=vi_sort_key))
             bodies = Counter(sup for _, _, _, sup, _ in rounds if sup and sup.strip())

@@ -19,6 +19,7 @@ from selfreview.messages import msg
 from selfreview.services import audit, templates
 from selfreview.services.dto import ReviewDetail, ReviewSummary, ScoreState
 from selfreview.services.errors import Locked, NotFound, ServiceError
+from selfreview.forms.summary import summarize
 
 
 def content_hash(answers: dict[str, Any]) -> str:
@@ -217,6 +218,7 @@ class ReviewService:
             if r.entered_by_secretary and r.submitted_at is None:  # typed in from paper: handed in now
                 r.submitted_at = r.finalized_at
             r.content_hash = content_hash(answers)
+            _set_summary(r, t, answers)
             audit.record(s, "review.finalize", owner_name(s, r), review_id=r.id, revision=r.revision)
             return summary_of(s, r, t)
 
@@ -269,6 +271,12 @@ class ReviewService:
             while chain[0].parent_id is not None:
                 chain.insert(0, s.get(Review, chain[0].parent_id))
             return [summary_of(s, x) for x in chain]
+
+
+def _set_summary(r: Review, t: Template, answers: dict[str, Any]) -> None:
+    """The roll-up's summary of a review whose answers are now final (forms/summary.py)."""
+    for key, value in summarize(t, answers).items():
+        setattr(r, key, value)
 
 
 def _category(profile: Profile) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from selfreview.services.dto import ProfileData
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.labels import date_text
+from selfreview.ui.key_actions import KeyActions
 from selfreview.ui.member_actions import MemberActions, can_send
 from selfreview.ui.new_review import NewReviewDialog, ProfileDialog
 from selfreview.ui.profile_form import proposed_form_text
@@ -35,6 +36,9 @@ class HomePage(QWidget):
         self.actions = MemberActions(ctx, runner, dialogs, self)
         self.actions.review_opened.connect(self.open_review)
         self.actions.sent.connect(self._sent)
+        self.keys = KeyActions(ctx, runner, dialogs, self)  # protect, back up, restore, renew (key_actions.py)
+        self.keys.changed.connect(self._profile_saved)
+        self.keys.done.connect(self._keys_done)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(16)
@@ -144,6 +148,11 @@ class HomePage(QWidget):
         edit.setObjectName("editProfileButton")
         edit.clicked.connect(self.edit_profile)
         self.card_form.addRow(edit)
+        self.card_form.addRow(*self.keys.protection_row(p, self.card))
+        self.card_form.addRow(self.keys.buttons(p, self.card))
+
+    def _keys_done(self, _action: str) -> None:
+        self.show_profile(self.profile)  # protected or not, as it is now
 
     def _value(self, text: str, name: str = "") -> QLabel:
         label = QLabel(text, self.card)

@@ -1,0 +1,160 @@
+"""The file checks of a large import in worker processes, beside the importer's writes.
+
+The checks of one file (read, decrypt, verify, parse, coerce, hash: services/import_checks.py) hold
+the GIL (the ``cryptography`` calls do not release it), so threads cannot overlap them with the
+importer's own work; processes can. :class:`CheckPool` runs them in ``workers`` processes started
+with ``forkserver`` (POSIX) or ``spawn`` (never ``fork``: the GUI is a Qt process with threads),
+returns the results in file order as plain picklable data (:class:`~import_checks.Checked`), and
+keeps at most a few chunks in flight, so memory stays bounded however many files there are.
+
+The secretary's decryption key reaches each worker once, as raw bytes through the pool's own pipe
+(never a file); the workers hold it only while the import runs.
+
+Whether to use it: ``Importer(..., workers=N)``; ``services.importing.DEFAULT_WORKERS`` and
+docs/benchmarks.md say what was measured.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from selfreview.exchange.keys import PrivateIdentity
+from selfreview.services.import_checks import Checked, check_file
+
+CHUNK = 32  # files per task sent to a worker
+AHEAD = 4  # chunks in flight per worker
+
+_identity: PrivateIdentity | None = None
+_enc_public: str | None = None
+
+
+def _worker_init(sign_raw: bytes | None, enc_raw: bytes | None, enc_public: str | None) -> None:
+    """In each worker: the secretary's key, and the bundled forms loaded once."""
+    global _identity, _enc_public
+    from selfreview.exchange.keys import identity_from_bytes
+    from selfreview.forms import registry
+
+    _identity = identity_from_bytes(sign_raw, enc_raw) if sign_raw is not None else None
+    _enc_public = enc_public
+    registry.bundled()
+
+
+def _check_chunk(paths: list[str]) -> list[Checked]:
+    return [check_file(Path(p), _identity, _enc_public, in_worker=True) for p in paths]
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        # the forkserver imports these once; each worker is then a fork of it, ready to check
+        ctx.set_forkserver_preload(["selfreview.services.import_workers"])
+    return ctx
+
+
+def _ready() -> bool:
+    return True
+
+
+class CheckPool:
+    """``with CheckPool(identity, enc_public, workers) as pool: for c in pool.checked(paths, local): ...``
+
+    The workers take a moment to start (a fresh interpreter, the modules, the bundled forms: about
+    0.3-0.5 s). Until one is ready the files are checked here with ``local``, chunk by chunk, so no
+    time is lost waiting; from then on the workers check the files ahead of the importer.
+    """
+
+    def __init__(self, secretary: PrivateIdentity | None, secretary_enc: str | None, workers: int) -> None:
+        from cryptography.hazmat.primitives import serialization
+
+        raw = serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        keys = ((secretary.sign.private_bytes(*raw), secretary.enc.private_bytes(*raw)) if secretary is not None
+                else (None, None))
+        self.workers = max(1, workers)
+        self.executor: ProcessPoolExecutor | None = None
+        self._pings: list[Future] = []
+        self._error: BaseException | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+        self.chunks_here = self.chunks_there = 0  # how the work was shared (for the benchmarks)
+        self.files_there = 0
+        # starting the first worker waits for the forkserver to be up (a fresh interpreter importing
+        # the checks: ~0.4 s); the importer checks files itself meanwhile
+        self._starter = threading.Thread(target=self._start, args=(keys, secretary_enc), daemon=True,
+                                         name="import-workers-start")
+        self._starter.start()
+
+    def _start(self, keys: tuple[bytes | None, bytes | None], secretary_enc: str | None) -> None:
+        try:
+            executor = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_worker_init,
+                                           initargs=(*keys, secretary_enc))
+            pings = [executor.submit(_ready) for _ in range(self.workers)]
+        except BaseException as e:  # noqa: BLE001 - reported by ready(), in the importer's thread
+            self._error = e
+            return
+        with self._lock:
+            if not self._closed:
+                self.executor, self._pings = executor, pings
+                return
+        # the import ended before the workers were up: stop them here, in this background thread
+        executor.shutdown(wait=True, cancel_futures=True)
+
+    def ready(self) -> bool:
+        """True once a worker has started (raises what starting them failed with, if it did)."""
+        if self._error is not None:
+            raise self._error
+        if self.executor is None:
+            return False
+        for f in self._pings:
+            if f.done():
+                f.result()
+                return True
+        return False
+
+    def checked(self, paths: Sequence[Path], local: Callable[[Path], Checked]) -> Iterator[Checked]:
+        """Each file's checks, in the order given: by a worker, or by ``local`` (in this process)
+        while no worker is ready. At most ``AHEAD`` chunks per worker are in flight."""
+        chunks = [list(paths[i:i + CHUNK]) for i in range(0, len(paths), CHUNK)]
+        window: deque[tuple[int, Future]] = deque()
+        nxt = 0  # the first chunk given to nobody yet
+
+        def top_up() -> None:
+            nonlocal nxt
+            while nxt < len(chunks) and len(window) < AHEAD * self.workers:
+                window.append((nxt, self.executor.submit(_check_chunk, [str(p) for p in chunks[nxt]])))
+                nxt += 1
+
+        for k in range(len(chunks)):
+            if window and window[0][0] == k:
+                results = window.popleft()[1].result()
+                top_up()
+                self.chunks_there += 1
+                self.files_there += len(results)
+                yield from results
+                continue
+            nxt = k + 1  # this chunk is checked here
+            if self.ready():
+                top_up()  # the chunks after it go to the workers
+            self.chunks_here += 1
+            for path in chunks[k]:
+                yield local(path)
+
+    def close(self) -> None:
+        """Stop the workers (those still starting stop by themselves: the import does not wait)."""
+        with self._lock:
+            self._closed = True
+            executor = self.executor
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "CheckPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
