@@ -15,12 +15,13 @@ caller can report them as what they are.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
+
+from selfreview.fsutil import fsync_dir  # noqa: F401 (also used by db.backup)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -118,14 +119,3 @@ def move_aside(path: Path, data_dir: Path, now: datetime | None = None) -> Path:
     return dest
 
 
-def fsync_dir(directory: Path) -> None:
-    """Make a rename or unlink in ``directory`` durable (POSIX; a no-op elsewhere)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

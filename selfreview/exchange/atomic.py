@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from selfreview.fsutil import fsync_dir
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> Path:
@@ -30,10 +31,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
         except FileNotFoundError:
             pass
         raise
-    if durable and os.name == "posix":
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+    if durable:
+        fsync_dir(folder)
     return path

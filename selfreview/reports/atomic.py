@@ -23,6 +23,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
+from selfreview.fsutil import fsync_dir
 
 try:
     import fcntl
@@ -40,18 +41,6 @@ class Cancelled(Exception):
 def check_cancel(should_cancel: Callable[[], bool] | None) -> None:
     if should_cancel is not None and should_cancel():
         raise Cancelled()
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _umask() -> int:
@@ -165,7 +154,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
-        _fsync_dir(directory)
+        fsync_dir(directory)
     except BaseException:
         try:
             tmp.unlink()
