@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from tests.gui.helpers import complete_answers, labels_text, make_profile, type_vietnamese
-from tests.gui.test_secretary_support import (
+from tests.gui.secretary_support import (
     SECRETARY_NAME, PickingDialogs, demo_round, drop_on, resigned, workspace_of,
 )
 

@@ -18,7 +18,7 @@ from selfreview.services.cells import MemberData
 from selfreview.ui.tasks import TaskRunner
 from tests.gui.helpers import make_profile
 from tests.gui.test_comfort import _cut_off
-from tests.gui.test_secretary_support import (
+from tests.gui.secretary_support import (
     SECRETARY_NAME, PickingDialogs, demo_round, drop_on, resigned, secretary_profile, workspace_of,
 )
 
