@@ -37,21 +37,19 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from selfreview.db.models import Answer, Cell, Member, Review, ReviewRound, StoredTemplate, utcnow
+from selfreview.db.models import Cell, Member, Review, ReviewRound, StoredTemplate, utcnow
 from selfreview.exchange.embedded import embedded_template
 from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keystore import KeyFileError, open_identity
-from selfreview.exchange.response import CATEGORIES, ResponseDoc, read_response
+from selfreview.exchange.response import ResponseDoc, read_response
 from selfreview.forms import registry
 from selfreview.forms.model import Template
 from selfreview.forms.summary import roles, summary_from
@@ -59,10 +57,13 @@ from selfreview.messages import Message, msg
 from selfreview.services import audit, receipts, templates
 from selfreview.services.errors import ServiceError
 from selfreview.services.import_checks import Checked, check_file, coerce_all, failure_text, rejection
+from selfreview.services.import_rows import (
+    INSERT_ANSWERS, INSERT_MEMBER, INSERT_REVIEW, SET_MEMBER_KEYS, SET_NOT_CURRENT, _Batch, _Current, _Item,
+    _MemberPlan, _member_row, _review_row, _Roster, _Round, _transaction, _Waiting,
+)
 from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
 from selfreview.services.reviews import content_hash
 from selfreview.services.roster import name_key
-from selfreview.services.safety import storage_errors
 
 log = logging.getLogger(__name__)
 SUFFIX = ".selfreview"
@@ -74,13 +75,6 @@ DEFAULT_WORKERS = 0
 # (a fresh interpreter importing the checks), the time this process needs to check ~1,000 files itself
 PARALLEL_MIN_FILES = 1000
 
-_MEMBER, _REVIEW, _ANSWER = Member.__table__, Review.__table__, Answer.__table__
-INSERT_MEMBER = _MEMBER.insert()
-INSERT_REVIEW = _REVIEW.insert()
-INSERT_ANSWERS = _ANSWER.insert()
-SET_MEMBER_KEYS = _MEMBER.update().where(_MEMBER.c.id == bindparam("member_id")).values(
-    sign_public_key=bindparam("sign"), enc_public_key=bindparam("enc"), fingerprint=bindparam("fp"))
-SET_NOT_CURRENT = _REVIEW.update().where(_REVIEW.c.id == bindparam("old_id")).values(is_current=False)
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -99,43 +93,7 @@ def normalise_fingerprint(text: str) -> str:
     return "-".join(s[i:i + 4] for i in range(0, len(s), 4))
 
 
-@dataclass(frozen=True)
-class _Current:
-    review_id: int
-    revision: int
-    content_hash: str | None
-    template_hash: str
 
-
-@dataclass
-class _Roster:
-    """A cell's roster as the batch sees it."""
-
-    by_key: dict[str, int] = field(default_factory=dict)  # pinned signing key -> member id
-    # (name as the roster compares it, date of birth) -> (member id, pinned key, fingerprint)
-    by_person: dict[tuple[str, date | None], tuple[int, str | None, str | None]] = field(default_factory=dict)
-
-
-@dataclass
-class _Round:
-    """A round as the batch sees it, with its cell's roster and each member's current review."""
-
-    id: int
-    cell_id: int
-    cell: str
-    period: str
-    uid: str
-    form_hashes: frozenset[str]
-    roster: _Roster
-    current: dict[int, _Current] = field(default_factory=dict)  # member id -> current review
-
-
-@dataclass(frozen=True)
-class _MemberPlan:
-    kind: str  # known | pin | replace | new
-    member_id: int | None
-    old_key: str | None = None
-    old_fingerprint: str = ""
 
 
 class Importer:
@@ -357,7 +315,7 @@ class Importer:
                     s.flush()
         new = [it for it in ok if it.plan.kind == "new"]
         if new:
-            ids = conn.execute(INSERT_MEMBER.returning(_MEMBER.c.id, sort_by_parameter_order=True),
+            ids = conn.execute(INSERT_MEMBER.returning(Member.__table__.c.id, sort_by_parameter_order=True),
                                [_member_row(it.doc, it.rnd, it.template) for it in new]).scalars().all()
             for it, mid in zip(new, ids, strict=True):
                 it.member_id = mid
@@ -368,7 +326,7 @@ class Importer:
         if replaced:
             conn.execute(SET_NOT_CURRENT, replaced)
         if fresh:
-            ids = conn.execute(INSERT_REVIEW.returning(_REVIEW.c.id, sort_by_parameter_order=True),
+            ids = conn.execute(INSERT_REVIEW.returning(Review.__table__.c.id, sort_by_parameter_order=True),
                                [_review_row(it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now,
                                             self._summary(it.doc.template.hash, it.template, it.answers))
                                 for it in fresh]).scalars().all()
@@ -598,106 +556,4 @@ class Importer:
         return plan.member_id
 
 
-@contextmanager
-def _transaction(ctx) -> Iterator[Connection]:
-    """One unit of work (a batch, or one file) on a Core connection, with storage failures in plain words."""
-    with storage_errors(ctx.data_dir, ctx.db.path), ctx.db.engine.begin() as conn:
-        yield conn
-
-
 _coerce_all = coerce_all  # its old name here (the property tests use it)
-
-
-# -- batches ---------------------------------------------------------------------------------------
-class _Waiting(Exception):
-    """A file's member has a file in the batch not written yet."""
-
-
-@dataclass
-class _Item:
-    """One file of a batch: what its checks found, and (once written) its ids."""
-
-    path: Path
-    shown: str
-    sha: str
-    now: datetime
-    doc: ResponseDoc | None = None
-    outcome: str = REJECTED
-    note: Message | None = None
-    rnd: _Round | None = None
-    template: Template | None = None
-    embedded: bool = False
-    plan: _MemberPlan | None = None
-    answers: dict[str, Any] | None = None
-    digest: str = ""
-    existing: _Current | None = None
-    member_id: int | None = None
-    review_id: int | None = None
-
-    def receipt(self) -> Receipt:
-        doc = self.doc
-        if self.outcome == REJECTED:
-            return Receipt(self.shown, self.sha, doc.member.full_name if doc else "", doc.template.id if doc else "",
-                           doc.revision if doc else None, REJECTED, self.note, self.now, None,
-                           doc.member.fingerprint if doc else "")
-        return Receipt(self.shown, self.sha, doc.member.full_name, doc.template.id, doc.revision, self.outcome,
-                       self.note, self.now, self.review_id, doc.member.fingerprint)
-
-
-def _person(doc: ResponseDoc) -> tuple[str, date | None]:
-    return name_key(doc.member.full_name), doc.member.date_of_birth
-
-
-class _Batch:
-    """The files checked but not yet written, and what a later file's checks must not miss."""
-
-    def __init__(self) -> None:
-        self.take()
-
-    def take(self) -> list[_Item]:
-        items = getattr(self, "items", [])
-        self.items: list[_Item] = []
-        self.keys: set[str] = set()  # signing keys of waiting files, and keys they replace
-        self.persons: set[tuple[str, date | None]] = set()
-        self.templates: set[str] = set()  # embedded forms a waiting file stores
-        self.members: set[int] = set()  # roster entries a waiting file changes
-        return items
-
-    def depends_on(self, doc: ResponseDoc) -> bool:
-        """True when a file's checks could see something a waiting file changes (conservative: the
-        same key, the same person in any cell, the same form hash)."""
-        return (doc.member.sign_public in self.keys or _person(doc) in self.persons
-                or doc.template.hash in self.templates)
-
-    def add(self, item: _Item) -> None:
-        self.items.append(item)
-        if item.outcome == REJECTED:
-            return
-        self.keys.add(item.doc.member.sign_public)
-        if item.plan.old_key:
-            self.keys.add(item.plan.old_key)
-        self.persons.add(_person(item.doc))
-        if item.embedded:
-            self.templates.add(item.doc.template.hash)
-        if item.plan.member_id is not None:
-            self.members.add(item.plan.member_id)
-
-
-def _member_row(doc: ResponseDoc, rnd: _Round, template: Template) -> dict[str, Any]:
-    m = doc.member
-    category = template.category.value if template.category.value in CATEGORIES else m.category
-    return {"cell_id": rnd.cell_id, "full_name": m.full_name, "date_of_birth": m.date_of_birth,
-            "party_post": m.party_post, "government_post": m.government_post, "mass_org_post": m.mass_org_post,
-            "category": category, "sign_public_key": m.sign_public, "enc_public_key": m.enc_public,
-            "fingerprint": m.fingerprint}
-
-
-def _review_row(member_id: int, doc: ResponseDoc, rnd: _Round, existing: _Current | None, digest: str,
-                now: datetime, summary: dict[str, Any]) -> dict[str, Any]:
-    return {"member_id": member_id, "round_id": rnd.id, "period": rnd.period, "template_id": doc.template.id,
-            "template_version": doc.template.version, "template_hash": doc.template.hash,
-            "status": "finalized", "revision": doc.revision,
-            "parent_id": existing.review_id if existing is not None else None, "is_current": True,
-            "content_hash": digest, "invite_uid": doc.round.uid if doc.round else None,
-            "created_at": doc.created_at, "updated_at": doc.finalized_at, "finalized_at": doc.finalized_at,
-            "submitted_at": now, **summary}
