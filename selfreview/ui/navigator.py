@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem,
-    QWidget,
+    QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
 from selfreview.ui.i18n import arg, pick
@@ -124,3 +124,18 @@ class Navigator(QTreeWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # wrapped rows get their new heights
+
+
+def form_column(splitter: QSplitter, name: str) -> tuple[QScrollArea, QVBoxLayout]:
+    """The scrolling column beside the navigator where a section's page is shown (filling and
+    reading screens alike): returns the scroll area and the layout the page goes into."""
+    scroll = QScrollArea(splitter)
+    scroll.setObjectName(name)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    scroll.setWidget(holder)
+    return scroll, layout

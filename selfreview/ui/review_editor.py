@@ -17,7 +17,7 @@ from selfreview.ui.check_panel import CheckPanel
 from selfreview.ui.i18n import arg, language, pick
 from selfreview.ui.labels import status_name, when
 from selfreview.ui.member_actions import MemberActions, can_send
-from selfreview.ui.navigator import Navigator
+from selfreview.ui.navigator import Navigator, form_column
 from selfreview.ui.question_widgets import FormEnv, QuestionWidget
 from selfreview.ui.score_panel import ScorePanel, has_scores
 from selfreview.ui.section_view import SectionPage
@@ -116,15 +116,7 @@ class ReviewEditor(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.navigator = Navigator(self.template, self.lang, self.splitter)
         self.navigator.section_activated.connect(self.show_section)
-        self.scroll = QScrollArea(self.splitter)
-        self.scroll.setObjectName("formScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        holder = QWidget()
-        self.page_layout = QVBoxLayout(holder)
-        self.page_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll.setWidget(holder)
+        self.scroll, self.page_layout = form_column(self.splitter, "formScroll")
         self.sidebar = QSplitter(Qt.Orientation.Vertical, self.splitter)
         self.sidebar.setObjectName("editorSidebar")
         self.score_panel: ScorePanel | None = None

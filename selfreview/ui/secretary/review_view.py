@@ -17,7 +17,7 @@ from selfreview.rating import Rating
 from selfreview.services.reviews import score_state
 from selfreview.ui.i18n import arg, language, pick
 from selfreview.ui.labels import status_name
-from selfreview.ui.navigator import Navigator
+from selfreview.ui.navigator import Navigator, form_column
 from selfreview.ui.question_widgets import FormEnv
 from selfreview.ui.review_editor import ReviewEditor
 from selfreview.ui.score_panel import ScorePanel, has_scores
@@ -88,15 +88,7 @@ class ReviewReader(QWidget):
         self.navigator = Navigator(self.template, self.lang, self.splitter)
         self.navigator.section_activated.connect(self.show_section)
         self.navigator.set_completion(section_completion(self.template, self.detail.answers))
-        self.scroll = QScrollArea(self.splitter)
-        self.scroll.setObjectName("readerScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        holder = QWidget()
-        self.page_layout = QVBoxLayout(holder)
-        self.page_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll.setWidget(holder)
+        self.scroll, self.page_layout = form_column(self.splitter, "readerScroll")
         side_holder = QWidget()
         side = QVBoxLayout(side_holder)
         side.setContentsMargins(0, 0, 0, 0)
