@@ -6,7 +6,6 @@ survives a crash of the program (what autosave relies on); on power loss the las
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from selfreview.db import jsontext
 from selfreview.paths import DB_URL_ENV
 
 DB_FILE_NAME = "selfreview.db"
@@ -44,8 +44,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _json(value: object) -> str:
-    # Vietnamese stays readable (and smaller) in the database: no \uXXXX escapes
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return jsontext.dumps(value)
 
 
 def make_engine(url: str) -> Engine:

@@ -75,16 +75,20 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) 
 
 
 def _depth_ok(value: Any, limit: int) -> bool:
-    stack = [(value, 1)]
-    while stack:
-        v, d = stack.pop()
-        if d > limit:
+    """True when ``value`` (as ``json.loads`` makes it: only exact dicts and lists nest) is at most
+    ``limit`` levels deep. Level by level, one comprehension per level (a file has about six)."""
+    level = [value]
+    depth = 1
+    while level:
+        if depth > limit:
             return False
-        if isinstance(v, dict):
-            stack.extend((x, d + 1) for x in v.values() if isinstance(x, (dict, list)))
-        elif isinstance(v, list):
-            stack.extend((x, d + 1) for x in v if isinstance(x, (dict, list)))
+        level = [x for v in level if type(v) in _CONTAINERS
+                 for x in (v.values() if type(v) is dict else v) if type(x) in _CONTAINERS]
+        depth += 1
     return True
+
+
+_CONTAINERS = (dict, list)
 
 
 def parse_json(raw: bytes, *, outer: bool) -> Any:

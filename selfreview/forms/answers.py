@@ -9,6 +9,8 @@ short_text / long_text: str · single_choice: str · multi_choice: list[str] · 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -81,6 +83,12 @@ def _score(item: Score, value: Any) -> float | int:
     if (d - item.min) % item.step != 0:
         raise AnswerError(msg("answer.score_step", step=item.step))
     return int(d) if d == d.to_integral_value() else float(d)
+
+
+def content_hash(answers: dict[str, Any]) -> str:
+    """sha256 of the (stored) answers as canonical JSON: equal answers give equal hashes."""
+    body = json.dumps(answers, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def coerce(item: Any, value: Any) -> Any:

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selfreview.db.jsontext import dumps
 from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.response import ResponseDoc, read_response
-from selfreview.forms.answers import AnswerError, coerce
+from selfreview.forms.answers import AnswerError, coerce, content_hash
 from selfreview.messages import Message, msg
-from selfreview.services.reviews import content_hash
 
 
 @dataclass
@@ -33,6 +33,7 @@ class Coerced:
     answers: dict[str, Any] | None = None
     digest: str = ""
     rejection: Message | None = None
+    texts: dict[str, str] | None = None  # each answer as the JSON text the database stores
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _coerce_bundled(doc: ResponseDoc) -> Coerced | None:
         return Coerced(info.hash, rejection=e.message)
     except Exception:  # noqa: BLE001 - let the importer meet it in its own process, where it is logged
         return None
-    return Coerced(info.hash, answers, content_hash(answers))
+    return Coerced(info.hash, answers, content_hash(answers), texts={q: dumps(v) for q, v in answers.items()})
 
 
 _indexes: dict[str, dict[str, Any]] = {}

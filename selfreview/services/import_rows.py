@@ -27,6 +27,8 @@ _MEMBER, _REVIEW, _ANSWER = Member.__table__, Review.__table__, Answer.__table__
 INSERT_MEMBER = _MEMBER.insert()
 INSERT_REVIEW = _REVIEW.insert()
 INSERT_ANSWERS = _ANSWER.insert()
+ANSWER_TABLE = _ANSWER
+ANSWER_COLUMNS = ("review_id", "question_id", "value", "updated_at")  # db.bulk.insert_rows
 SET_MEMBER_KEYS = _MEMBER.update().where(_MEMBER.c.id == bindparam("member_id")).values(
     sign_public_key=bindparam("sign"), enc_public_key=bindparam("enc"), fingerprint=bindparam("fp"))
 SET_NOT_CURRENT = _REVIEW.update().where(_REVIEW.c.id == bindparam("old_id")).values(is_current=False)
@@ -99,6 +101,7 @@ class _Item:
     embedded: bool = False
     plan: _MemberPlan | None = None
     answers: dict[str, Any] | None = None
+    texts: dict[str, str] | None = None  # the answers as JSON text, when a worker made it
     digest: str = ""
     existing: _Current | None = None
     member_id: int | None = None

@@ -17,9 +17,11 @@ docs/benchmarks.md say what was measured.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -28,32 +30,49 @@ from selfreview.services.import_checks import Checked, check_file
 
 CHUNK = 32  # files per task sent to a worker
 AHEAD = 4  # chunks in flight per worker
+# Workers run at a lower priority than the importer: its own work (planning, writing) is what
+# limits an import, and when the machine is busy the workers should yield to it and to the other
+# programs; on an idle core they run at full speed anyway (docs/benchmarks.md).
+NICENESS = 10
+STEAL_AFTER_S = 0.005  # how long to wait for the next chunk before taking one back
 
 _identity: PrivateIdentity | None = None
 _enc_public: str | None = None
 
 
 def _worker_init(sign_raw: bytes | None, enc_raw: bytes | None, enc_public: str | None) -> None:
-    """In each worker: the secretary's key, and the bundled forms loaded once."""
+    """In each worker: the secretary's key, and the bundled forms (already loaded in a fork of the
+    forkserver: see ``import_preload``)."""
     global _identity, _enc_public
     from selfreview.exchange.keys import identity_from_bytes
     from selfreview.forms import registry
 
+    if hasattr(os, "nice"):  # POSIX: the importer itself, and anything else on the machine, come first
+        os.nice(NICENESS)
     _identity = identity_from_bytes(sign_raw, enc_raw) if sign_raw is not None else None
     _enc_public = enc_public
     registry.bundled()
 
 
 def _check_chunk(paths: list[str]) -> list[Checked]:
-    return [check_file(Path(p), _identity, _enc_public, in_worker=True) for p in paths]
+    out = [check_file(Path(p), _identity, _enc_public, in_worker=True) for p in paths]
+    for checked in out:  # less to send back, less for the importer to do
+        checked.path = None  # the importer knows it
+        doc = checked.doc
+        if doc is not None:
+            doc.member.fingerprint  # computed here, it travels with the member (a cached_property)
+            if checked.coerced is not None and checked.coerced.answers is not None:
+                checked.doc = replace(doc, answers={})  # the coerced answers are what the importer uses
+    return out
 
 
 def _context():
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
-        # the forkserver imports these once; each worker is then a fork of it, ready to check
-        ctx.set_forkserver_preload(["selfreview.services.import_workers"])
+        # the forkserver imports the checks and loads the bundled forms once; each worker is then
+        # a fork of it, ready to check at once
+        ctx.set_forkserver_preload(["selfreview.services.import_preload"])
     return ctx
 
 
@@ -117,10 +136,15 @@ class CheckPool:
         return False
 
     def checked(self, paths: Sequence[Path], local: Callable[[Path], Checked]) -> Iterator[Checked]:
-        """Each file's checks, in the order given: by a worker, or by ``local`` (in this process)
-        while no worker is ready. At most ``AHEAD`` chunks per worker are in flight."""
+        """Each file's checks, in the order given: by a worker, or by ``local`` (in this process).
+
+        At most ``AHEAD`` chunks per worker are in flight. This process never waits idle while a
+        chunk it could do is still queued: before any worker is ready it checks the files itself,
+        and when the next chunk's results are not back yet it takes back the last chunk no worker
+        has started and checks it here (work stealing), so a slow or busy machine costs little."""
         chunks = [list(paths[i:i + CHUNK]) for i in range(0, len(paths), CHUNK)]
         window: deque[tuple[int, Future]] = deque()
+        stolen: dict[int, list[Checked]] = {}
         nxt = 0  # the first chunk given to nobody yet
 
         def top_up() -> None:
@@ -129,15 +153,35 @@ class CheckPool:
                 window.append((nxt, self.executor.submit(_check_chunk, [str(p) for p in chunks[nxt]])))
                 nxt += 1
 
+        def steal() -> bool:
+            for i in range(len(window) - 1, 0, -1):  # the head is waited for, not taken back
+                j, future = window[i]
+                if future.cancel():  # no worker has it yet
+                    del window[i]
+                    stolen[j] = [local(path) for path in chunks[j]]
+                    return True
+            return False
+
         for k in range(len(chunks)):
-            if window and window[0][0] == k:
-                results = window.popleft()[1].result()
-                top_up()
-                self.chunks_there += 1
-                self.files_there += len(results)
-                yield from results
+            if k in stolen:
+                self.chunks_here += 1
+                yield from stolen.pop(k)
                 continue
-            nxt = k + 1  # this chunk is checked here
+            if window and window[0][0] == k:
+                future = window[0][1]
+                # a moment's wait first: the head is usually nearly done, and a chunk taken back
+                # costs this process (the import's bottleneck) the time a worker would have spent
+                while not wait((future,), STEAL_AFTER_S).done and steal():
+                    pass
+                window.popleft()
+                if future.done() or not future.cancel():
+                    results = future.result()
+                    top_up()
+                    self.chunks_there += 1
+                    self.files_there += len(results)
+                    yield from results
+                    continue
+            nxt = max(nxt, k + 1)  # this chunk is checked here
             if self.ready():
                 top_up()  # the chunks after it go to the workers
             self.chunks_here += 1

@@ -44,13 +44,16 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from selfreview.db.models import Cell, Member, Review, ReviewRound, StoredTemplate, utcnow
+from selfreview.db.bulk import insert_rows
+from selfreview.db.jsontext import dumps
+from selfreview.db.models import Member, Review, StoredTemplate, utcnow
 from selfreview.exchange.embedded import embedded_template
 from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.response import ResponseDoc, read_response
 from selfreview.forms import registry
+from selfreview.forms.answers import content_hash
 from selfreview.forms.model import Template
 from selfreview.forms.summary import roles, summary_from
 from selfreview.messages import Message, msg
@@ -58,21 +61,34 @@ from selfreview.services import audit, receipts, templates
 from selfreview.services.errors import ServiceError
 from selfreview.services.import_checks import Checked, check_file, coerce_all, failure_text, rejection
 from selfreview.services.import_rows import (
-    INSERT_ANSWERS, INSERT_MEMBER, INSERT_REVIEW, SET_MEMBER_KEYS, SET_NOT_CURRENT, _Batch, _Current, _Item,
-    _MemberPlan, _member_row, _review_row, _Roster, _Round, _transaction, _Waiting,
+    ANSWER_COLUMNS, ANSWER_TABLE, INSERT_ANSWERS, INSERT_MEMBER, INSERT_REVIEW, SET_MEMBER_KEYS, SET_NOT_CURRENT,
+    _Batch, _Current, _Item, _MemberPlan, _member_row, _review_row, _Round, _transaction, _Waiting,
 )
+from selfreview.services.import_rounds import Rounds
 from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
-from selfreview.services.reviews import content_hash
 from selfreview.services.roster import name_key
 
 log = logging.getLogger(__name__)
 SUFFIX = ".selfreview"
 Progress = Callable[[int, int], None]
 BATCH_FILES = 200  # files written per transaction
+
+
+def default_workers() -> int:
+    """Two worker processes where this process may run on two CPUs or more, else none. More would
+    not help: the importer's own planning and writing is then what limits an import."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return 2 if cpus >= 2 else 0
+
+
 # worker processes checking the files of a large import (0: in this process); see docs/benchmarks.md
-DEFAULT_WORKERS = 0
-# fewer files than this are always checked in this process: the workers take 0.4-0.7 s to start
-# (a fresh interpreter importing the checks), the time this process needs to check ~1,000 files itself
+DEFAULT_WORKERS = default_workers()
+# fewer files than this are always checked in this process: the first import of a session waits
+# ~0.3 s for the workers' forkserver (a fresh interpreter loading the checks and the forms), about
+# the time this process needs to check 1,000 files itself
 PARALLEL_MIN_FILES = 1000
 
 
@@ -91,9 +107,6 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def normalise_fingerprint(text: str) -> str:
     s = "".join(ch for ch in text.upper() if ch.isalnum())
     return "-".join(s[i:i + 4] for i in range(0, len(s), 4))
-
-
-
 
 
 class Importer:
@@ -121,17 +134,13 @@ class Importer:
             except KeyFileError as e:
                 raise ServiceError(e.message) from None
             self.secretary_enc = self.secretary.public.enc_public
-        self._rounds: dict[str, _Round | None] = {}
-        self._rosters: dict[int, _Roster] = {}
+        self.rounds = Rounds(ctx)
         self._templates: dict[str, tuple[Template, dict[str, Any]]] = {}
         self._roles: dict[str, tuple[Any, Any]] = {}
         self.batches = 0  # transactions written by the last run (one per batch)
         self.checked_in_workers = 0  # files of the last run checked by worker processes
-        self.explicit: _Round | None = None
         if round_id is not None:
-            self.explicit = self._load_round(ReviewRound.id == round_id)
-            if self.explicit is None:
-                raise ServiceError.of("import.no_such_round", id=round_id)
+            self.rounds.choose(round_id)
 
     # -- the batch --------------------------------------------------------------------------------
     def run(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
@@ -248,13 +257,13 @@ class Importer:
         ``waiting`` (has a file in the batch not yet written)."""
         doc = item.doc
         item.outcome, item.note = REJECTED, None
-        rnd = item.rnd = self._round_for(doc)
+        rnd = item.rnd = self.rounds.round_for(doc)
         item.template, index, item.embedded = self._template_for(doc, rnd)
         pre = checked.coerced
         if pre is not None and pre.template_hash == doc.template.hash:
             if pre.rejection is not None:
                 raise rejection(pre.rejection)
-            item.answers, item.digest = pre.answers, pre.digest
+            item.answers, item.digest, item.texts = pre.answers, pre.digest, pre.texts
             plan = item.plan = self._member_plan(doc, rnd)
         else:
             item.answers = coerce_all(index, doc.answers)
@@ -314,11 +323,18 @@ class Importer:
                     templates.store(s, it.template)
                     s.flush()
         new = [it for it in ok if it.plan.kind == "new"]
+        # The ids the database gives are matched by what makes each new row unique within a batch
+        # (a waiting file never shares its signing key or its member with another: _Batch.depends_on),
+        # not by the order of RETURNING: asking SQLAlchemy for that order makes it insert row by
+        # row on SQLite (sort_by_parameter_order), ~0.3 s of an import of 4,550 files.
         if new:
-            ids = conn.execute(INSERT_MEMBER.returning(Member.__table__.c.id, sort_by_parameter_order=True),
-                               [_member_row(it.doc, it.rnd, it.template) for it in new]).scalars().all()
-            for it, mid in zip(new, ids, strict=True):
-                it.member_id = mid
+            ids = dict((key, mid) for mid, key in conn.execute(
+                INSERT_MEMBER.returning(_MEMBERS.c.id, _MEMBERS.c.sign_public_key),
+                [_member_row(it.doc, it.rnd, it.template) for it in new]))
+            if len(ids) != len(new):
+                raise RuntimeError("two new members with one key in a batch")
+            for it in new:
+                it.member_id = ids[it.doc.member.sign_public]
         for it in ok:
             if it.plan.kind != "new":
                 it.member_id = self._write_member(conn, it.plan, it.doc, it.rnd, it.template)
@@ -326,17 +342,19 @@ class Importer:
         if replaced:
             conn.execute(SET_NOT_CURRENT, replaced)
         if fresh:
-            ids = conn.execute(INSERT_REVIEW.returning(Review.__table__.c.id, sort_by_parameter_order=True),
-                               [_review_row(it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now,
-                                            self._summary(it.doc.template.hash, it.template, it.answers))
-                                for it in fresh]).scalars().all()
-            answers = []
-            for it, rid in zip(fresh, ids, strict=True):
-                it.review_id = rid
-                answers += [{"review_id": rid, "question_id": q, "value": v, "updated_at": it.now}
-                            for q, v in it.answers.items()]
-            if answers:
-                conn.execute(INSERT_ANSWERS, answers)
+            by_member = dict((mid, rid) for rid, mid in conn.execute(
+                INSERT_REVIEW.returning(_REVIEWS.c.id, _REVIEWS.c.member_id),
+                [_review_row(it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now,
+                             self._summary(it.doc.template.hash, it.template, it.answers)) for it in fresh]))
+            if len(by_member) != len(fresh):
+                raise RuntimeError("two new reviews of one member in a batch")
+            answers: list[tuple[Any, ...]] = []
+            for it in fresh:
+                rid = it.review_id = by_member[it.member_id]
+                now = it.now
+                texts = it.texts if it.texts is not None else {q: dumps(v) for q, v in it.answers.items()}
+                answers += [(rid, q, text, now) for q, text in texts.items()]
+            insert_rows(conn, ANSWER_TABLE, ANSWER_COLUMNS, answers, json_text=("value",))
         for it in ok:
             if it.outcome == ALREADY_PRESENT:
                 it.review_id = it.existing.review_id
@@ -396,7 +414,7 @@ class Importer:
     def _apply(self, conn: Connection, shown: str, sha: str, doc: ResponseDoc,
                now: datetime) -> tuple[Receipt, Callable[[], None]]:
         """Check everything first (nothing written), then write one file's rows."""
-        rnd = self._round_for(doc)
+        rnd = self.rounds.round_for(doc)
         template, index, embedded = self._template_for(doc, rnd)
         answers = coerce_all(index, doc.answers)
         plan = self._member_plan(doc, rnd)
@@ -450,53 +468,6 @@ class Importer:
             if embedded:
                 self._templates[doc.template.hash] = (template, index)
         return receipt, after_commit
-
-    # -- round --------------------------------------------------------------------------------------
-    def _load_round(self, where) -> _Round | None:
-        with self.ctx.read() as s:
-            row = s.execute(select(ReviewRound.id, ReviewRound.cell_id, Cell.name, ReviewRound.period,
-                                   ReviewRound.uid, ReviewRound.forms)
-                            .join(Cell, Cell.id == ReviewRound.cell_id).where(where)).first()
-            if row is None:
-                return None
-            hashes = frozenset(f.get("hash") for f in (row.forms or {}).values() if isinstance(f, dict))
-            roster = self._rosters.get(row.cell_id)
-            if roster is None:
-                roster = self._rosters[row.cell_id] = _Roster()
-                for m in s.execute(select(Member.id, Member.full_name, Member.date_of_birth, Member.sign_public_key,
-                                          Member.fingerprint).where(Member.cell_id == row.cell_id).order_by(Member.id)):
-                    if m.sign_public_key:
-                        roster.by_key.setdefault(m.sign_public_key, m.id)
-                    roster.by_person.setdefault((name_key(m.full_name), m.date_of_birth),
-                                                (m.id, m.sign_public_key, m.fingerprint))
-            rnd = _Round(row.id, row.cell_id, row.name, row.period, row.uid, hashes, roster)
-            for r in s.execute(select(Review.id, Review.member_id, Review.revision, Review.content_hash,
-                                      Review.template_hash).where(Review.round_id == rnd.id, Review.is_current,
-                                                                  Review.member_id.is_not(None))):
-                rnd.current[r.member_id] = _Current(r.id, r.revision, r.content_hash, r.template_hash)
-        return rnd
-
-    def _round_for(self, doc: ResponseDoc) -> _Round:
-        ref = doc.round
-        if self.explicit is not None:
-            rnd = self.explicit
-            if ref is not None and ref.uid != rnd.uid:
-                raise Rejected("import.round_mismatch", cell=ref.cell, period=ref.period, round_cell=rnd.cell,
-                               round_period=rnd.period)
-            if doc.period != rnd.period:
-                raise Rejected("import.period_mismatch", period=doc.period, round_period=rnd.period)
-            return rnd
-        if ref is None:
-            raise Rejected("import.no_round")
-        if ref.uid not in self._rounds:
-            self._rounds[ref.uid] = self._load_round(ReviewRound.uid == ref.uid)
-        rnd = self._rounds[ref.uid]
-        if rnd is None:
-            raise Rejected("import.unknown_round", cell=ref.cell, period=ref.period)
-        if ref.cell != rnd.cell or ref.period != rnd.period or doc.period != rnd.period:
-            raise Rejected("import.round_mismatch", cell=ref.cell, period=ref.period, round_cell=rnd.cell,
-                           round_period=rnd.period)
-        return rnd
 
     # -- template -----------------------------------------------------------------------------------
     def _template_for(self, doc: ResponseDoc, rnd: _Round) -> tuple[Template, dict[str, Any], bool]:
@@ -556,4 +527,5 @@ class Importer:
         return plan.member_id
 
 
+_MEMBERS, _REVIEWS = Member.__table__, Review.__table__
 _coerce_all = coerce_all  # its old name here (the property tests use it)

@@ -10,6 +10,7 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from selfreview.db.bulk import insert_rows
 from selfreview.db.models import ImportReceipt
 from selfreview.messages import Message
 
@@ -62,10 +63,13 @@ def store(connection: Connection | Session, r: Receipt) -> None:
     connection.execute(_INSERT, _row(r))
 
 
+_COLUMNS = ("file_name", "sha256", "member", "form", "revision", "outcome", "reason", "reason_en", "reason_code",
+            "fingerprint", "review_id", "created_at")
+
+
 def store_many(connection: Connection, rs: list[Receipt]) -> None:
     """Keep receipts (in this order), inside the caller's transaction: one ``executemany``."""
-    if rs:
-        connection.execute(_INSERT, [_row(r) for r in rs])
+    insert_rows(connection, ImportReceipt.__table__, _COLUMNS, [tuple(_row(r).values()) for r in rs])
 
 
 def listed(session: Session, limit: int | None = None) -> list[Receipt]:

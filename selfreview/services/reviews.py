@@ -3,8 +3,6 @@ make a new revision, list."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
 
 from sqlalchemy import select
@@ -12,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from selfreview.db.models import Answer, Cell, Member, Profile, Review, utcnow
 from selfreview.forms import registry
-from selfreview.forms.answers import AnswerError, Issue, coerce, section_completion, validate
+from selfreview.forms.answers import AnswerError, Issue, coerce, content_hash, section_completion, validate
 from selfreview.forms.model import Records, Template
 from selfreview.forms.scoring import evaluate
 from selfreview.messages import msg
@@ -20,12 +18,6 @@ from selfreview.services import audit, templates
 from selfreview.services.dto import ReviewDetail, ReviewSummary, ScoreState
 from selfreview.services.errors import Locked, NotFound, ServiceError
 from selfreview.forms.summary import summarize
-
-
-def content_hash(answers: dict[str, Any]) -> str:
-    """sha256 of the answers as canonical JSON: equal answers give equal hashes."""
-    body = json.dumps(answers, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def owner_name(session: Session, r: Review) -> str:

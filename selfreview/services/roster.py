@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import exists, select
@@ -24,6 +25,7 @@ _EDITABLE = ("full_name", "date_of_birth", "party_post", "government_post", "mas
              "meeting_order")
 
 
+@lru_cache(maxsize=8192)  # an import asks up to four times per file
 def name_key(name: str) -> str:
     """How two names are compared: NFC, case-folded, single spaces (diacritics kept: Hùng ≠ Hưng)."""
     return re.sub(r"\s+", " ", nfc(name)).strip().casefold()

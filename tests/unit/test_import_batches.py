@@ -229,7 +229,8 @@ def test_a_storage_error_stops_the_import_and_keeps_the_batches_before_it(inbox,
 def test_a_storage_error_while_checking_keeps_the_files_checked_before_it(inbox, tmp_path, monkeypatch):
     data_dir, files, round_id = inbox
     target = copy_of(data_dir, tmp_path, "x")
-    real_round = Importer._round_for
+    from selfreview.services.import_rounds import Rounds
+    real_round = Rounds.round_for
     calls = []
 
     def full_at_the_fifth(self, doc):
@@ -238,7 +239,7 @@ def test_a_storage_error_while_checking_keeps_the_files_checked_before_it(inbox,
             raise DiskFull(msg("storage.disk_full"))
         return real_round(self, doc)
 
-    monkeypatch.setattr(Importer, "_round_for", full_at_the_fifth)
+    monkeypatch.setattr(Rounds, "round_for", full_at_the_fifth)
     with AppContext.open(target) as ctx, pytest.raises(DiskFull):
         Importer(ctx, round_id=round_id).run([files])
     con = sqlite3.connect(target / "selfreview.db")

@@ -1,0 +1,23 @@
+"""The JSON text the database stores for a JSON column (no SQLAlchemy here, so that the import's
+worker processes can make it too: services/import_workers.py).
+
+Vietnamese stays readable (and smaller) in the database: no \\uXXXX escapes, no spaces. One
+encoder for every value (``json.dumps`` with options builds a new one per call), and the text of
+a plain string or integer (most answers) made directly: the same characters ``json.dumps`` writes.
+"""
+
+from __future__ import annotations
+
+import json
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_encode_str = json.encoder.encode_basestring
+
+
+def dumps(value: object) -> str:
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
+    if kind is int:
+        return int.__repr__(value)
+    return _ENCODER.encode(value)
