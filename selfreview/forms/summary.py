@@ -59,6 +59,33 @@ def roles(template: Template) -> tuple[str | None, Checklist | None]:
     return template.roles.get("proposed_rating"), check if isinstance(check, Checklist) else None
 
 
+def roles_from_data(body: Any) -> tuple[str | None, Checklist | None]:
+    """:func:`roles` read from a template as stored (``stored_template.body``: the validated template
+    dumped to JSON by ``services.templates.store``, which a hash names for ever), without validating the
+    whole template again: only the checklist item is validated, into the same :class:`Checklist`.
+
+    Raises ``ValueError`` (pydantic's ``ValidationError`` is one) when ``body`` does not have a
+    template's shape; the caller then loads the template the full way."""
+    if not isinstance(body, dict) or not isinstance(body.get("roles"), dict) or not body.get("parts"):
+        raise ValueError("not a stored template: an object with its roles and parts")  # (a dump has both)
+    template_roles = body["roles"]
+    rating_qid, check_qid = template_roles.get("proposed_rating"), template_roles.get("responsibility_check")
+    if not isinstance(rating_qid, (str, type(None))):
+        raise ValueError("a role names a question id")
+    found: Any = None
+    if check_qid:
+        try:
+            for part in body["parts"]:
+                for section in part["sections"]:
+                    for item in section["items"]:
+                        if item.get("id") == check_qid:
+                            found = item  # the last one wins, as in Template.item_index (ids are unique)
+        except (KeyError, TypeError, AttributeError) as e:
+            raise ValueError(f"not a template's parts: {e!r}") from None
+    check = Checklist.model_validate(found) if isinstance(found, dict) and found.get("kind") == "checklist" else None
+    return rating_qid, check
+
+
 def summary_from(rating_qid: str | None, check: Checklist | None, answers: dict[str, Any]) -> dict[str, Any]:
     """The summary columns of a review with these (stored, coerced) answers, given its template's
     :func:`roles`."""

@@ -16,7 +16,7 @@ from selfreview.reports.markup import DOTS, esc, number, percent, period_title, 
 from selfreview.reports.page import Bookmark, PageSetup, Progress, ShouldCancel, build
 from selfreview.reports.review_pdf import review_story
 from selfreview.reports.fonts import SERIF_BOLD
-from selfreview.reports.styles import SMALL_TABLE_SIZE, grid_table_style, styles
+from selfreview.reports.styles import CELL_PADDING, SMALL_TABLE_SIZE, cell_text, grid_table_style, styles
 from selfreview.reports.styles import heading as section  # `heading` is a parameter name below
 from selfreview.reports.tallies import (
     FLAG_LABELS, FLAG_ORDER, LEVELS, NONE, quota, rating_counts, responsibility_rows, visible_lines,
@@ -70,21 +70,38 @@ def members_table(report: CellReport, width: float) -> list[Flowable]:
     st = styles()
     widths = [9 * mm, 0, 30 * mm, 16 * mm, 19 * mm, 19 * mm, 30 * mm]
     widths[1] = width - sum(widths)
-    head = [Paragraph(h, st.th_s) for h in ("TT", "Họ và tên", "Chức vụ", "Điểm tự chấm (/100)",
-                                              SELF + " xếp loại", CELL + " xếp loại", "Ghi chú")]
+    room = [w - 2 * CELL_PADDING for w in widths]
+    head = [cell_text(h, st.th_s, w) for h, w in zip(("TT", "Họ và tên", "Chức vụ", "Điểm tự chấm (/100)",
+                                                      SELF + " xếp loại", CELL + " xếp loại", "Ghi chú"), room)]
     rows = [head]
+    leaders = []
+    # numbers, scores and levels are plain strings drawn by the table (10 pt, centred: td_s_c); the
+    # name, post and notes too when they fit on one line, else paragraphs that wrap
     for n, m in enumerate(report.members, start=1):
         score = "" if m.total is None else (number(m.total) if m.total_max == 100
                                             else f"{number(m.total)}/{number(m.total_max)}")
         flags = "; ".join(FLAG_LABELS[f] for f in FLAG_ORDER if f in m.flags)
-        rows.append([Paragraph(str(n), st.td_s_c), Paragraph(esc(m.name), st.td_s_b if m.leader else st.td_s),
-                     Paragraph(esc(m.post), st.td_s), Paragraph(score, st.td_s_c),
-                     Paragraph(_short(m.self_rating), st.td_s_c), Paragraph(_short(m.cell_rating), st.td_s_c),
-                     Paragraph(esc(flags), st.td_s)])
+        rows.append([str(n), cell_text(m.name, st.td_s_b if m.leader else st.td_s, room[1]),
+                     cell_text(m.post, st.td_s, room[2]), score, _short(m.self_rating), _short(m.cell_rating),
+                     cell_text(flags, st.td_s, room[6])])
+        if m.leader:
+            leaders.append(("FONTNAME", (1, n), (1, n), SERIF_BOLD))
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_table_style())
+    table.setStyle(grid_table_style(1, [*_head_font(st.th_s, 1),
+                                        ("FONTSIZE", (0, 1), (-1, -1), st.td_s.fontSize),
+                                        ("LEADING", (0, 1), (-1, -1), st.td_s.leading),
+                                        ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (5, -1), "CENTER"),
+                                        *leaders]))
     return [*section("<b>II. DANH SÁCH ĐẢNG VIÊN THEO THỨ TỰ KIỂM ĐIỂM</b>", st.section, 45 * mm), table,
             Paragraph(esc("Viết tắt: " + ABBREVIATIONS + "."), st.note)]
+
+
+def _head_font(style, rows: int) -> list[tuple]:
+    """Table style commands giving the first ``rows`` rows the size, leading and centring of
+    ``style`` (a bold header style), for the header cells that are plain strings."""
+    last = rows - 1
+    return [("FONTSIZE", (0, 0), (-1, last), style.fontSize), ("LEADING", (0, 0), (-1, last), style.leading),
+            ("ALIGN", (0, 0), (-1, last), "CENTER")]
 
 
 def counts_block(self_values: list[str | None], cell_values: list[str | None], percent_quota: int,
@@ -93,18 +110,20 @@ def counts_block(self_values: list[str | None], cell_values: list[str | None], p
     st = styles()
     total = len(self_values)
     own, cell = rating_counts(self_values), rating_counts(cell_values)
-    head1 = [Paragraph("Mức xếp loại", st.th_s), Paragraph(SELF, st.th_s), "", Paragraph(CELL, st.th_s), ""]
-    head2 = ["", Paragraph("Số lượng", st.th_s), Paragraph("Tỉ lệ", st.th_s),
-             Paragraph("Số lượng", st.th_s), Paragraph("Tỉ lệ", st.th_s)]
+    col = (width - 70 * mm) / 4
+    pad = 2 * CELL_PADDING
+    head1 = [cell_text("Mức xếp loại", st.th_s, 70 * mm - pad), cell_text(SELF, st.th_s, 2 * col - pad), "",
+             cell_text(CELL, st.th_s, 2 * col - pad), ""]
+    head2 = [""] + [cell_text(h, st.th_s, col - pad) for h in ("Số lượng", "Tỉ lệ", "Số lượng", "Tỉ lệ")]
     rows = [head1, head2]
     for level, label in [(r.value, r.label_vi) for r in RATING_ORDER] + [(NONE, "Chưa xếp loại")]:
         rows.append([label, str(own[level]), percent(own[level], total), str(cell[level]),
                      percent(cell[level], total)])
     rows.append(["Tổng số", str(total), percent(total, total), str(total), percent(total, total)])
-    col = (width - 70 * mm) / 4
     table = Table(rows, colWidths=[70 * mm, col, col, col, col], repeatRows=2)
     table.setStyle(grid_table_style(2, [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (2, 0)),
-                                        ("SPAN", (3, 0), (4, 0)), ("FONTSIZE", (0, 2), (-1, -1), SMALL_TABLE_SIZE),
+                                        ("SPAN", (3, 0), (4, 0)), *_head_font(st.th_s, 2),
+                                        ("FONTSIZE", (0, 2), (-1, -1), SMALL_TABLE_SIZE),
                                         ("ALIGN", (1, 2), (-1, -1), "CENTER"),
                                         ("FONTNAME", (0, -1), (-1, -1), SERIF_BOLD)]))
     q_cell, q_self = quota(cell, percent_quota), quota(own, percent_quota)
@@ -128,14 +147,20 @@ def responsibility_block(tally: ResponsibilityTally, min_count: int, width: floa
     out.append(Paragraph(f"Số {people} đã tự kiểm tra: <b>{tally.respondents}</b>. Bảng dưới ghi số người tự nhận "
                          f"có biểu hiện ở mức “Đôi khi” hoặc “Thường xuyên”.", st.body_flat))
     rows_data = responsibility_rows(tally, min_count)
-    head = [Paragraph(h, st.th_s) for h in ("TT", "Biểu hiện", "Đôi khi", "Thường xuyên", "Cộng")]
-    rows = [head] + [[Paragraph(str(r.number), st.td_s_c), Paragraph(esc(r.label), st.td_s),
-                      Paragraph(esc(r.sometimes.text(min_count)), st.td_s_c),
-                      Paragraph(esc(r.often.text(min_count)), st.td_s_c),
-                      Paragraph(esc(r.total.text(min_count)), st.td_s_bc)] for r in rows_data]
     col = 18 * mm
-    table = Table(rows, colWidths=[9 * mm, width - 9 * mm - 3 * col, col, col, col], repeatRows=1)
-    table.setStyle(grid_table_style())
+    widths = [9 * mm, width - 9 * mm - 3 * col, col, col, col]
+    head = [cell_text(h, st.th_s, w - 2 * CELL_PADDING)
+            for h, w in zip(("TT", "Biểu hiện", "Đôi khi", "Thường xuyên", "Cộng"), widths)]
+    # the label wraps (a paragraph); the number and the counts are plain strings, drawn in the table
+    # style's font: 10 pt, centred, the total in bold (the sizes of td_s / td_s_c / td_s_bc)
+    rows = [head] + [[str(r.number), Paragraph(esc(r.label), st.td_s), r.sometimes.text(min_count),
+                      r.often.text(min_count), r.total.text(min_count)] for r in rows_data]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(grid_table_style(1, [*_head_font(st.th_s, 1),
+                                        ("FONTSIZE", (0, 1), (-1, -1), st.td_s_c.fontSize),
+                                        ("LEADING", (0, 1), (-1, -1), st.td_s_c.leading),
+                                        ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+                                        ("FONTNAME", (4, 1), (4, -1), SERIF_BOLD)]))
     note = (f"Số từ 1 đến {min_count - 1} người được ghi “&lt; {min_count}” (và không vẽ trên biểu đồ) "
             f"để không ai bị nhận diện." if min_count > 1 else "")
     chart = grouped_bars([str(r.number) for r in rows_data],

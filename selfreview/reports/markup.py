@@ -7,6 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from selfreview.text import nfc
@@ -105,16 +106,25 @@ def vi_sort_key(text: str) -> tuple:
     by their value ("Chi bộ số 9" before "Chi bộ số 10")."""
     letters: list[tuple[int, int]] = []
     tones: list[int] = []
-    for run in re.findall(r"[0-9]+|[^0-9]", nfc(clean(text)).casefold()):
+    for run in _RUNS.findall(nfc(clean(text)).casefold()):
         if run[0] in "0123456789":
             letters.append((-1, int(run)))
             tones.append(0)
             continue
-        ch = run
-        parts = unicodedata.normalize("NFD", ch)
-        tone = next((_TONES[m] for m in parts[1:] if m in _TONES), 1)
-        base = unicodedata.normalize("NFC", parts[0] + "".join(m for m in parts[1:] if m in _LETTER_MARKS))
-        index = _ALPHABET.find(base)
-        letters.append((0, index) if index >= 0 else (1, ord(base[0])))
+        letter, tone = _letter_key(run)
+        letters.append(letter)
         tones.append(tone)
     return tuple(letters), tuple(tones)
+
+
+_RUNS = re.compile(r"[0-9]+|[^0-9]")
+
+
+@lru_cache(maxsize=4096)
+def _letter_key(ch: str) -> tuple[tuple[int, int], int]:
+    """(the letter's place in the alphabet, its tone) of one character, worked out once per character."""
+    parts = unicodedata.normalize("NFD", ch)
+    tone = next((_TONES[m] for m in parts[1:] if m in _TONES), 1)
+    base = unicodedata.normalize("NFC", parts[0] + "".join(m for m in parts[1:] if m in _LETTER_MARKS))
+    index = _ALPHABET.find(base)
+    return ((0, index) if index >= 0 else (1, ord(base[0]))), tone

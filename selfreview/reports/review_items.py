@@ -20,7 +20,7 @@ from selfreview.forms.model import (
 )
 from selfreview.reports.header import DottedLines, tick_list
 from selfreview.reports.markup import DOTS, esc, lines, number
-from selfreview.reports.styles import grid_table_style, heading, styles
+from selfreview.reports.styles import CELL_PADDING, cell_text, grid_table_style, heading, styles
 
 
 def _label(text: str) -> str:
@@ -92,19 +92,35 @@ def choice_item(item: SingleChoice | MultiChoice, value: Any, width: float, labe
     return [KeepTogether(head + [tick_list(options, width)])]
 
 
+def marks_table(what: str, widths: list[float], options: list, marked: list[tuple[str, Any]]) -> Table:
+    """A table of marks: "TT", ``what``, a column per option; a row per (label, the value chosen),
+    with an "X" under the chosen option.
+
+    Only the labels (and a heading too long for one line) are paragraphs: the numbers and the marks
+    are plain strings drawn by the table in the font, size, leading and centring of ``td_c`` (a
+    checklist of 60 reviews is thousands of cells: paragraphs there were a quarter of a cell
+    summary's paragraphs)."""
+    st = styles()
+    pad = 2 * CELL_PADDING
+    head = [cell_text(h, st.th, w - pad) for h, w in zip(["TT", what] + [o.label.vi for o in options], widths)]
+    rows = [head] + [[str(n), Paragraph(esc(label), st.td)] + ["X" if chosen == o.value else "" for o in options]
+                     for n, (label, chosen) in enumerate(marked, start=1)]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(grid_table_style(1, [
+        ("FONTSIZE", (0, 0), (-1, 0), st.th.fontSize), ("LEADING", (0, 0), (-1, 0), st.th.leading),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("FONTSIZE", (0, 1), (-1, -1), st.td_c.fontSize), ("LEADING", (0, 1), (-1, -1), st.td_c.leading),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")]))
+    return table
+
+
 def levels_item(item: Levels, value: Any, width: float) -> list[Flowable]:
     st = styles()
     value = value if isinstance(value, dict) else {}
     level_w = 22 * mm
     first_w = width - level_w * len(item.levels) - 10 * mm
-    head = [Paragraph("TT", st.th), Paragraph("Tiêu chí", st.th)] + [
-        Paragraph(esc(o.label.vi), st.th) for o in item.levels]
-    rows = [head]
-    for n, c in enumerate(item.criteria, start=1):
-        rows.append([Paragraph(str(n), st.td_c), Paragraph(esc(c.label.vi), st.td)] + [
-            Paragraph("X" if value.get(c.id) == o.value else "", st.td_c) for o in item.levels])
-    table = Table(rows, colWidths=[10 * mm, first_w] + [level_w] * len(item.levels), repeatRows=1)
-    table.setStyle(grid_table_style())
+    table = marks_table("Tiêu chí", [10 * mm, first_w] + [level_w] * len(item.levels), item.levels,
+                        [(c.label.vi, value.get(c.id)) for c in item.criteria])
     return [*heading(esc(item.label.vi), st.item, 40 * mm), table]
 
 
@@ -159,15 +175,8 @@ def checklist_item(item: Checklist, value: Any, width: float) -> list[Flowable]:
     value = value if isinstance(value, dict) else {}
     freq_w = 21 * mm
     label_w = width - 9 * mm - freq_w * len(item.frequencies)
-    head = [Paragraph("TT", st.th), Paragraph("Biểu hiện", st.th)] + [
-        Paragraph(esc(o.label.vi), st.th) for o in item.frequencies]
-    rows = [head]
-    for n, b in enumerate(item.behaviours, start=1):
-        freq = value.get(b.id, {}).get("frequency")
-        rows.append([Paragraph(str(n), st.td_c), Paragraph(esc(b.label.vi), st.td)] + [
-            Paragraph("X" if freq == o.value else "", st.td_c) for o in item.frequencies])
-    table = Table(rows, colWidths=[9 * mm, label_w] + [freq_w] * len(item.frequencies), repeatRows=1)
-    table.setStyle(grid_table_style())
+    table = marks_table("Biểu hiện", [9 * mm, label_w] + [freq_w] * len(item.frequencies), item.frequencies,
+                        [(b.label.vi, value.get(b.id, {}).get("frequency")) for b in item.behaviours])
     out: list[Flowable] = [*heading(esc(item.label.vi), st.item, 45 * mm), table]
     explained = [(n, b, value.get(b.id, {})) for n, b in enumerate(item.behaviours, start=1)]
     explained = [(n, b, e) for n, b, e in explained if e.get("example", "").strip() or e.get("remedy", "").strip()]

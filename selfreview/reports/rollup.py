@@ -17,11 +17,9 @@ from selfreview.reports.data import CellRow, RollupReport
 from selfreview.reports.header import header_block, recipients, signature_block
 from selfreview.reports.markup import esc, percent, period_words
 from selfreview.reports.page import PageSetup, Progress, ShouldCancel, build
-from selfreview.reports.fonts import SERIF, SERIF_BOLD, string_width
-from selfreview.reports.styles import SMALL_TABLE_SIZE, grid_table_style, heading, styles
+from selfreview.reports.fonts import SERIF_BOLD
+from selfreview.reports.styles import CELL_PADDING, SMALL_TABLE_SIZE, cell_text, grid_table_style, heading, styles
 from selfreview.reports.tallies import LEVELS, quota
-from selfreview.text import nfc
-
 
 
 def totals(rows: tuple[CellRow, ...]) -> CellRow:
@@ -52,26 +50,24 @@ def cells_table(report: RollupReport, total: CellRow, width: float) -> list[Flow
     st = styles()
     n_w, num_w, lvl_w, q_w = 7 * mm, 10 * mm, 9.5 * mm, 14 * mm
     name_w = width - n_w - 2 * num_w - 8 * lvl_w - q_w
-    head1 = [Paragraph(h, st.th_s) for h in ("TT", "Tổ chức đảng", "Số đảng viên", "Đã nộp")]
+    pad, lvl_pad = 2 * CELL_PADDING, 2  # the level columns have 1 pt of padding each side
+    # short labels and numbers are plain strings drawn in the table style's font (set below to the
+    # paragraph styles' sizes); only what needs more than one line is a paragraph
+    head1 = [cell_text(h, st.th_s, w - pad) for h, w in (("TT", n_w), ("Tổ chức đảng", name_w),
+                                                         ("Số đảng viên", num_w), ("Đã nộp", num_w))]
     head2 = ["", "", "", ""]
     for r in RATING_ORDER:
-        head1 += [Paragraph(r.short, st.th_s), ""]
-        head2 += [Paragraph("TĐX", st.th_xs), Paragraph("CBĐX", st.th_xs)]
-    head1.append(Paragraph("Hạn mức", st.th_s))
+        head1 += [cell_text(r.short, st.th_s, 2 * lvl_w - lvl_pad), ""]
+        head2 += [cell_text("TĐX", st.th_xs, lvl_w - lvl_pad), cell_text("CBĐX", st.th_xs, lvl_w - lvl_pad)]
+    head1.append(cell_text("Hạn mức", st.th_s, q_w - pad))
     head2.append("")
     rows = [head1, head2]
 
-    def fit(name: str, bold: bool):
-        """A name that fits on one line stays a plain string; a longer one wraps in a paragraph."""
-        font = SERIF_BOLD if bold else SERIF
-        if string_width(name, font, SMALL_TABLE_SIZE) <= name_w - 6:
-            return nfc(name)
-        return Paragraph(esc(name), st.td_s_b if bold else st.td_s)
-
     def line(n: str, r: CellRow, bold: bool) -> list:
-        # numbers are plain strings (drawn in the table style's font): no paragraph layout per cell
+        # a name that fits on one line stays a plain string; a longer one wraps in a paragraph
         q = quota(r.cell_counts, r.quota_percent if n else report.quota_percent)
-        cells: list = [n, fit(r.name, bold), str(r.members), str(r.submitted)]
+        cells: list = [n, cell_text(r.name, st.td_s_b if bold else st.td_s, name_w - pad), str(r.members),
+                       str(r.submitted)]
         for level in LEVELS:
             cells += [str(r.self_counts.get(level, 0)), str(r.cell_counts.get(level, 0))]
         return cells + ["Đạt" if q.ok else f"Vượt {q.over_by}"]
@@ -83,6 +79,9 @@ def cells_table(report: RollupReport, total: CellRow, width: float) -> list[Flow
     spans += [("SPAN", (4 + 2 * k, 0), (5 + 2 * k, 0)) for k in range(4)]
     table = Table(rows, colWidths=[n_w, name_w, num_w, num_w] + [lvl_w] * 8 + [q_w], repeatRows=2)
     table.setStyle(grid_table_style(2, spans + [
+        ("FONTSIZE", (0, 0), (-1, 0), st.th_s.fontSize), ("LEADING", (0, 0), (-1, 0), st.th_s.leading),
+        ("FONTSIZE", (0, 1), (-1, 1), st.th_xs.fontSize), ("LEADING", (0, 1), (-1, 1), st.th_xs.leading),
+        ("ALIGN", (0, 0), (-1, 1), "CENTER"),
         ("FONTSIZE", (0, 2), (-1, -1), SMALL_TABLE_SIZE), ("ALIGN", (0, 2), (-1, -1), "CENTER"),
         ("ALIGN", (1, 2), (1, -1), "LEFT"),
         ("LEFTPADDING", (4, 0), (11, -1), 1), ("RIGHTPADDING", (4, 0), (11, -1), 1),

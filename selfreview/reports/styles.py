@@ -13,11 +13,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
 
-from selfreview.reports.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_fonts
+from selfreview.reports.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_fonts, string_width
+from selfreview.reports.markup import clean, esc
 
 BODY_SIZE = 14
 TABLE_SIZE = 12
 SMALL_TABLE_SIZE = 10
+CELL_PADDING = 3  # left and right padding of a ruled table's cells (grid_table_style)
 INDENT = 10 * mm  # first-line indent of body paragraphs
 
 
@@ -87,13 +89,27 @@ def grid_table_style(header_rows: int = 1, extra: list | None = None) -> TableSt
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     if header_rows:
         commands += [("FONTNAME", (0, 0), (-1, header_rows - 1), SERIF_BOLD),
                      ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee"))]
     return TableStyle(commands + (extra or []))
+
+
+def cell_text(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A table cell's text: a plain string when it fits on one line of ``width`` (the column less its
+    padding) in ``style``'s font and size, else a Paragraph in ``style`` (it wraps).
+
+    A plain string is drawn by the table itself, with no paragraph to parse, wrap and draw (a table
+    of short labels and numbers costs a fraction of the same table made of paragraphs); the table's
+    style must then give that cell the font, size, leading and alignment of ``style``.
+    """
+    text = clean(text)  # NFC, no control characters, as esc() would give a paragraph
+    if "\n" not in text and string_width(text, style.fontName, style.fontSize) <= width:
+        return text
+    return Paragraph(esc(text), style)
 
 
 def plain_table_style(extra: list | None = None) -> TableStyle:

@@ -14,7 +14,7 @@ from selfreview.reports.cell_summary import responsibility_block
 from selfreview.reports.data import Behaviour, ResponsibilityTally
 from selfreview.reports.markup import cell_title, number, percent, period_title, place_date, vi_sort_key
 from selfreview.reports.page import build
-from selfreview.reports.styles import styles
+from selfreview.reports.styles import cell_text, styles
 from selfreview.reports.tallies import (
     common_lines, quota, rating_counts, responsibility_rows, shown, visible_lines,
 )
@@ -104,3 +104,14 @@ def test_page_setup_round_trip_and_trang_x_of_y(tmp_path):
     assert f"Trang 1/{pages}" in text and f"Trang {pages}/{pages}" in text
     assert "Đoạn văn số 199: kiểm điểm, tự phê bình và phê bình." in text
     assert_fonts_embedded(out)
+
+
+def test_a_table_cell_is_a_plain_string_when_it_fits_on_one_line():
+    st = styles()
+    assert cell_text("Đôi khi", st.th_s, 45) == "Đôi khi"
+    assert cell_text("Nguye\u0302\u0303n\x07 Văn A", st.td_s, 200) == "Nguyễn Văn A"  # NFC, no control chars
+    wrapped = cell_text("Thường xuyên", st.th_s, 45)  # too wide for one line: a paragraph, which wraps
+    assert isinstance(wrapped, Paragraph) and wrapped.style is st.th_s
+    assert isinstance(cell_text("a\nb", st.td_s, 500), Paragraph)
+    assert isinstance(cell_text("A & B <b>", st.td_s, 5), Paragraph)  # escaped: printed as written
+    assert "A &amp; B &lt;b&gt;" in cell_text("A & B <b>", st.td_s, 5).text

@@ -169,3 +169,53 @@ def test_a_review_typed_in_by_the_secretary_counts_the_same(ctx, tmp_path, statu
 
 def replace_rating(answers: dict, rating: str) -> dict:
     return {**answers, "b2_proposed": rating}
+
+
+def test_the_roles_read_from_a_stored_template_are_the_templates_own():
+    """The roll-up reads a template's roles from the copy stored with the round (its JSON, only the
+    checklist validated) instead of loading every bundled YAML: the same roles, for every form."""
+    from selfreview.forms.summary import roles, roles_from_data
+
+    for info in registry.bundled().values():
+        body = info.template.model_dump(mode="json", by_alias=True, exclude_none=True)
+        assert roles_from_data(json.loads(json.dumps(body))) == roles(info.template), info.template.id
+    t = registry.find("hd43-2025-2b").template
+    body = t.model_dump(mode="json", by_alias=True, exclude_none=True)
+    check_id = body["roles"]["responsibility_check"]
+    broken = json.loads(json.dumps(body))
+    for part in broken["parts"]:
+        for section in part["sections"]:
+            for item in section["items"]:
+                if item["id"] == check_id:
+                    item["behaviours"] = "not a list"
+    for bad in ([], {}, {"roles": {}, "parts": []}, {"roles": [], "parts": body["parts"]},
+                {"roles": {"responsibility_check": check_id}, "parts": 3}, broken):
+        with pytest.raises(ValueError):
+            roles_from_data(bad)
+
+
+def test_the_rollup_is_the_same_with_and_without_the_stored_copy_of_its_form(ctx, tmp_path):
+    from selfreview.services import reporting
+
+    make_cell(ctx, tmp_path, missing=())  # its round stores the form it uses
+    reporting._ROLES.clear()
+    from_stored = _rollup(ctx)
+    assert from_stored.responsibility.behaviours
+    with ctx.db.engine.begin() as conn:  # a stored copy that is not a template: read the full way
+        conn.exec_driver_sql("UPDATE stored_template SET body = '{\"x\": 1}'")
+    reporting._ROLES.clear()
+    assert _rollup(ctx) == from_stored
+    with ctx.db.engine.begin() as conn:  # no stored copy at all: the bundled form, the full way
+        conn.exec_driver_sql("DELETE FROM stored_template")
+    reporting._ROLES.clear()
+    assert _rollup(ctx) == from_stored
+
+
+def test_stored_self_checks_are_decoded_as_each_text_alone_would_be():
+    from selfreview.services.reporting import _decode_all
+
+    texts = ['{"slow_handling": "often"}', "{}", '{"a": "never", "b": "sometimes"}']
+    assert _decode_all(texts) == [json.loads(t) for t in texts]
+    assert _decode_all([]) == []
+    with pytest.raises(ValueError):  # "1, 2" would be two items of the joined array: decoded alone, it fails
+        _decode_all(['{"a": "often"}', "1, 2"])
