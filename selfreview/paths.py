@@ -7,7 +7,6 @@ The data directory comes from platformdirs and can be overridden with ``--data-d
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -45,6 +44,11 @@ def ensure_private_dir(path: Path) -> Path:
 
 def resources_dir() -> Path:
     """The ``resources/`` folder: inside the installed wheel, or at the top of a checkout."""
+    beside = Path(__file__).resolve().parent / "resources"  # the wheel's, on disk: no importlib.resources
+    if beside.is_dir():                                     # (it and zipfile cost the desktop app's start)
+        return beside
+    from importlib import resources
+
     packaged = resources.files("selfreview") / "resources"
     if packaged.is_dir():
         return Path(str(packaged))

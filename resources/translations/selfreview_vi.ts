@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+59"/>
+        <location filename="../../selfreview/ui/app.py" line="+142"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>DialogService</name>
     <message>
-        <location filename="../../selfreview/ui/dialogs.py" line="+17"/>
+        <location filename="../../selfreview/ui/dialogs.py" line="+25"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -686,7 +686,7 @@ Mã khóa trong tệp:
 <context>
     <name>KeyActions</name>
     <message>
-        <location filename="../../selfreview/ui/key_actions.py" line="+121"/>
+        <location filename="../../selfreview/ui/key_actions.py" line="+120"/>
         <source>&amp;Current passphrase</source>
         <translation>Cụm mật khẩu &amp;hiện tại</translation>
     </message>
@@ -726,7 +726,7 @@ Mã khóa trong tệp:
         <translation>Khóa của bạn đã được bảo vệ bằng cụm mật khẩu. Hãy giữ cụm mật khẩu ở nơi an toàn: không có nó thì không dùng được khóa.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Back up the key: save the file</source>
         <translation>Sao lưu khóa: lưu tệp</translation>
     </message>
@@ -855,7 +855,14 @@ Mã khóa trong tệp:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../selfreview/ui/main_window.py" line="+85"/>
+        <location filename="../../selfreview/ui/main_window.py" line="+71"/>
+        <location line="+280"/>
+        <source>Opening your data…</source>
+        <translation>Đang mở dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <location line="+65"/>
         <location line="+14"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
@@ -863,12 +870,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+5"/>
         <location line="+19"/>
-        <location line="+168"/>
+        <location line="+180"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-144"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -998,12 +1005,12 @@ Mã khóa trong tệp:
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+110"/>
         <source>Self-review — cell secretary</source>
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -1134,7 +1141,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../selfreview/ui/member_actions.py" line="+110"/>
+        <location filename="../../selfreview/ui/member_actions.py" line="+111"/>
         <source>The file could not be read or written: %1</source>
         <translation>Không đọc hoặc ghi được tệp: %1</translation>
     </message>
@@ -1144,7 +1151,7 @@ Mã khóa trong tệp:
         <translation>Chưa thực hiện được</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open an invitation from the secretary</source>
         <translation>Mở lời mời từ bí thư</translation>
     </message>
@@ -1165,17 +1172,17 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+19"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Only a finalized review can be sent. Finalize it first.</source>
         <translation>Chỉ gửi được bản kiểm điểm đã hoàn tất. Hãy hoàn tất trước.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Send to the cell: save the file</source>
         <translation>Gửi cho chi bộ: lưu tệp</translation>
     </message>
@@ -1205,7 +1212,7 @@ Mã khóa trong tệp:
         <translation>Đang ký và lưu tệp…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Send without encryption?</source>
         <translation>Gửi mà không mã hoá?</translation>
     </message>
@@ -1225,18 +1232,18 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu của khoá</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
+        <location line="+24"/>
+        <location line="+17"/>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo tệp PDF…</translation>
     </message>
@@ -1466,7 +1473,7 @@ Mã khóa trong tệp:
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../selfreview/ui/key_actions.py" line="-171"/>
+        <location filename="../../selfreview/ui/key_actions.py" line="-172"/>
         <source>Type it &amp;again</source>
         <translation>Gõ &amp;lại lần nữa</translation>
     </message>
@@ -1832,7 +1839,7 @@ Mã khóa trong tệp:
         <translation>Lưu bản kiểm điểm này thành tệp PDF để in hoặc lưu giữ</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+53"/>
         <source>%1 · revision %2 · %3</source>
         <translation>%1 · lần sửa %2 · %3</translation>
     </message>
@@ -1912,7 +1919,7 @@ Mã khóa trong tệp:
         <translation>Chỉ xem: bản kiểm điểm của đảng viên không sửa ở đây. Nhận xét của chi ủy và mức chi bộ đề xuất ghi ở khung bên phải.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
         <source>Self-proposed: %1</source>
         <translation>Tự đề xuất: %1</translation>
     </message>
@@ -2681,7 +2688,7 @@ Mã khóa trong tệp:
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../selfreview/ui/startup.py" line="+34"/>
+        <location filename="../../selfreview/ui/startup.py" line="+36"/>
         <source>daily copy</source>
         <translation>bản sao hằng ngày</translation>
     </message>
@@ -2701,20 +2708,22 @@ Mã khóa trong tệp:
         <translation>bản sao</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Self-review is already open</source>
         <translation>Bản kiểm điểm cá nhân đang mở</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+60"/>
+        <location filename="../../selfreview/ui/app.py" line="+39"/>
+        <location filename="../../selfreview/ui/startup.py" line="+4"/>
+        <location line="+69"/>
         <location line="+5"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+60"/>
+        <location line="-1"/>
+        <location filename="../../selfreview/ui/startup.py" line="-74"/>
+        <location line="+69"/>
         <location line="+5"/>
         <source>The data folder could not be opened:
 %1</source>
@@ -2722,7 +2731,7 @@ Mã khóa trong tệp:
 %1</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location filename="../../selfreview/ui/startup.py" line="-62"/>
         <source>Your data file is damaged</source>
         <translation>Tệp dữ liệu của bạn bị hỏng</translation>
     </message>

@@ -6,17 +6,21 @@ exit status.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from selfreview import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMAND_MODULES = ("forms_cmd", "list_cmd", "exchange_cmd", "demo_cmd", "report_cmd", "doctor_cmd", "roster_cmd",
                    "keys_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not on the way to the desktop app (``_app_only``): every millisecond before its window counts
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="data directory (default: SELFREVIEW_DATA_DIR or the per-user data folder)")

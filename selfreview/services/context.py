@@ -26,13 +26,14 @@ class AppContext:
     _services: dict[str, object] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None) -> "AppContext":
-        # integrity check, migration and the daily backup: services/recovery.py (docs/reliability.md)
+    def open(cls, data_dir: str | Path | None = None, daily_backup: bool = True) -> "AppContext":
+        # integrity check, migration and the daily backup: services/recovery.py (docs/reliability.md);
+        # daily_backup=False: the caller takes it later (recovery.take_daily_backup; the desktop app does)
         from selfreview.services.recovery import open_database
         directory = resolve_data_dir(data_dir)
         with storage_errors(directory):
             ensure_private_dir(directory)
-        db, backup, startup = open_database(directory)
+        db, backup, startup = open_database(directory, daily_backup)
         return cls(directory, db, backup, startup)
 
     def close(self) -> None:

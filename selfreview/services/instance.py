@@ -1,9 +1,10 @@
 """One running app per data directory: an operating-system file lock, released when the holder dies.
 
 ``acquire_instance_lock(data_dir)`` takes an exclusive lock on ``<data>/selfreview.lock``
-(``flock`` on POSIX, ``msvcrt.locking`` on Windows, through the ``filelock`` package). The system
-drops the lock when the process ends, however it ends (a crash, SIGKILL, a power cut), so a stale
-lock never blocks the next start. A second process gets :class:`AlreadyRunning`; the GUI then
+(``flock`` on POSIX, called directly: the desktop app takes it before showing its window, and
+importing the ``filelock`` package costs more than the lock; ``msvcrt.locking`` on Windows, through
+``filelock``). The system drops the lock when the process ends, however it ends (a crash, SIGKILL,
+a power cut), so a stale lock never blocks the next start. A second process gets :class:`AlreadyRunning`; the GUI then
 brings the first window forward or explains. The holder's process id is written to
 ``<data>/selfreview.lock.pid`` for that purpose (informational: the lock, not the file, decides).
 """
@@ -12,8 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import Any
 
 from selfreview.messages import msg
 from selfreview.services.errors import ServiceError
@@ -30,10 +30,45 @@ class AlreadyRunning(ServiceError):
         super().__init__(msg("instance.running", path=data_dir))
 
 
+class _FlockLock:
+    """``flock(LOCK_EX | LOCK_NB)`` on the lock file (POSIX); the same lock ``filelock`` takes, so the
+    two agree. The file stays in place on release."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self.fd is not None
+
+    def acquire(self) -> bool:
+        """True: taken; False: another open file (another process, or this one) holds it."""
+        import errno
+        import fcntl
+
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self.path, flags, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            os.close(fd)
+            if e.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+                return False
+            raise
+        self.fd = fd
+        return True
+
+    def release(self, force: bool = True) -> None:
+        if self.fd is not None:
+            fd, self.fd = self.fd, None
+            os.close(fd)  # closing the only descriptor drops the flock
+
+
 class InstanceLock:
     """Held until :meth:`release` (or the process ends). Usable as a context manager."""
 
-    def __init__(self, data_dir: Path, lock: FileLock) -> None:
+    def __init__(self, data_dir: Path, lock: Any) -> None:
         self.data_dir = data_dir
         self._lock = lock
 
@@ -69,13 +104,21 @@ def acquire_instance_lock(data_dir: Path | str) -> InstanceLock:
     data_dir = Path(data_dir)
     with storage_errors(data_dir):
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # no "soft" fallback: a lock file that outlives a crash would block every later start
-        lock = FileLock(data_dir / LOCK_FILE_NAME, timeout=0, mode=0o600, thread_local=False,
-                        fallback_to_soft=False)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise AlreadyRunning(data_dir, holder_pid(data_dir)) from None
+        lock: Any
+        if os.name == "posix":
+            lock = _FlockLock(data_dir / LOCK_FILE_NAME)
+            if not lock.acquire():
+                raise AlreadyRunning(data_dir, holder_pid(data_dir))
+        else:
+            from filelock import FileLock, Timeout
+
+            # no "soft" fallback: a lock file that outlives a crash would block every later start
+            lock = FileLock(data_dir / LOCK_FILE_NAME, timeout=0, mode=0o600, thread_local=False,
+                            fallback_to_soft=False)
+            try:
+                lock.acquire()
+            except Timeout:
+                raise AlreadyRunning(data_dir, holder_pid(data_dir)) from None
         try:
             (data_dir / PID_FILE_NAME).write_text(str(os.getpid()), encoding="ascii")
         except OSError:

@@ -8,7 +8,9 @@ At every start (``AppContext.open`` -> :func:`open_database`):
 2. the schema is migrated (a pre-migration copy is made first, ``selfreview/db/migrate.py``);
 3. if today has no automatic copy yet, a daily copy is made and old copies are rotated
    (``selfreview/db/backup.py``). A failure here (a full disk) does not stop the app: it is
-   reported in :class:`StartupReport` and the app opens.
+   reported in :class:`StartupReport` and the app opens. The desktop app opens with
+   ``daily_backup=False`` and runs :func:`take_daily_backup` as the first task of its database
+   writer instead, so its first page does not wait for the copy (``ui/app.py``).
 
 After :class:`DatabaseDamaged`, with no context open on the folder and the instance lock held:
 :func:`move_damaged_aside`, then :func:`restore_backup` (the newest sound copy, or a chosen one),
@@ -63,8 +65,9 @@ def backup_dir(data_dir: Path) -> Path:
     return (path.parent if path is not None else data_dir) / backups.BACKUP_DIR_NAME
 
 
-def open_database(directory: Path) -> tuple[Database, Path | None, StartupReport]:
-    """Check, connect, migrate, take the daily copy. Raises :class:`StorageError` (incl.
+def open_database(directory: Path, daily_backup: bool = True) -> tuple[Database, Path | None, StartupReport]:
+    """Check, connect, migrate, take the daily copy (``daily_backup=False``: the caller runs
+    :func:`take_daily_backup` itself, later). Raises :class:`StorageError` (incl.
     :class:`DatabaseDamaged`) with a message a person can act on."""
     path = database_file(directory)
     with storage_errors(directory, path):
@@ -82,17 +85,24 @@ def open_database(directory: Path) -> tuple[Database, Path | None, StartupReport
         except BaseException:
             db.dispose()
             raise
-    daily, error = None, None
-    if path is not None:
-        try:
-            with storage_errors(directory, path):
-                daily = backups.take_daily(path, path.parent / backups.BACKUP_DIR_NAME)
-        except StorageError as e:
-            error = e.message
-        except Exception as e:  # a copy that failed its own check: report it, open anyway
-            log.warning("daily backup failed: %s", e)
-            error = msg("storage.io")
+    daily, error = take_daily_backup(directory) if daily_backup else (None, None)
     return db, migration_backup, StartupReport(checked, daily, error)
+
+
+def take_daily_backup(directory: Path) -> tuple[Path | None, Message | None]:
+    """Today's automatic copy, unless today has one: (the copy made or None, why none could be made
+    or None). Never raises for a failed copy: the app goes on without it."""
+    path = database_file(directory)
+    if path is None:
+        return None, None
+    try:
+        with storage_errors(directory, path):
+            return backups.take_daily(path, path.parent / backups.BACKUP_DIR_NAME), None
+    except StorageError as e:
+        return None, e.message
+    except Exception as e:  # a copy that failed its own check: report it, open anyway
+        log.warning("daily backup failed: %s", e)
+        return None, msg("storage.io")
 
 
 def owner_only(path: Path) -> None:

@@ -3,26 +3,53 @@ lock and start-up check: ui/startup.py), the window.
 
 ``run_app(data_dir)`` is what ``selfreview`` (no command) calls. ``setup_application`` is shared
 with tools/screenshots.py; tests build ``MainWindow(ctx, settings, runner, dialogs)`` directly.
+
+The window comes first. Importing the services (SQLAlchemy, pydantic, the form model), opening and
+checking the database and building the first page take several times as long as showing a window,
+so :class:`AppStart` shows the main window at once, with its menus, title, status bar and a centred
+"Opening your data…", and opens the data folder only once that window has been exposed and
+painted (an event posted from its first expose). The same window then becomes the whole app
+(``MainWindow.attach``); today's automatic copy of the database is the first task of the database
+writer, made once the first page is there. Only what a second start must not get past comes
+before the window: the data folder's instance lock (a second start on the same folder brings the
+first window forward and exits 0 without a window of its own; the first app listens for it from
+its first paint on, and a second start waits for that). A damaged database is explained
+over the shown window; if the folder cannot be opened, the window closes and the app exits with
+status 1.
+
+    start = AppStart(data_dir)
+    status = start.show()      # None: the window is shown; else the exit status (e.g. a second start)
+    start.app.exec()           # the data folder opens from the event loop, then the first page
+
+``run_app`` is those steps plus the clean-up; the benchmark (bench/subjects.py) times them.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Any
+import traceback
+from pathlib import Path
+from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QExposeEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from selfreview.ui.i18n import Translators, arg
 from selfreview.ui.settings import AppSettings, apply_text_size, load_fonts, user_settings
 from selfreview.ui.style import apply_style
 
+# The data folder opens once the window is painted; if the window is never exposed (started
+# minimized, a window system that never says so), it opens after this anyway.
+OPEN_ANYWAY_MS = 1000
+
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # Fractional scale factors are used as they are: Qt 6's default rounding policy (PassThrough),
+        # so it is not set here: Qt.HighDpiScaleFactorRoundingPolicy is in the Qt namespace, and its
+        # first use from Python builds all of that namespace's enums (≈ 13 ms before the window).
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("selfreview")
     app.setOrganizationName("selfreview")
@@ -39,44 +66,155 @@ def setup_application(app: QApplication, settings: AppSettings) -> Translators:
     return translators
 
 
-def run_app(data_dir: str | None = None) -> int:
-    """The desktop app on ``data_dir``: one app per data folder (a second start brings the first
-    window forward and exits 0), a damaged database explained and repaired (ui/startup.py)."""
-    from selfreview.paths import resolve_data_dir
-    from selfreview.ui.dialogs import DialogService
-    from selfreview.ui.main_window import MainWindow
-    from selfreview.ui.single_instance import InstanceServer, bring_to_front
-    from selfreview.ui.startup import open_data, take_lock
-    from selfreview.ui.tasks import TaskRunner
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, from the event loop, right after ``window`` was first exposed (Qt
+    paints and flushes a widget window while it handles that expose); at the latest after
+    ``fallback_ms``."""
 
-    app = make_application()
-    settings = AppSettings(user_settings())
-    translators = setup_application(app, settings)
-    dialogs = DialogService(app)
-    try:
-        directory = resolve_data_dir(data_dir)
-    except Exception as e:  # noqa: BLE001 - shown to the person, who cannot use a traceback
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Self-review"),
-                             arg(QCoreApplication.translate("App", "The data folder could not be opened:\n%1"), e))
-        return 1
-    lock, status = take_lock(directory, dialogs)
-    if lock is None:
-        return status
-    window: Any = None
-    server = InstanceServer(directory, app)  # later starts on this folder bring the window forward
-    server.activate_requested.connect(lambda: window is not None and bring_to_front(window))
-    try:
-        ctx = open_data(directory, dialogs)
-        if ctx is None:
-            return 1
-        runner = TaskRunner(app)
-        window = MainWindow(ctx, settings, runner, dialogs, translators)
-        window.show()
+    def __init__(self, window: QWidget, callback: Callable[[], None], fallback_ms: int = OPEN_ANYWAY_MS) -> None:
+        super().__init__(window)
+        self._callback: Callable[[], None] | None = callback
+        self._handle = window.windowHandle()
+        if self._handle is not None:
+            self._handle.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 (Qt's name)
+        # isinstance, not event.type(): PySide6 builds its Python enum of every QEvent.Type on the first
+        # event.type() (≈ 13 ms), and this runs before the window's first paint
+        if watched is self._handle and isinstance(event, QExposeEvent) and self._handle.isExposed():
+            # posted now, delivered after this expose has been handled, i.e. painted and flushed
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is None:
+            return
+        if self._handle is not None:
+            self._handle.removeEventFilter(self)
+        callback()
+
+
+class AppStart:
+    """One start of the desktop app on one data folder (see the module's docstring)."""
+
+    def __init__(self, data_dir: str | None = None, settings: AppSettings | None = None, dialogs: Any = None,
+                 translators: Translators | None = None) -> None:
+        """``settings``, ``dialogs``, ``translators``: the tests' own (default: the per-user settings
+        file, the real dialogs, and fonts, style and translators set up here)."""
+        self.data_dir = data_dir
+        self.directory: Path | None = None
+        self.app: QApplication | None = None
+        self.settings = settings
+        self.translators = translators
+        self.dialogs = dialogs
+        self.window: Any = None
+        self.lock: Any = None
+        self.server: Any = None
+        self.ctx: Any = None
+        self.runner: Any = None
+        self.failed = False  # the data folder could not be opened: exit status 1
+
+    # -- before the event loop: up to the window shown ------------------------------------------------
+    def show(self) -> int | None:
+        """QApplication and its set-up, the data folder's lock, the window shown with "Opening your
+        data…". None: go on with ``app.exec()`` (the data folder opens from there); otherwise the
+        exit status (a second start on the same folder: 0; no usable data folder: 1)."""
+        from selfreview.paths import resolve_data_dir
+        from selfreview.ui.dialogs import DialogService
+        from selfreview.ui.main_window import MainWindow
+        from selfreview.ui.startup import take_lock
+
+        self.app = app = make_application()
+        if self.settings is None:
+            self.settings = AppSettings(user_settings())
+        if self.translators is None:
+            self.translators = setup_application(app, self.settings)
+        if self.dialogs is None:
+            self.dialogs = DialogService(app)
         try:
-            return app.exec()
+            self.directory = resolve_data_dir(self.data_dir)
+        except Exception as e:  # noqa: BLE001 - shown to the person, who cannot use a traceback
+            from PySide6.QtWidgets import QMessageBox
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Self-review"),
+                                 arg(QCoreApplication.translate("App", "The data folder could not be opened:\n%1"), e))
+            return 1
+        # before any window: a second start on this folder only brings the first window forward
+        self.lock, status = take_lock(self.directory, self.dialogs)
+        if self.lock is None:
+            return status
+        self.window = window = MainWindow(None, self.settings, None, self.dialogs, self.translators)
+        window.show()
+        _AfterFirstPaint(window, self.open)
+        return None
+
+    # -- from the event loop: the data folder, then the first page ------------------------------------
+    def open(self) -> None:
+        """Open the data folder (a damaged database is explained and repaired over the window), then
+        make the window the whole app. If the folder cannot be opened, close the window and leave
+        the event loop with status 1."""
+        window = self.window
+        if window is None or self.ctx is not None or not window.isVisible():
+            return  # closed before its data folder was opened: nothing to do
+        from selfreview.services.recovery import take_daily_backup
+        from selfreview.ui.single_instance import InstanceServer, bring_to_front
+        from selfreview.ui.startup import open_data
+        from selfreview.ui.tasks import TaskRunner
+
+        # later starts on this folder bring this window forward (they wait for it to listen: QtNetwork
+        # is imported here, after the first paint); it answers during the dialogs below too
+        self.server = InstanceServer(self.directory, self.app)
+        self.server.activate_requested.connect(lambda: bring_to_front(window))
+        try:
+            self.ctx = open_data(self.directory, self.dialogs, window, daily_backup=False)
+            if self.ctx is not None:
+                self.runner = TaskRunner(self.app)
+                window.attach(self.ctx, self.runner)
+                # today's copy: the database writer's first task, once the first page is there
+                self.runner.submit(take_daily_backup, self.ctx.data_dir, on_done=self._daily_backup_done)
+                return
+        except Exception as e:  # noqa: BLE001 - a bug: say so, and do not leave "Opening…" on screen
+            traceback.print_exc()
+            text = QCoreApplication.translate("Startup", "The data folder could not be opened:\n%1")
+            self.dialogs.error(window, QCoreApplication.translate("Startup", "Self-review"), arg(text, e))
+        self.failed = True
+        window.close()
+        self.app.exit(1)
+
+    def _daily_backup_done(self, result: tuple[Any, Any]) -> None:
+        """Note today's copy (or why none could be made) in ``ctx.startup``, as ``AppContext.open``
+        does when it takes the copy itself."""
+        import dataclasses
+
+        daily, error = result
+        if self.ctx is not None and self.ctx.startup is not None:
+            self.ctx.startup = dataclasses.replace(self.ctx.startup, daily_backup=daily, backup_error=error)
+
+    def close(self) -> None:
+        """After the event loop: stop the workers, close the database, release the folder."""
+        if self.runner is not None:
+            self.runner.shutdown()
+        if self.ctx is not None:
+            self.ctx.close()
+        if self.server is not None:
+            self.server.close()
+        if self.lock is not None:
+            self.lock.release()
+
+    def run(self) -> int:
+        status = self.show()
+        if status is not None:
+            return status
+        try:
+            code = self.app.exec()
+            return 1 if self.failed else code
         finally:
-            runner.shutdown()
-            ctx.close()
-    finally:
-        server.close()
-        lock.release()
+            self.close()
+
+
+def run_app(data_dir: str | None = None) -> int:
+    """The desktop app on ``data_dir``: the window at once, then the data folder; one app per data
+    folder (a second start brings the first window forward and exits 0), a damaged database
+    explained and repaired (ui/startup.py)."""
+    return AppStart(data_dir).run()

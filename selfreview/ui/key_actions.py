@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from selfreview.exchange.keystore import MIN_PASSPHRASE
 from selfreview.messages import msg
 from selfreview.services import keyguard
-from selfreview.services.exchange import slug
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.member_actions import documents_dir, with_suffix
 from selfreview.ui.widgets import hint_label
@@ -152,6 +151,7 @@ class KeyActions(QObject):
 
     # -- backup -----------------------------------------------------------------------------------------
     def backup(self, profile: Any) -> PassphraseDialog | None:
+        from selfreview.services.exchange import slug
         suggested = documents_dir() / f"khoa-{slug(profile.full_name)}{BACKUP_SUFFIX}"
         chosen = self.dialogs.save_file(self._parent(), self.tr("Back up the key: save the file"), str(suggested),
                                         arg(self.tr("Key backups (*%1)"), BACKUP_SUFFIX))

@@ -1,25 +1,54 @@
 """The main window: one page at a time (first run, profile picker, Home, the form), the menus with
-their shortcuts, the quiet "Saved" indicator, and the last place remembered."""
+their shortcuts, the quiet "Saved" indicator, and the last place remembered.
+
+The window can exist before the data folder is open (``ui/app.py`` shows it first, so the person
+sees the app at once): ``MainWindow(None, settings, None, dialogs, translators)`` is the window with
+its menus, title and status bar and a centred "Opening your data…"; ``attach(ctx, runner)`` then
+makes it the whole app and shows the first page. ``MainWindow(ctx, settings, runner, ...)`` does
+both at once. The pages' modules (and through them the services, SQLAlchemy, the form model) are
+imported only when a page is built, so importing this module stays light.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from selfreview.services.errors import ServiceError
 from selfreview.ui import i18n
 from selfreview.ui.i18n import arg
 from selfreview.ui.dialogs import DialogService
-from selfreview.ui.first_run import FirstRunPage
-from selfreview.ui.help import ShortcutsDialog, about_text
-from selfreview.ui.home import HomePage
-from selfreview.ui.member_actions import menu_state as member_menu_state, menu_trigger as member_menu
-from selfreview.ui.profile_picker import ProfilePickerPage
-from selfreview.ui.review_editor import ReviewEditor
 from selfreview.ui.settings import TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, text_size_name
+
+if TYPE_CHECKING:
+    from selfreview.ui.first_run import FirstRunPage
+    from selfreview.ui.help import ShortcutsDialog
+    from selfreview.ui.home import HomePage
+    from selfreview.ui.review_editor import ReviewEditor
+
+# actions that need the data folder: off while the window waits for it (``MainWindow.attach``)
+_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "new", "check", "finalize", "revision", "send",
+               "pdf", "next", "previous", "focus")
+
+
+# the pages' classes by name, and their modules (imported when the first such page is built)
+_PAGES = {"HomePage": "selfreview.ui.home", "ReviewEditor": "selfreview.ui.review_editor",
+          "FirstRunPage": "selfreview.ui.first_run", "ProfilePickerPage": "selfreview.ui.profile_picker"}
+
+
+def _page_class(name: str) -> type:
+    """A page class by name, its module imported on first use (see the module's docstring)."""
+    return getattr(importlib.import_module(_PAGES[name]), name)
+
+
+def _is_page(page: Any, name: str) -> bool:
+    """``isinstance(page, <name>)`` without importing the page's module (if it is not imported, no
+    such page exists)."""
+    module = sys.modules.get(_PAGES[name])
+    return page is not None and module is not None and isinstance(page, getattr(module, name))
 
 
 class MainWindow(GeometryMixin, QMainWindow):
@@ -29,30 +58,57 @@ class MainWindow(GeometryMixin, QMainWindow):
                  translators: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.ctx, self.settings, self.runner = ctx, settings, runner
+        self.ctx, self.settings, self.runner = None, settings, None
         self.dialogs = dialogs or DialogService(self)
         self.translators = translators
         self.profile = None
         self.page: QWidget | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        # "Opening your data…", centred by stretches (no Qt.AlignmentFlag: the first use of the Qt
+        # namespace from Python builds all its enums, ≈ 13 ms before the window could be shown)
+        self.opening: QWidget | None = QWidget(self.stack)
+        self.opening_message = QLabel(self.tr("Opening your data…"), self.opening)
+        self.opening_message.setObjectName("openingMessage")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.opening_message)
+        row.addStretch(1)
+        column = QVBoxLayout(self.opening)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.stack.addWidget(self.opening)
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("savedIndicator")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.runner.error.connect(self._background_error)
+        self.setWindowTitle(self.tr("Self-review"))
         self._build_menus()
         if not self.restore_geometry(settings):
             self.resize(1280, 820)
+        if ctx is not None:
+            self.attach(ctx, runner)
+
+    def attach(self, ctx: Any, runner: Any) -> None:
+        """The data folder is open: become the whole app, on the first page (first run, the profile
+        picker, Home or the last form)."""
+        if self.ctx is not None:
+            raise RuntimeError("the main window already has its data folder")
+        self.ctx, self.runner = ctx, runner
+        self.runner.error.connect(self._background_error)
         self.start()
 
     # -- pages ----------------------------------------------------------------------------------------
+    def _page_is(self, name: str) -> bool:
+        return _is_page(self.page, name)
+
     @property
     def editor(self) -> ReviewEditor | None:
-        return self.page if isinstance(self.page, ReviewEditor) else None
+        return self.page if self._page_is("ReviewEditor") else None  # type: ignore[return-value]
 
     @property
     def home(self) -> HomePage | None:
-        return self.page if isinstance(self.page, HomePage) else None
+        return self.page if self._page_is("HomePage") else None  # type: ignore[return-value]
 
     def _set_page(self, page: QWidget) -> None:
         old = self.page
@@ -64,6 +120,10 @@ class MainWindow(GeometryMixin, QMainWindow):
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
+        if self.opening is not None:  # the first page replaces "Opening your data…"
+            self.stack.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self.opening = None
         self.saved_label.clear()
         self._update_actions()
 
@@ -77,7 +137,7 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.show_picker()
 
     def show_first_run(self, ask_language: bool = True, cancellable: bool = False) -> FirstRunPage:
-        page = FirstRunPage(self.ctx, self.runner, self.dialogs, ask_language, cancellable)
+        page = _page_class("FirstRunPage")(self.ctx, self.runner, self.dialogs, ask_language, cancellable)
         page.language_chosen.connect(self._first_run_language)
         page.profile_created.connect(lambda p: self.open_profile(p.id))
         page.cancelled.connect(self.show_picker)
@@ -92,7 +152,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.show_first_run(ask_language=False, cancellable=False)
 
     def show_picker(self) -> None:
-        page = ProfilePickerPage(self.ctx, self.settings.last_profile)
+        page = _page_class("ProfilePickerPage")(self.ctx, self.settings.last_profile)
         page.chosen.connect(self.open_profile)
         page.add_requested.connect(lambda: self.show_first_run(ask_language=False, cancellable=True))
         self._set_page(page)
@@ -112,7 +172,7 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.start()
             return
         self.settings.set_last_review(self.profile.id, None)
-        page = HomePage(self.ctx, self.runner, self.dialogs, self.profile)
+        page = _page_class("HomePage")(self.ctx, self.runner, self.dialogs, self.profile)
         page.open_review.connect(self.open_review)
         page.profile_changed.connect(self._profile_changed)
         self._set_page(page)
@@ -124,13 +184,14 @@ class MainWindow(GeometryMixin, QMainWindow):
 
     def open_review(self, review_id: int, section_id: str | None = None) -> bool:
         """Open the form of one of the current profile's reviews; False if it is not theirs / gone."""
+        from selfreview.services.errors import ServiceError
         try:
             summary = self.ctx.reviews.open(review_id).summary
         except ServiceError:
             return False
         if self.profile is None or summary.profile_id != self.profile.id:
             return False
-        editor = ReviewEditor(self.ctx, self.runner, self.dialogs, self.settings, review_id, section_id)
+        editor = _page_class("ReviewEditor")(self.ctx, self.runner, self.dialogs, self.settings, review_id, section_id)
         editor.save_state.connect(self._save_state)
         editor.go_home.connect(self.show_home)
         editor.review_replaced.connect(self.open_review)
@@ -159,7 +220,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         self._action(file, self.tr("&Home"), self.show_home, "Alt+Home", "home")
         self._action(file, self.tr("&Save now"), self.save_now, QKeySequence.StandardKey.Save, "save")
         self._action(file, self.tr("Switch &person…"), self._switch_person, None, "switch")
-        self._action(file, self.tr("Open an &invitation from the secretary…"), lambda: member_menu(self, "invite"),
+        self._action(file, self.tr("Open an &invitation from the secretary…"), lambda: self._member_menu("invite"),
                      None, "invite")
         self._action(file, self.tr("Cell se&cretary's workspace"), self.show_secretary, "Ctrl+B", "secretary")
         file.addSeparator()
@@ -170,8 +231,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         self._action(review, self.tr("Finali&ze…"), lambda: self.editor and self.editor.finalize(), None, "finalize")
         self._action(review, self.tr("New &revision"), lambda: self.editor and self.editor.new_revision(), None,
                      "revision")
-        self._action(review, self.tr("&Send to the cell…"), lambda: member_menu(self, "send"), None, "send")
-        self._action(review, self.tr("&Export PDF…"), lambda: member_menu(self, "pdf"), None, "pdf")
+        self._action(review, self.tr("&Send to the cell…"), lambda: self._member_menu("send"), None, "send")
+        self._action(review, self.tr("&Export PDF…"), lambda: self._member_menu("pdf"), None, "pdf")
         review.aboutToShow.connect(self._update_actions)  # Home's selection decides "send" and "pdf"
         review.addSeparator()
         self._action(review, self.tr("Ne&xt section"), lambda: self.editor and self.editor.next_section(1),
@@ -207,10 +268,15 @@ class MainWindow(GeometryMixin, QMainWindow):
     def _update_actions(self) -> None:
         if not hasattr(self, "actions_by_name"):
             return
+        if self.ctx is None:  # still opening the data folder: only the view and help menus work
+            for name in _NEEDS_DATA:
+                self.actions_by_name[name].setEnabled(False)
+            return
+        from selfreview.ui.member_actions import menu_state as member_menu_state
         editor, has_profile = self.editor, self.profile is not None
         draft = editor is not None and not editor.locked
-        enabled = {"home": has_profile and not isinstance(self.page, HomePage), "save": editor is not None,
-                   "switch": has_profile, "new": has_profile, "check": draft, "finalize": draft,
+        enabled = {"home": has_profile and not self._page_is("HomePage"), "save": editor is not None,
+                   "switch": has_profile, "secretary": True, "new": has_profile, "check": draft, "finalize": draft,
                    "revision": editor is not None and editor.locked and editor.detail.summary.is_current,
                    "next": editor is not None, "previous": editor is not None, "focus": editor is not None}
         enabled.update(member_menu_state(self))
@@ -220,6 +286,10 @@ class MainWindow(GeometryMixin, QMainWindow):
             editor.finalize_button.setVisible(draft)
 
     # -- actions ----------------------------------------------------------------------------------------
+    def _member_menu(self, name: str) -> None:
+        from selfreview.ui.member_actions import menu_trigger
+        menu_trigger(self, name)
+
     def save_now(self) -> None:
         if self.editor is not None:
             self.editor.save_now()
@@ -272,6 +342,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         else:
             i18n.set_language(lang)
         self._build_menus()
+        if self.opening is not None:
+            self.opening_message.setText(self.tr("Opening your data…"))
         if not rebuild:
             return
         editor = self.editor
@@ -279,11 +351,11 @@ class MainWindow(GeometryMixin, QMainWindow):
             review_id, section = editor.review_id, editor.current_section
             editor.flush(wait=True)
             self.open_review(review_id, section)
-        elif isinstance(self.page, HomePage):
+        elif self._page_is("HomePage"):
             self.show_home()
-        elif isinstance(self.page, ProfilePickerPage):
+        elif self._page_is("ProfilePickerPage"):
             self.show_picker()
-        elif isinstance(self.page, FirstRunPage):
+        elif self._page_is("FirstRunPage"):
             self.show_first_run(ask_language=self.page.language_step is not None)
         elif getattr(self.page, "objectName", lambda: "")() == "secretaryWorkspace":
             self.show_secretary(self.page.tabs.currentIndex())
@@ -304,6 +376,9 @@ class MainWindow(GeometryMixin, QMainWindow):
         return page
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from PySide6.QtCore import Qt
+
+        from selfreview.ui.help import ShortcutsDialog
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -311,6 +386,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         return dialog
 
     def _about(self) -> None:
+        from selfreview.ui.help import about_text
         title, text = about_text()
         self.dialogs.info(self, title, text)
 
@@ -333,6 +409,7 @@ class MainWindow(GeometryMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if hasattr(self.page, "close_editor"):
             self.page.close_editor()
-        self.runner.drain()
+        if self.runner is not None:
+            self.runner.drain()
         self.save_geometry(self.settings)
         super().closeEvent(event)

@@ -4,6 +4,9 @@ the secretary, send a finalized review to the cell, export a review as PDF.
 Each runs its slow part (reading and checking a file, signing and encrypting, rendering a PDF) as a
 job off the GUI thread with a progress dialog; the results are handled once the dialog is gone.
 Dialogs go through the DialogService; the system viewer through :mod:`selfreview.ui.open_file`.
+
+Home and the form build this on every start, so the exchange service (the importer, cryptography's
+envelopes) and the reports (reportlab) are imported by the action that needs them, not here.
 """
 
 from __future__ import annotations
@@ -15,9 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from selfreview.reports.atomic import Cancelled as ReportCancelled
 from selfreview.services.errors import ServiceError
-from selfreview.services.exchange import INVITE_SUFFIX, RESPONSE_SUFFIX, UnencryptedExport, slug
 from selfreview.ui import open_file
 from selfreview.ui.exchange_dialogs import InvitationDialog, SentDialog
 from selfreview.ui.i18n import arg, pick
@@ -117,6 +118,7 @@ class MemberActions(QObject):
         """Pick an invitation file, show what it says, and on confirmation set up the review."""
         if self.busy:
             return
+        from selfreview.services.exchange import INVITE_SUFFIX
         path = self.dialogs.open_file(self._parent(), self.tr("Open an invitation from the secretary"),
                                       arg(self.tr("Invitations from the cell (*%1);;All files (*)"), INVITE_SUFFIX),
                                       str(documents_dir()))
@@ -145,6 +147,7 @@ class MemberActions(QObject):
             self.dialogs.info(self._parent(), self.tr("Send to the cell"),
                               self.tr("Only a finalized review can be sent. Finalize it first."))
             return
+        from selfreview.services.exchange import RESPONSE_SUFFIX
         suggested = documents_dir() / self.ctx.exchange.suggested_file_name(review_id)
         chosen = self.dialogs.save_file(self._parent(), self.tr("Send to the cell: save the file"), str(suggested),
                                         arg(self.tr("Review files (*%1)"), RESPONSE_SUFFIX))
@@ -169,6 +172,7 @@ class MemberActions(QObject):
 
     def _export_failed(self, error: Exception, review_id: int, out: Path, allow_unencrypted: bool,
                        passphrase: str | None) -> None:
+        from selfreview.services.exchange import UnencryptedExport
         if isinstance(error, UnencryptedExport) and not allow_unencrypted:
             if self.dialogs.confirm(
                     self._parent(), self.tr("Send without encryption?"), pick(error.message),
@@ -194,6 +198,7 @@ class MemberActions(QObject):
 
     # -- PDF ------------------------------------------------------------------------------------------
     def pdf_name(self, review_id: int) -> str:
+        from selfreview.services.exchange import slug
         s = self.ctx.reviews.open(review_id).summary
         revision = f"-{s.revision}" if s.revision > 1 else ""
         return f"{slug(s.owner)}-{slug(s.period)}{revision}.pdf"
@@ -210,6 +215,7 @@ class MemberActions(QObject):
         if out != Path(chosen) and out.exists() and not self._overwrite(out):
             return
         self.runner.drain()  # the PDF shows what was typed up to now
+        from selfreview.reports.atomic import Cancelled as ReportCancelled
 
         def work(progress: Any) -> Path:
             try:

@@ -6,7 +6,7 @@ carries the "come forward" message. The server name is derived from the data dir
 path and the user, so two users, or two data directories, never meet. On POSIX the socket is
 owner-only (``UserAccessOption``); the only thing a message can do is raise a window.
 
-    server = InstanceServer(data_dir)           # the first instance, after taking the lock
+    server = InstanceServer(data_dir)           # the first instance, holding the lock (from its first paint on)
     server.activate_requested.connect(...)      # bring the window forward
     reached = ask_to_activate(data_dir)         # a second start: True when the first answered
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -75,12 +76,22 @@ class InstanceServer(QObject):
         self.server.close()
 
 
-def ask_to_activate(data_dir: Path | str, timeout_ms: int = 3000) -> bool:
-    """Ask the first instance to bring its window forward; True when it answered."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(timeout_ms):
-        return False
+def ask_to_activate(data_dir: Path | str, timeout_ms: int = 3000, starting_ms: int = 2000) -> bool:
+    """Ask the first instance to bring its window forward; True when it answered.
+
+    The first app takes the folder's lock before its window and starts listening only once the
+    window is painted (ui/app.py), so while nobody listens yet this tries again for ``starting_ms``."""
+    name = server_name(data_dir)
+    deadline = time.monotonic() + starting_ms / 1000
+    not_yet = (QLocalSocket.LocalSocketError.ServerNotFoundError, QLocalSocket.LocalSocketError.ConnectionRefusedError)
+    while True:
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        if socket.waitForConnected(timeout_ms):
+            break
+        if socket.error() not in not_yet or time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
     socket.write(REQUEST)
     if not socket.waitForBytesWritten(timeout_ms):
         return False

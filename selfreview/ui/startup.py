@@ -5,25 +5,27 @@ Called by :func:`selfreview.ui.app.run_app`; every question goes through the dia
 the tests answer them without a modal loop.
 
     lock = take_lock(directory, dialogs)          # None: another app has the folder (told, or asked forward)
-    ctx = open_data(directory, dialogs)           # None: the person chose not to go on
+    ctx = open_data(directory, dialogs, window)   # None: the person chose not to go on
+
+``take_lock`` runs before the window is shown and ``open_data`` after (ui/app.py), so the services
+(SQLAlchemy, the form model, the database) are imported inside ``open_data`` and
+``recover_damaged``, not when this module is.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from selfreview.messages import msg
-from selfreview.services import recovery
-from selfreview.services.context import AppContext
-from selfreview.services.errors import ServiceError
-from selfreview.services.instance import AlreadyRunning, InstanceLock, acquire_instance_lock
-from selfreview.services.safety import DatabaseDamaged
 from selfreview.ui.i18n import arg, pick
-from selfreview.ui.single_instance import ask_to_activate
+
+if TYPE_CHECKING:
+    from selfreview.services.context import AppContext
+    from selfreview.services.instance import InstanceLock
+    from selfreview.services.safety import DatabaseDamaged
 
 
 def _when(moment) -> str:
@@ -38,15 +40,21 @@ def kind_text(kind: str) -> str:
 
 
 # -- one app per data folder ----------------------------------------------------------------------------
-def take_lock(directory: Path, dialogs: Any, activate=ask_to_activate) -> tuple[InstanceLock | None, int]:
+def take_lock(directory: Path, dialogs: Any, activate=None) -> tuple[InstanceLock | None, int]:
     """The data folder's instance lock, or (None, exit status) when another app holds it.
 
-    The other app is asked to bring its window forward; if it answers, this start ends quietly
-    (status 0, a line on stderr). If it does not answer, the person is told why in a message box
-    (status 1)."""
+    The other app is asked to bring its window forward (``activate``, by default
+    ``single_instance.ask_to_activate``); if it answers, this start ends quietly (status 0, a line
+    on stderr). If it does not answer, the person is told why in a message box (status 1)."""
+    from selfreview.messages import msg
+    from selfreview.services.errors import ServiceError
+    from selfreview.services.instance import AlreadyRunning, acquire_instance_lock
+
     try:
         return acquire_instance_lock(directory), 0
     except AlreadyRunning as e:
+        if activate is None:  # QtNetwork: only for a second start
+            from selfreview.ui.single_instance import ask_to_activate as activate
         if activate(directory):
             print(f"{e.message.vi}\n{e.message.en}", file=sys.stderr)
             return None, 0
@@ -62,6 +70,9 @@ def take_lock(directory: Path, dialogs: Any, activate=ask_to_activate) -> tuple[
 def recover_damaged(directory: Path, error: DatabaseDamaged, dialogs: Any, parent: Any = None) -> bool:
     """Say what happened, and on the person's word move the damaged file aside and put the newest
     sound automatic copy in its place. True: open the data folder again; False: stop, nothing changed."""
+    from selfreview.services import recovery
+    from selfreview.services.errors import ServiceError
+
     backups = recovery.list_backups(directory)
     title = QCoreApplication.translate("Startup", "Your data file is damaged")
     opening = arg(QCoreApplication.translate("Startup", "The file that holds your self-reviews (%1) is damaged: the app cannot read it safely, "
@@ -106,18 +117,24 @@ def recover_damaged(directory: Path, error: DatabaseDamaged, dialogs: Any, paren
     return True
 
 
-def open_data(directory: Path, dialogs: Any) -> AppContext | None:
-    """``AppContext.open``, with a damaged database handled as above. None: do not start."""
+def open_data(directory: Path, dialogs: Any, parent: Any = None, daily_backup: bool = True) -> AppContext | None:
+    """``AppContext.open``, with a damaged database handled as above. None: do not start.
+    ``parent``: the window the dialogs belong to (the app's window, already shown);
+    ``daily_backup=False``: the caller takes today's copy later (``recovery.take_daily_backup``)."""
+    from selfreview.services.context import AppContext
+    from selfreview.services.errors import ServiceError
+    from selfreview.services.safety import DatabaseDamaged
+
     try:
-        return AppContext.open(directory)
+        return AppContext.open(directory, daily_backup=daily_backup)
     except DatabaseDamaged as e:
-        if not recover_damaged(directory, e, dialogs):
+        if not recover_damaged(directory, e, dialogs, parent):
             return None
     except ServiceError as e:
-        dialogs.error(None, QCoreApplication.translate("Startup", "Self-review"), arg(QCoreApplication.translate("Startup", "The data folder could not be opened:\n%1"), pick(e.message)))
+        dialogs.error(parent, QCoreApplication.translate("Startup", "Self-review"), arg(QCoreApplication.translate("Startup", "The data folder could not be opened:\n%1"), pick(e.message)))
         return None
     try:
-        return AppContext.open(directory)
+        return AppContext.open(directory, daily_backup=daily_backup)
     except ServiceError as e:
-        dialogs.error(None, QCoreApplication.translate("Startup", "Self-review"), arg(QCoreApplication.translate("Startup", "The data folder could not be opened:\n%1"), pick(e.message)))
+        dialogs.error(parent, QCoreApplication.translate("Startup", "Self-review"), arg(QCoreApplication.translate("Startup", "The data folder could not be opened:\n%1"), pick(e.message)))
         return None

@@ -20,6 +20,7 @@ QLabel#savedIndicator { color: #4a5260; }
 QLabel#savedIndicator[state="error"] { color: #b00020; font-weight: bold; }
 QPushButton#linkButton { color: #1f5fa8; text-decoration: underline; border: none; padding: 2px; }
 QLabel#pageTitle { color: #1b2a3a; }
+QLabel#openingMessage { color: #4a5260; }
 """
 
 
