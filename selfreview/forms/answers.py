@@ -85,10 +85,24 @@ def _score(item: Score, value: Any) -> float | int:
     return int(d) if d == d.to_integral_value() else float(d)
 
 
-def content_hash(answers: dict[str, Any]) -> str:
-    """sha256 of the (stored) answers as canonical JSON: equal answers give equal hashes."""
-    body = json.dumps(answers, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def content_hash(answers: dict[str, Any], texts: dict[str, str] | None = None) -> str:
+    """sha256 of the (stored) answers as canonical JSON: equal answers give equal hashes.
+
+    ``texts``: each answer already written as compact JSON (``db.jsontext.dumps``, as the importer
+    has them); a text or a number is then not encoded a second time (only objects and lists are,
+    with their keys sorted). The hash is the same either way."""
+    if texts is None:
+        body = _CANONICAL.encode(answers)
+    else:
+        body = "{" + ",".join(
+            f"{_encode_str(q)}:{texts[q] if type(answers[q]) in _SCALARS else _CANONICAL.encode(answers[q])}"
+            for q in sorted(answers)) + "}"
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_encode_str = json.encoder.encode_basestring
+_SCALARS = (str, int, float, bool, type(None))
 
 
 def coerce(item: Any, value: Any) -> Any:

@@ -40,7 +40,12 @@ def find(template_id: str, version: int | None = None) -> TemplateInfo | None:
 
 
 def find_by_hash(digest: str) -> TemplateInfo | None:
-    return next((i for i in bundled().values() if i.hash == digest), None)
+    return _by_hash().get(digest)
+
+
+@lru_cache(maxsize=1)
+def _by_hash() -> dict[str, TemplateInfo]:
+    return {info.hash: info for info in bundled().values()}
 
 
 def for_category(category: str, rule_set: str = "HD43-2025") -> TemplateInfo | None:

@@ -21,6 +21,7 @@ from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.response import ResponseDoc, read_response
 from selfreview.forms.answers import AnswerError, coerce, content_hash
+from selfreview.forms.summary import roles, summary_from
 from selfreview.messages import Message, msg
 
 
@@ -34,6 +35,7 @@ class Coerced:
     digest: str = ""
     rejection: Message | None = None
     texts: dict[str, str] | None = None  # each answer as the JSON text the database stores
+    summary: dict[str, Any] | None = None  # the review's summary columns (forms/summary.py)
 
 
 @dataclass
@@ -99,10 +101,20 @@ def _coerce_bundled(doc: ResponseDoc) -> Coerced | None:
         return Coerced(info.hash, rejection=e.message)
     except Exception:  # noqa: BLE001 - let the importer meet it in its own process, where it is logged
         return None
-    return Coerced(info.hash, answers, content_hash(answers), texts={q: dumps(v) for q, v in answers.items()})
+    texts = {q: dumps(v) for q, v in answers.items()}
+    return Coerced(info.hash, answers, content_hash(answers, texts), texts=texts,
+                   summary=summary_from(*_roles_of(info.hash, info.template), answers))
 
 
 _indexes: dict[str, dict[str, Any]] = {}
+_roles: dict[str, tuple[Any, Any]] = {}
+
+
+def _roles_of(digest: str, template) -> tuple[Any, Any]:
+    found = _roles.get(digest)
+    if found is None:
+        found = _roles[digest] = roles(template)
+    return found
 
 
 def _index(digest: str, template) -> dict[str, Any]:

@@ -102,6 +102,7 @@ class _Item:
     plan: _MemberPlan | None = None
     answers: dict[str, Any] | None = None
     texts: dict[str, str] | None = None  # the answers as JSON text, when a worker made it
+    summary: dict[str, Any] | None = None  # the summary columns, when a worker made them
     digest: str = ""
     existing: _Current | None = None
     member_id: int | None = None

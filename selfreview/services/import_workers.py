@@ -34,7 +34,7 @@ AHEAD = 4  # chunks in flight per worker
 # limits an import, and when the machine is busy the workers should yield to it and to the other
 # programs; on an idle core they run at full speed anyway (docs/benchmarks.md).
 NICENESS = 10
-STEAL_AFTER_S = 0.005  # how long to wait for the next chunk before taking one back
+STEAL_AFTER_S = 0.001  # how long to wait for the next chunk before taking one back
 
 _identity: PrivateIdentity | None = None
 _enc_public: str | None = None
@@ -61,8 +61,12 @@ def _check_chunk(paths: list[str]) -> list[Checked]:
         doc = checked.doc
         if doc is not None:
             doc.member.fingerprint  # computed here, it travels with the member (a cached_property)
-            if checked.coerced is not None and checked.coerced.answers is not None:
-                checked.doc = replace(doc, answers={})  # the coerced answers are what the importer uses
+            coerced = checked.coerced
+            if coerced is not None and coerced.answers is not None:
+                # the importer writes the answers' JSON text and the summary made here: neither the
+                # answers as sent nor as coerced need to travel back
+                checked.doc = replace(doc, answers={})
+                coerced.answers = None
     return out
 
 

@@ -263,12 +263,13 @@ class Importer:
         if pre is not None and pre.template_hash == doc.template.hash:
             if pre.rejection is not None:
                 raise rejection(pre.rejection)
-            item.answers, item.digest, item.texts = pre.answers, pre.digest, pre.texts
+            item.answers, item.digest, item.texts, item.summary = pre.answers, pre.digest, pre.texts, pre.summary
             plan = item.plan = self._member_plan(doc, rnd)
         else:
             item.answers = coerce_all(index, doc.answers)
             plan = item.plan = self._member_plan(doc, rnd)
-            item.digest = content_hash(item.answers)
+            item.texts = {q: dumps(v) for q, v in item.answers.items()}
+            item.digest = content_hash(item.answers, item.texts)
         if plan.member_id is not None and plan.member_id in waiting:
             raise _Waiting
         existing = item.existing = rnd.current.get(plan.member_id) if plan.member_id is not None else None
@@ -345,7 +346,8 @@ class Importer:
             by_member = dict((mid, rid) for rid, mid in conn.execute(
                 INSERT_REVIEW.returning(_REVIEWS.c.id, _REVIEWS.c.member_id),
                 [_review_row(it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now,
-                             self._summary(it.doc.template.hash, it.template, it.answers)) for it in fresh]))
+                             it.summary if it.summary is not None
+                             else self._summary(it.doc.template.hash, it.template, it.answers)) for it in fresh]))
             if len(by_member) != len(fresh):
                 raise RuntimeError("two new reviews of one member in a batch")
             answers: list[tuple[Any, ...]] = []

@@ -111,3 +111,20 @@ def test_receipts_stored_many_at_once_equal_receipts_stored_one_by_one(tmp_path)
     engine.dispose()
     assert rows[:2] == rows[2:]
     assert msg("import.truncated").vi in rows[3] and "Nguyễn Thị Hà" in rows[2]
+
+
+def test_the_content_hash_is_the_same_from_the_stored_texts():
+    """The importer hashes the answers with their JSON texts at hand (forms.answers.content_hash):
+    the hash must equal the one made from the answers alone, which older rows hold."""
+    import hashlib
+    import random
+
+    from selfreview.forms.answers import content_hash
+
+    rng = random.Random(3)
+    for _ in range(500):
+        answers = {f"q{rng.randint(0, 40)}_{i}": rng.choice(VALUES) for i in range(rng.randint(0, 12))}
+        texts = {q: jsontext.dumps(v) for q, v in answers.items()}
+        canonical = json.dumps(answers, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        assert content_hash(answers) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        assert content_hash(answers, texts) == content_hash(answers)
