@@ -40,14 +40,23 @@ class ChildResult:
     user_s: float = 0.0
     sys_s: float = 0.0
     output: str = field(default="", repr=False)
+    # with tree_memory: the peak, over samples every TREE_SAMPLE_S, of the proportional set size (PSS:
+    # shared pages divided among the processes sharing them) summed over the child and every process
+    # it started (the import's forkserver and workers): what the work costs the machine, counted once
+    peak_tree_pss_mb: float | None = None
 
 
 def child_env(home: Path) -> dict[str, str]:
     """The environment of every child: offscreen Qt, and a temporary home so nothing the app does
     (settings, default data folder, fontconfig cache) touches the real user's files."""
     env = dict(os.environ)
-    for key in ("SELFREVIEW_DATA_DIR", "SELFREVIEW_DB_URL"):
+    for key in ("SELFREVIEW_DATA_DIR", "SELFREVIEW_DB_URL", "PYTHONDONTWRITEBYTECODE"):
         env.pop(key, None)
+    # compiled modules, as an installed app has them (a wheel install compiles them; a machine with
+    # PYTHONDONTWRITEBYTECODE set would otherwise make every child compile selfreview's modules in
+    # its clock, which the baselines, importing only precompiled libraries, never do); kept in the
+    # working folder so the source tree stays clean (compile_package fills it before anything is timed)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     env.update({
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(home),
@@ -69,18 +78,70 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
+TREE_SAMPLE_S = 0.05
+
+
+def _process_tree(root: int) -> list[int]:
+    """``root`` and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory_supported() -> bool:
+    return Path(f"/proc/{os.getpid()}/smaps_rollup").exists()
+
+
+def compile_package(env: dict[str, str], python: str | None = None) -> None:
+    """Compile the installed selfreview package into the children's bytecode cache (set-up, untimed)."""
+    code = ("import compileall, pathlib, selfreview; "
+            "compileall.compile_dir(str(pathlib.Path(selfreview.__file__).parent), quiet=1)")
+    subprocess.run([python or sys.executable, "-c", code], env=env, check=True)
+
+
 def run_subject(name: str, params: dict[str, Any], env: dict[str, str], timeout: float = 1800.0,
-                python: str | None = None) -> ChildResult:
-    """Run one subject in a fresh interpreter; raise :class:`BenchError` when it fails."""
+                python: str | None = None, tree_memory: bool = False) -> ChildResult:
+    """Run one subject in a fresh interpreter; raise :class:`BenchError` when it fails.
+    ``tree_memory``: also sample the memory of its whole process tree (Linux)."""
     argv = [python or sys.executable, str(SUBJECTS), name, json.dumps(params)]
+    tree_memory = tree_memory and tree_memory_supported()
+    peak_tree_kb = 0
     with tempfile.TemporaryFile("w+b") as out:
         spawned = time.monotonic()
         proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=str(BENCH_DIR))
         deadline = spawned + timeout
+        next_sample = spawned
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
+            if tree_memory and time.monotonic() >= next_sample:
+                peak_tree_kb = max(peak_tree_kb, sum(_pss_kb(p) for p in _process_tree(proc.pid)))
+                next_sample = time.monotonic() + TREE_SAMPLE_S
             if time.monotonic() > deadline:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
@@ -99,7 +160,7 @@ def run_subject(name: str, params: dict[str, Any], env: dict[str, str], timeout:
         tail = "\n".join(text.splitlines()[-40:])
         raise BenchError(f"subject {name} failed (exit {proc.returncode}):\n{tail}")
     return ChildResult(name, data, ended - spawned, spawned, usage.ru_maxrss / 1024.0,
-                       usage.ru_utime, usage.ru_stime, text)
+                       usage.ru_utime, usage.ru_stime, text, peak_tree_kb / 1024.0 if tree_memory else None)
 
 
 # -- statistics -------------------------------------------------------------------------------------

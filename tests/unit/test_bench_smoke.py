@@ -30,6 +30,8 @@ def test_the_benchmark_runs_at_toy_size_and_writes_every_key(tmp_path):
         assert result["pass"][key] in (True, False)
     details = result["details"]
     assert details["import"]["files"] == 20
+    assert details["import"]["tree_peak_pss_mb"] > 0  # the import's processes, all together
+    assert details["import"]["in_process_s"] and details["import"]["checks_s"]
     assert details["cell"]["members"] == 3 and details["cell"]["pages"] > 3
     assert details["rollup"]["members"] == 23 and details["rollup"]["cells"] == 6
     assert details["startup"]["page_shown"] == ["HomePage"]
@@ -47,3 +49,20 @@ def test_percentiles_and_interleaving():
     assert median([3, 1, 2]) == 2 and median([4, 1, 3, 2]) == 2.5
     assert percentile(list(range(101)), 95) == 95 and percentile([5.0], 95) == 5.0
     assert interleaved(2, "a", "b") == ["a", "b", "b", "a"]
+
+
+def test_the_memory_of_a_process_tree_counts_the_children():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from harness import _process_tree, _pss_kb
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    import os
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        tree = _process_tree(os.getpid())
+        assert tree[0] == os.getpid() and child.pid in tree
+        assert _pss_kb(child.pid) > 0
+    finally:
+        child.kill()
+        child.wait()
