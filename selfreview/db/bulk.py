@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table
 
 from selfreview.db import jsontext
 
-_Plan = tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...], bool]
+_Plan = tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...], bool, dict[str, Any]]
 _plans: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
 
 
@@ -28,11 +28,20 @@ def _plan(conn: Connection, table: Table, columns: tuple[str, ...]) -> _Plan:
     plan = _plans.get(key)
     if plan is None:
         compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
-        order = tuple(compiled.positiontup) if compiled.positional else columns
-        if set(order) != set(columns):  # a default or a bound expression we would not fill
+        order = tuple(compiled.positiontup) if compiled.positional else tuple(compiled.params)
+        # a column left out that the table fills from a constant default gets that constant (as
+        # SQLAlchemy would); one with a computed default (a function, a sequence) must be given
+        fixed: dict[str, Any] = {}
+        for name in order:
+            if name not in columns:
+                default = table.c[name].default if name in table.c else None
+                if default is None or not default.is_scalar:
+                    raise ValueError(f"cannot bulk insert {table.name} without {name}")
+                fixed[name] = default.arg
+        if not set(columns) <= set(order):
             raise ValueError(f"cannot bulk insert {table.name} with columns {columns}")
         procs = tuple(table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order)
-        plan = _plans[key] = (str(compiled), order, procs, compiled.positional)
+        plan = _plans[key] = (str(compiled), order, procs, compiled.positional, fixed)
     return plan
 
 
@@ -40,17 +49,18 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
                 json_text: Sequence[str] = ()) -> None:
     """Insert ``rows`` (each a sequence of values in the order of ``columns``) in one executemany.
 
-    Every column the table would fill from a Python-side default must be given: nothing is
-    filled in here. ``json_text``: JSON columns whose values are given as the text
+    A column left out is NULL, or its constant default (``default=""``) when it has one; a column
+    with a computed default (``default=utcnow``) must be given. ``json_text``: JSON columns whose values are given as the text
     :func:`selfreview.db.jsontext.dumps` made of them (in a worker process, say). Where the
     column's bind processor writes exactly that text (SQLite) it goes to the driver as it is;
     elsewhere it is parsed back and bound through the column's type."""
     if not rows:
         return
     columns = tuple(columns)
-    sql, order, procs, positional = _plan(conn, table, columns)
+    sql, order, procs, positional, fixed = _plan(conn, table, columns)
     procs = tuple(_as_text(proc) if name in json_text else proc for name, proc in zip(order, procs))
-    processed = [_column([row[columns.index(name)] for row in rows], proc) for name, proc in zip(order, procs)]
+    processed = [_column([fixed[name]] * len(rows) if name in fixed else [row[columns.index(name)] for row in rows],
+                         proc) for name, proc in zip(order, procs)]
     if positional:
         conn.exec_driver_sql(sql, list(zip(*processed)))
     else:

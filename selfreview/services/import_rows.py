@@ -157,13 +157,20 @@ class _Batch:
             self.members.add(item.plan.member_id)
 
 
-def _member_row(doc: ResponseDoc, rnd: _Round, template: Template) -> dict[str, Any]:
+MEMBER_COLUMNS = ("cell_id", "full_name", "date_of_birth", "party_post", "government_post", "mass_org_post",
+                  "category", "sign_public_key", "enc_public_key", "fingerprint", "created_at")
+REVIEW_COLUMNS = ("member_id", "round_id", "period", "template_id", "template_version", "template_hash", "status",
+                  "revision", "parent_id", "is_current", "content_hash", "invite_uid", "created_at", "updated_at",
+                  "finalized_at", "submitted_at", "self_rating", "self_check", "summary_version")
+
+
+def _member_row(doc: ResponseDoc, rnd: _Round, template: Template, now: datetime) -> dict[str, Any]:
     m = doc.member
     category = template.category.value if template.category.value in CATEGORIES else m.category
     return {"cell_id": rnd.cell_id, "full_name": m.full_name, "date_of_birth": m.date_of_birth,
             "party_post": m.party_post, "government_post": m.government_post, "mass_org_post": m.mass_org_post,
             "category": category, "sign_public_key": m.sign_public, "enc_public_key": m.enc_public,
-            "fingerprint": m.fingerprint}
+            "fingerprint": m.fingerprint, "created_at": now}
 
 
 def _review_row(member_id: int, doc: ResponseDoc, rnd: _Round, existing: _Current | None, digest: str,

@@ -128,3 +128,26 @@ def test_the_content_hash_is_the_same_from_the_stored_texts():
         canonical = json.dumps(answers, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         assert content_hash(answers) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         assert content_hash(answers, texts) == content_hash(answers)
+
+
+def test_a_column_left_out_gets_its_constant_default_as_with_sqlalchemy(tmp_path):
+    def fill(name, write):
+        engine = make_engine(f"sqlite:///{tmp_path / name}")
+        metadata = MetaData()
+        table = Table("m", metadata, Column("id", Integer, primary_key=True), Column("name", String(20)),
+                      Column("rank", Integer, default=1000), Column("kind", String(20), default="thành viên"),
+                      Column("note", String(20)))
+        metadata.create_all(engine)
+        with engine.begin() as conn:
+            write(conn, table)
+        engine.dispose()
+        con = sqlite3.connect(tmp_path / name)
+        try:
+            return con.execute("SELECT * FROM m ORDER BY id").fetchall()
+        finally:
+            con.close()
+
+    rows = [(1, "Hà"), (2, "Hưng")]
+    expected = fill("a.db", lambda conn, t: conn.execute(t.insert(), [{"id": i, "name": n} for i, n in rows]))
+    assert expected[0] == (1, "Hà", 1000, "thành viên", None)
+    assert fill("b.db", lambda conn, t: bulk.insert_rows(conn, t, ("id", "name"), rows)) == expected
