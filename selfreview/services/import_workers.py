@@ -49,9 +49,27 @@ def _worker_init(sign_raw: bytes | None, enc_raw: bytes | None, enc_public: str 
 
     if hasattr(os, "nice"):  # POSIX: the importer itself, and anything else on the machine, come first
         os.nice(NICENESS)
+    _exit_with_the_importer()
     _identity = identity_from_bytes(sign_raw, enc_raw) if sign_raw is not None else None
     _enc_public = enc_public
     registry.bundled()
+
+
+def _exit_with_the_importer() -> None:
+    """A worker ends when the importer's process ends, however it ends. On a normal end the pool
+    stops its workers; but if the importer is killed (a crash, the task manager), a worker would wait
+    for work for ever: each holds both ends of the pool's task pipe, so none sees it close, and the
+    forkserver stays while a worker lives. A thread waits on the importer's sentinel (a pipe the
+    importer's process holds open: ``multiprocessing.parent_process()``) and ends this process."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-importer").start()
 
 
 def _check_chunk(paths: list[str]) -> list[Checked]:

@@ -86,3 +86,53 @@ def test_slow_workers_and_stealing_share_the_files_each_checked_once(small_chunk
     assert set(checked_here) - set(paths[:3])  # and chunks queued for it were taken back (not only the first)
     assert all(c.sha == ("there:" if c.path in done_by_worker else "here:") + c.path for c in got)
     assert pool.files_there == len(done_by_worker)
+
+
+CHILD = """
+import sys, time
+from selfreview.services.import_workers import CheckPool
+if __name__ == "__main__":
+    pool = CheckPool(None, None, 2)
+    deadline = time.monotonic() + 60
+    while not pool.ready():
+        assert time.monotonic() < deadline, "the workers did not start"
+        time.sleep(0.05)
+    for f in pool._pings:
+        f.result()
+    print(" ".join(str(pid) for pid in pool.executor._processes), flush=True)
+    time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_the_worker_processes_end_when_the_importer_is_killed(tmp_path):
+    """A crash of the app in the middle of a large import leaves no process behind (before, the
+    workers and their forkserver waited for ever: 47 of them after 30 crashes)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(pid) for pid in child.stdout.readline().split()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        with open(f"/proc/{workers[0]}/stat") as f:
+            forkserver = int(f.read().split(") ")[1].split()[1])
+        assert forkserver != child.pid and _alive(forkserver)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        deadline = time.monotonic() + 15
+        while any(_alive(pid) for pid in (*workers, forkserver)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in (*workers, forkserver))
+    finally:
+        if child.poll() is None:
+            child.kill()
