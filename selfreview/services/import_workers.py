@@ -10,8 +10,11 @@ keeps at most a few chunks in flight, so memory stays bounded however many files
 The secretary's decryption key reaches each worker once, as raw bytes through the pool's own pipe
 (never a file); the workers hold it only while the import runs.
 
-Whether to use it: ``Importer(..., workers=N)``; ``services.importing.DEFAULT_WORKERS`` and
-docs/benchmarks.md say what was measured.
+Used by default for imports of ``importing.PARALLEL_MIN_FILES`` files or more, with
+``importing.DEFAULT_WORKERS`` workers (2 where there are two CPUs or more); ``Importer(...,
+workers=N)`` chooses. docs/benchmarks.md says what was measured. The workers run at a lower
+priority, the importer takes back chunks they have not started rather than wait for them, and they
+end with the importer's process, even when it is killed.
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from dataclasses import replace
 from concurrent.futures import Future, ProcessPoolExecutor, wait
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
