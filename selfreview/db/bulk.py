@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import json
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, func, select
 
 from selfreview.db import jsontext
 
@@ -90,3 +90,14 @@ def _column(values: list[Any], proc: Callable[[Any], Any] | None) -> list[Any]:
             last, done = v, proc(v)
         out.append(done)
     return out
+
+
+def newest_ids(conn: Connection, table: Table, column, values: Sequence[Any]) -> dict[Any, int]:
+    """``value -> id`` of the newest row (the highest ``id``) with each of ``values`` in ``column``:
+    the rows a transaction has just inserted with :func:`insert_rows`, when each has its own value
+    there and the transaction holds the write lock (no one else can insert meanwhile)."""
+    found: dict[Any, int] = {}
+    for part in range(0, len(values), 500):
+        found.update(conn.execute(select(column, func.max(table.c.id)).where(column.in_(values[part:part + 500]))
+                                  .group_by(column)).all())
+    return found

@@ -34,37 +34,35 @@ so nothing else changes that roster during an import.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from selfreview.db.bulk import insert_rows
+from selfreview.db.bulk import insert_rows, newest_ids
 from selfreview.db.jsontext import dumps
 from selfreview.db.models import Member, Review, StoredTemplate, utcnow
 from selfreview.exchange.embedded import embedded_template
-from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keystore import KeyFileError, open_identity
-from selfreview.exchange.response import ResponseDoc, read_response
+from selfreview.exchange.response import ResponseDoc
 from selfreview.forms import registry
 from selfreview.forms.answers import content_hash
 from selfreview.forms.model import Template
 from selfreview.forms.summary import roles, summary_from
-from selfreview.messages import Message, msg
+from selfreview.messages import msg
 from selfreview.services import audit, receipts, templates
 from selfreview.services.errors import ServiceError
 from selfreview.services.import_checks import Checked, check_file, coerce_all, failure_text, rejection
 from selfreview.services.import_rows import (
-    ANSWER_COLUMNS, ANSWER_TABLE, INSERT_ANSWERS, INSERT_MEMBER, INSERT_REVIEW, MEMBER_COLUMNS, REVIEW_COLUMNS,
+    ANSWER_COLUMNS, ANSWER_TABLE, INSERT_MEMBER, MEMBER_COLUMNS, REVIEW_COLUMNS,
     SET_MEMBER_KEYS, SET_NOT_CURRENT,
     _Batch, _Current, _Item, _MemberPlan, _member_row, _review_row, _Round, _transaction, _Waiting,
 )
+from selfreview.services.import_one import OneFileImport
 from selfreview.services.import_rounds import Rounds
 from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
 from selfreview.services.roster import name_key
@@ -110,7 +108,7 @@ def normalise_fingerprint(text: str) -> str:
     return "-".join(s[i:i + 4] for i in range(0, len(s), 4))
 
 
-class Importer:
+class Importer(OneFileImport):
     """One import: many files, each checked on its own, written in batches.
 
     ``workers``: check the files in that many worker processes (services/import_workers.py) when
@@ -334,7 +332,7 @@ class Importer:
         if new:
             insert_rows(conn, _MEMBERS, MEMBER_COLUMNS, [_row_values(MEMBER_COLUMNS, _member_row(
                 it.doc, it.rnd, it.template, it.now)) for it in new])
-            ids = _newest_ids(conn, _MEMBERS, _MEMBERS.c.sign_public_key, [it.doc.member.sign_public for it in new])
+            ids = newest_ids(conn, _MEMBERS, _MEMBERS.c.sign_public_key, [it.doc.member.sign_public for it in new])
             if len(ids) != len(new):
                 raise RuntimeError("two new members with one key in a batch")
             for it in new:
@@ -350,7 +348,7 @@ class Importer:
                 it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now,
                 it.summary if it.summary is not None else self._summary(it.doc.template.hash, it.template, it.answers)))
                 for it in fresh])
-            by_member = _newest_ids(conn, _REVIEWS, _REVIEWS.c.member_id, [it.member_id for it in fresh])
+            by_member = newest_ids(conn, _REVIEWS, _REVIEWS.c.member_id, [it.member_id for it in fresh])
             if len(by_member) != len(fresh):
                 raise RuntimeError("two new reviews of one member in a batch")
             answers: list[tuple[Any, ...]] = []
@@ -387,92 +385,6 @@ class Importer:
         if found is None:
             found = self._roles[digest] = roles(template)
         return summary_from(*found, answers)
-
-    # -- one file, one transaction (a batch that failed is imported again this way) ----------------
-    def import_file(self, path: Path, shown: str | None = None) -> Receipt:
-        shown = shown or str(path)
-        now = utcnow()
-        sha, doc = "", None
-        try:
-            raw = read_limited(path)
-            sha = hashlib.sha256(raw).hexdigest()
-            doc = read_response(raw, self.secretary, self.secretary_enc)
-            with _transaction(self.ctx) as conn:
-                receipt, after_commit = self._apply(conn, shown, sha, doc, now)
-                receipts.store(conn, receipt)
-            after_commit()
-            return receipt
-        except Rejected as e:
-            reason = e.message
-        except ServiceError:  # storage trouble (disk full, read-only): stop the batch, say why
-            raise
-        except Exception as e:  # a bug must not stop the other files; the receipt says what happened
-            log.exception("import of %s failed", shown)
-            reason = msg("import.failed", error=failure_text(e))
-        receipt = Receipt(shown, sha, doc.member.full_name if doc else "", doc.template.id if doc else "",
-                          doc.revision if doc else None, REJECTED, reason, now, None,
-                          doc.member.fingerprint if doc else "")
-        with _transaction(self.ctx) as conn:
-            receipts.store(conn, receipt)
-        return receipt
-
-    def _apply(self, conn: Connection, shown: str, sha: str, doc: ResponseDoc,
-               now: datetime) -> tuple[Receipt, Callable[[], None]]:
-        """Check everything first (nothing written), then write one file's rows."""
-        rnd = self.rounds.round_for(doc)
-        template, index, embedded = self._template_for(doc, rnd)
-        answers = coerce_all(index, doc.answers)
-        plan = self._member_plan(doc, rnd)
-        digest = content_hash(answers)
-        existing = rnd.current.get(plan.member_id) if plan.member_id is not None else None
-        outcome = IMPORTED
-        if existing is not None:
-            if doc.revision > existing.revision:
-                outcome = UPDATED
-            elif doc.revision < existing.revision:
-                raise Rejected("import.older_revision", revision=doc.revision, current=existing.revision)
-            elif existing.content_hash == digest and existing.template_hash == doc.template.hash:
-                outcome = ALREADY_PRESENT
-            else:
-                raise Rejected("import.revision_conflict", revision=doc.revision)
-
-        member_id = self._write_member(conn, plan, doc, rnd, template)
-        note: Message | None = None
-        if plan.kind == "replace":
-            note = msg("import.key_accepted", name=doc.member.full_name, new=doc.member.fingerprint)
-        elif doc.normalised:
-            note = msg("import.normalised")
-        current = existing
-        if outcome == ALREADY_PRESENT:
-            review_id = existing.review_id
-        else:
-            if embedded:
-                with Session(bind=conn) as s:
-                    templates.store(s, template)
-                    s.flush()
-            if existing is not None:
-                conn.execute(SET_NOT_CURRENT, {"old_id": existing.review_id})
-            review_id = conn.execute(INSERT_REVIEW, _review_row(member_id, doc, rnd, existing, digest, now,
-                                                                self._summary(doc.template.hash, template, answers))
-                                     ).inserted_primary_key[0]
-            if answers:
-                conn.execute(INSERT_ANSWERS, [{"review_id": review_id, "question_id": q, "value": v, "updated_at": now}
-                                              for q, v in answers.items()])
-            current = _Current(review_id, doc.revision, digest, doc.template.hash)
-        receipt = Receipt(shown, sha, doc.member.full_name, doc.template.id, doc.revision, outcome, note, now,
-                          review_id, doc.member.fingerprint)
-
-        def after_commit() -> None:  # the batch's view of the round follows what was committed
-            m = doc.member
-            rnd.roster.by_key.pop(plan.old_key, None)
-            rnd.roster.by_key[m.sign_public] = member_id
-            if plan.kind != "known":
-                rnd.roster.by_person[(name_key(m.full_name), m.date_of_birth)] = (member_id, m.sign_public,
-                                                                                  m.fingerprint)
-            rnd.current[member_id] = current
-            if embedded:
-                self._templates[doc.template.hash] = (template, index)
-        return receipt, after_commit
 
     # -- template -----------------------------------------------------------------------------------
     def _template_for(self, doc: ResponseDoc, rnd: _Round) -> tuple[Template, dict[str, Any], bool]:
@@ -541,11 +453,4 @@ def _row_values(columns: tuple[str, ...], row: dict[str, Any]) -> tuple[Any, ...
     return tuple(row[c] for c in columns)
 
 
-def _newest_ids(conn: Connection, table, column, values: list[Any]) -> dict[Any, int]:
-    """``value -> id`` of the newest row with each of ``values`` in ``column``."""
-    found: dict[Any, int] = {}
-    for part in range(0, len(values), 500):
-        found.update(conn.execute(select(column, func.max(table.c.id)).where(column.in_(values[part:part + 500]))
-                                  .group_by(column)).all())
-    return found
 _coerce_all = coerce_all  # its old name here (the property tests use it)

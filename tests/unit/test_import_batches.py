@@ -158,7 +158,9 @@ def test_a_batch_that_fails_is_imported_again_one_file_at_a_time(inbox, tmp_path
             raise RuntimeError("boom")
         return real(member_id, doc, *a, **k)
 
-    monkeypatch.setattr(importing, "_review_row", broken)
+    from selfreview.services import import_one
+    monkeypatch.setattr(importing, "_review_row", broken)  # the batch's path
+    monkeypatch.setattr(import_one, "_review_row", broken)  # and the one-file path it falls back to
     writes = []
     real_write = Importer._write
     monkeypatch.setattr(Importer, "_write", lambda self, conn, items: writes.append(len(items)) or

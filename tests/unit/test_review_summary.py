@@ -195,24 +195,24 @@ def test_the_roles_read_from_a_stored_template_are_the_templates_own():
 
 
 def test_the_rollup_is_the_same_with_and_without_the_stored_copy_of_its_form(ctx, tmp_path):
-    from selfreview.services import reporting
+    from selfreview.services import rollup_data
 
     make_cell(ctx, tmp_path, missing=())  # its round stores the form it uses
-    reporting._ROLES.clear()
+    rollup_data._ROLES.clear()
     from_stored = _rollup(ctx)
     assert from_stored.responsibility.behaviours
     with ctx.db.engine.begin() as conn:  # a stored copy that is not a template: read the full way
         conn.exec_driver_sql("UPDATE stored_template SET body = '{\"x\": 1}'")
-    reporting._ROLES.clear()
+    rollup_data._ROLES.clear()
     assert _rollup(ctx) == from_stored
     with ctx.db.engine.begin() as conn:  # no stored copy at all: the bundled form, the full way
         conn.exec_driver_sql("DELETE FROM stored_template")
-    reporting._ROLES.clear()
+    rollup_data._ROLES.clear()
     assert _rollup(ctx) == from_stored
 
 
 def test_stored_self_checks_are_decoded_as_each_text_alone_would_be():
-    from selfreview.services.reporting import _decode_all
+    from selfreview.services.rollup_data import _decode_all
 
     texts = ['{"slow_handling": "often"}', "{}", '{"a": "never", "b": "sometimes"}']
     assert _decode_all(texts) == [json.loads(t) for t in texts]
