@@ -252,6 +252,20 @@ def rollup(p: dict[str, Any]) -> dict[str, Any]:
             "members": sum(r.members for r in report.rows)}
 
 
+def _bare_cold_then_warm(build: Callable[[Path, str, str], None], out: Path, stem: str, **extra: Any) -> dict[str, Any]:
+    """A bare baseline's document made twice in this process, timed from its font registration:
+    the first ("cold", the ratio's) and again ("warm")."""
+    _settle()
+    c0, t0 = time.process_time(), time.perf_counter()
+    serif, bold = _register_bare_fonts()
+    build(out / f"{stem}-1.pdf", serif, bold)
+    t1, cpu = time.perf_counter(), time.process_time() - c0
+    build(out / f"{stem}-2.pdf", serif, bold)
+    t2 = time.perf_counter()
+    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / f"{stem}-1.pdf"),
+            **extra}
+
+
 def _register_bare_fonts() -> tuple[str, str]:
     """The same Liberation Serif files the reports use, under names of our own."""
     from reportlab.pdfbase import pdfmetrics
@@ -311,16 +325,7 @@ def rollup_bare(p: dict[str, Any]) -> dict[str, Any]:
                                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
         _bare_doc(path).build([table])
 
-    _settle()
-
-    c0, t0 = time.process_time(), time.perf_counter()
-    serif, bold = _register_bare_fonts()
-    build(out / "bare-1.pdf", serif, bold)
-    t1, cpu = time.perf_counter(), time.process_time() - c0
-    build(out / "bare-2.pdf", serif, bold)
-    t2 = time.perf_counter()
-    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf"),
-            "rows": len(rows)}
+    return _bare_cold_then_warm(build, out, "bare", rows=len(rows))
 
 
 @subject
@@ -452,16 +457,7 @@ def rollup_content_bare(p: dict[str, Any]) -> dict[str, Any]:
 
         _bare_doc(path).build(story, onFirstPage=footer, onLaterPages=footer)
 
-    _settle()
-
-    c0, t0 = time.process_time(), time.perf_counter()
-    serif, bold = _register_bare_fonts()
-    build(out / "content-1.pdf", serif, bold)
-    t1, cpu = time.perf_counter(), time.process_time() - c0
-    build(out / "content-2.pdf", serif, bold)
-    t2 = time.perf_counter()
-    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1,
-            "pages": _pdf_pages(out / "content-1.pdf")}
+    return _bare_cold_then_warm(build, out, "content")
 
 
 def _cell_id(ctx, name: str) -> int:
@@ -549,15 +545,7 @@ def cell_bare(p: dict[str, Any]) -> dict[str, Any]:
                 story += [Paragraph(escape(v).replace("\n", "<br/>"), body) for v in values]
         _bare_doc(path).build(story)
 
-    _settle()
-
-    c0, t0 = time.process_time(), time.perf_counter()
-    serif, bold = _register_bare_fonts()
-    build(out / "bare-1.pdf", serif, bold)
-    t1, cpu = time.perf_counter(), time.process_time() - c0
-    build(out / "bare-2.pdf", serif, bold)
-    t2 = time.perf_counter()
-    return {"seconds": t1 - t0, "cpu_seconds": cpu, "warm_seconds": t2 - t1, "pages": _pdf_pages(out / "bare-1.pdf")}
+    return _bare_cold_then_warm(build, out, "bare")
 
 
 # -- start-up ----------------------------------------------------------------------------------------

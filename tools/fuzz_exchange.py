@@ -13,7 +13,7 @@ Targets (each gets the fuzzer's bytes):
                    file before it touches the database: ``read_limited`` (from a real file) →
                    ``read_response`` (structure, decryption with the secretary's key, signature,
                    body) → the template (bundled or embedded) → every answer coerced as the importer
-                   stores it (``importing._coerce_all``).
+                   stores it (``import_checks.coerce_all``).
 ``response-body``  the bytes are the signed *body*: the harness signs them with a fuzz member's key
                    (A, or B when the body names B's key) and encrypts them to the fuzz secretary,
                    then runs the same chain. Mutating an encrypted file mostly breaks its tag; this
@@ -145,7 +145,7 @@ class Readers:
         from selfreview.exchange.errors import Rejected
         from selfreview.exchange.response import read_response
         from selfreview.forms import registry
-        from selfreview.services.importing import _coerce_all
+        from selfreview.services.import_checks import coerce_all as _coerce_all
         try:
             doc = read_response(self._file(data), self.secretary, self.secretary_enc)
             info = registry.find_by_hash(doc.template.hash)
@@ -272,7 +272,7 @@ class ImportWorld:
 
     def check(self, data: bytes) -> str:
         from selfreview.exchange.errors import Rejected
-        from selfreview.services.importing import _coerce_all
+        from selfreview.services.import_checks import coerce_all as _coerce_all
         try:
             first = self.import_once(data)
             if first.outcome == "rejected":

@@ -96,14 +96,21 @@ def _coerce_bundled(doc: ResponseDoc) -> Coerced | None:
     if info is None:  # a stored or embedded form: the importer finds it in the database
         return None
     try:
-        answers = coerce_all(_index(info.hash, info.template), doc.answers)
+        return prepare_answers(info.hash, info.template, _index(info.hash, info.template), doc.answers)
     except Rejected as e:
         return Coerced(info.hash, rejection=e.message)
     except Exception:  # noqa: BLE001 - let the importer meet it in its own process, where it is logged
         return None
+
+
+def prepare_answers(template_hash: str, template, index: dict[str, Any], raw: dict[str, Any]) -> Coerced:
+    """Every answer of a file checked against its form (:func:`coerce_all`, raising ``Rejected``),
+    and what the importer writes of them: each as JSON text, their content hash, the review's
+    summary columns. The same in a worker process and in the importer's own."""
+    answers = coerce_all(index, raw)
     texts = {q: dumps(v) for q, v in answers.items()}
-    return Coerced(info.hash, answers, content_hash(answers, texts), texts=texts,
-                   summary=summary_from(*_roles_of(info.hash, info.template), answers))
+    return Coerced(template_hash, answers, content_hash(answers, texts), texts=texts,
+                   summary=summary_from(*_roles_of(template_hash, template), answers))
 
 
 _indexes: dict[str, dict[str, Any]] = {}

@@ -26,7 +26,6 @@ from selfreview.services.safety import storage_errors
 _MEMBER, _REVIEW, _ANSWER = Member.__table__, Review.__table__, Answer.__table__
 INSERT_MEMBER = _MEMBER.insert()
 INSERT_REVIEW = _REVIEW.insert()
-INSERT_ANSWERS = _ANSWER.insert()
 ANSWER_TABLE = _ANSWER
 ANSWER_COLUMNS = ("review_id", "question_id", "value", "updated_at")  # db.bulk.insert_rows
 SET_MEMBER_KEYS = _MEMBER.update().where(_MEMBER.c.id == bindparam("member_id")).values(
@@ -100,9 +99,8 @@ class _Item:
     template: Template | None = None
     embedded: bool = False
     plan: _MemberPlan | None = None
-    answers: dict[str, Any] | None = None
-    texts: dict[str, str] | None = None  # the answers as JSON text, when a worker made it
-    summary: dict[str, Any] | None = None  # the summary columns, when a worker made them
+    texts: dict[str, str] | None = None  # each answer as the JSON text the database stores
+    summary: dict[str, Any] | None = None  # the review's summary columns (forms/summary.py)
     digest: str = ""
     existing: _Current | None = None
     member_id: int | None = None

@@ -43,20 +43,17 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from selfreview.db.bulk import insert_rows, newest_ids
-from selfreview.db.jsontext import dumps
 from selfreview.db.models import Member, Review, StoredTemplate, utcnow
 from selfreview.exchange.embedded import embedded_template
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.response import ResponseDoc
 from selfreview.forms import registry
-from selfreview.forms.answers import content_hash
 from selfreview.forms.model import Template
-from selfreview.forms.summary import roles, summary_from
 from selfreview.messages import msg
 from selfreview.services import audit, receipts, templates
 from selfreview.services.errors import ServiceError
-from selfreview.services.import_checks import Checked, check_file, coerce_all, failure_text, rejection
+from selfreview.services.import_checks import Checked, check_file, failure_text, prepare_answers, rejection
 from selfreview.services.import_rows import (
     ANSWER_COLUMNS, ANSWER_TABLE, INSERT_MEMBER, MEMBER_COLUMNS, REVIEW_COLUMNS,
     SET_MEMBER_KEYS, SET_NOT_CURRENT,
@@ -135,7 +132,6 @@ class Importer(OneFileImport):
             self.secretary_enc = self.secretary.public.enc_public
         self.rounds = Rounds(ctx)
         self._templates: dict[str, tuple[Template, dict[str, Any]]] = {}
-        self._roles: dict[str, tuple[Any, Any]] = {}
         self.batches = 0  # transactions written by the last run (one per batch)
         self.checked_in_workers = 0  # files of the last run checked by worker processes
         if round_id is not None:
@@ -258,17 +254,13 @@ class Importer(OneFileImport):
         item.outcome, item.note = REJECTED, None
         rnd = item.rnd = self.rounds.round_for(doc)
         item.template, index, item.embedded = self._template_for(doc, rnd)
-        pre = checked.coerced
-        if pre is not None and pre.template_hash == doc.template.hash:
-            if pre.rejection is not None:
-                raise rejection(pre.rejection)
-            item.answers, item.digest, item.texts, item.summary = pre.answers, pre.digest, pre.texts, pre.summary
-            plan = item.plan = self._member_plan(doc, rnd)
-        else:
-            item.answers = coerce_all(index, doc.answers)
-            plan = item.plan = self._member_plan(doc, rnd)
-            item.texts = {q: dumps(v) for q, v in item.answers.items()}
-            item.digest = content_hash(item.answers, item.texts)
+        pre = checked.coerced  # done by a worker process, for a bundled form
+        if pre is None or pre.template_hash != doc.template.hash:
+            pre = prepare_answers(doc.template.hash, item.template, index, doc.answers)
+        elif pre.rejection is not None:
+            raise rejection(pre.rejection)
+        item.digest, item.texts, item.summary = pre.digest, pre.texts, pre.summary
+        plan = item.plan = self._member_plan(doc, rnd)
         if plan.member_id is not None and plan.member_id in waiting:
             raise _Waiting
         existing = item.existing = rnd.current.get(plan.member_id) if plan.member_id is not None else None
@@ -345,9 +337,7 @@ class Importer(OneFileImport):
             conn.execute(SET_NOT_CURRENT, replaced)
         if fresh:
             insert_rows(conn, _REVIEWS, REVIEW_COLUMNS, [_row_values(REVIEW_COLUMNS, _review_row(
-                it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now,
-                it.summary if it.summary is not None else self._summary(it.doc.template.hash, it.template, it.answers)))
-                for it in fresh])
+                it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now, it.summary)) for it in fresh])
             by_member = newest_ids(conn, _REVIEWS, _REVIEWS.c.member_id, [it.member_id for it in fresh])
             if len(by_member) != len(fresh):
                 raise RuntimeError("two new reviews of one member in a batch")
@@ -355,8 +345,7 @@ class Importer(OneFileImport):
             for it in fresh:
                 rid = it.review_id = by_member[it.member_id]
                 now = it.now
-                texts = it.texts if it.texts is not None else {q: dumps(v) for q, v in it.answers.items()}
-                answers += [(rid, q, text, now) for q, text in texts.items()]
+                answers += [(rid, q, text, now) for q, text in it.texts.items()]
             insert_rows(conn, ANSWER_TABLE, ANSWER_COLUMNS, answers, json_text=("value",))
         for it in ok:
             if it.outcome == ALREADY_PRESENT:
@@ -366,7 +355,7 @@ class Importer(OneFileImport):
         return written
 
     def _after_commit(self, item: "_Item") -> None:
-        """The batch's view of the round follows what was committed (as :meth:`_apply` does)."""
+        """The import's view of the round follows what was committed (a batch's file, or one file)."""
         doc, rnd, plan = item.doc, item.rnd, item.plan
         m = doc.member
         rnd.roster.by_key.pop(plan.old_key, None)
@@ -378,13 +367,6 @@ class Importer(OneFileImport):
             rnd.current[item.member_id] = _Current(item.review_id, doc.revision, item.digest, doc.template.hash)
         if item.embedded:
             self._templates[doc.template.hash] = (item.template, item.template.item_index())
-
-    def _summary(self, digest: str, template: Template, answers: dict[str, Any]) -> dict[str, Any]:
-        """The review's summary columns for the roll-up (forms/summary.py)."""
-        found = self._roles.get(digest)
-        if found is None:
-            found = self._roles[digest] = roles(template)
-        return summary_from(*found, answers)
 
     # -- template -----------------------------------------------------------------------------------
     def _template_for(self, doc: ResponseDoc, rnd: _Round) -> tuple[Template, dict[str, Any], bool]:
@@ -452,5 +434,3 @@ def _row_values(columns: tuple[str, ...], row: dict[str, Any]) -> tuple[Any, ...
         raise KeyError(f"a row with columns {sorted(row)} for {columns}")
     return tuple(row[c] for c in columns)
 
-
-_coerce_all = coerce_all  # its old name here (the property tests use it)

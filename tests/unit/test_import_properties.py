@@ -15,7 +15,7 @@ from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import load_identity
 from selfreview.exchange.response import read_response, write_response
 from selfreview.forms import registry
-from selfreview.services.importing import _coerce_all
+from selfreview.services.import_checks import coerce_all
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False)
@@ -78,7 +78,7 @@ def check_import(sec, tmp_path, data, name):
     assert r.outcome in ("imported", "updated")
     doc = read_response(data, load_identity(sec.ctx.keys_dir, sec.profile.id), sec.enc_public)
     template = sec.ctx.reviews.open(r.review_id).template
-    assert sec.ctx.reviews.answers(r.review_id) == _coerce_all(template.item_index(), doc.answers)
+    assert sec.ctx.reviews.answers(r.review_id) == coerce_all(template.item_index(), doc.answers)
     return r
 
 
