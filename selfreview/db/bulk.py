@@ -59,8 +59,9 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     columns = tuple(columns)
     sql, order, procs, positional, fixed = _plan(conn, table, columns)
     procs = tuple(_as_text(proc) if name in json_text else proc for name, proc in zip(order, procs))
-    processed = [_column([fixed[name]] * len(rows) if name in fixed else [row[columns.index(name)] for row in rows],
-                         proc) for name, proc in zip(order, procs)]
+    given = dict(zip(columns, zip(*rows)))  # column -> its values, one per row
+    processed = [_column([fixed[name]] * len(rows) if name in fixed else list(given[name]), proc)
+                 for name, proc in zip(order, procs)]
     if positional:
         conn.exec_driver_sql(sql, list(zip(*processed)))
     else:

@@ -53,6 +53,7 @@ from selfreview.forms.model import Template
 from selfreview.messages import msg
 from selfreview.services import audit, receipts, templates
 from selfreview.services.errors import ServiceError
+from selfreview.services.import_files import expand
 from selfreview.services.import_checks import Checked, check_file, failure_text, prepare_answers, rejection
 from selfreview.services.import_rows import (
     ANSWER_COLUMNS, ANSWER_TABLE, INSERT_MEMBER, MEMBER_COLUMNS, REVIEW_COLUMNS,
@@ -65,7 +66,6 @@ from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UP
 from selfreview.services.roster import name_key
 
 log = logging.getLogger(__name__)
-SUFFIX = ".selfreview"
 Progress = Callable[[int, int], None]
 BATCH_FILES = 200  # files written per transaction
 
@@ -87,17 +87,6 @@ DEFAULT_WORKERS = default_workers()
 # the time this process needs to check 1,000 files itself
 PARALLEL_MIN_FILES = 1000
 
-
-
-def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to import: each named file as it is, and every ``*.selfreview`` under a named folder."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.suffix.lower() == SUFFIX and f.is_file())
-        else:
-            out.append(p)
-    return out
 
 
 def normalise_fingerprint(text: str) -> str:
