@@ -6,7 +6,7 @@
 Each tree is a folder holding ``selfreview/`` and ``resources/`` (e.g. ``git archive`` of two
 commits). Every subject runs in a fresh process through ``bench/subjects.py`` with that tree first
 on ``PYTHONPATH``: the import of the demo's 4,550 files into a fresh copy of the set-up folder
-(before, after, and the bare loop), then the roll-up over them (before, after, and the bare table).
+(before, after, and the bare loop), then the roll-up over them (before, after, and the bare tables).
 The set-up (``selfreview demo`` and the folder the roll-up reads) is made with the *before* tree,
 so both can open it (the after tree migrates its copy when it opens it). Prints the medians and
 ratios and writes them as JSON (``--out``). See docs/benchmarks.md, "Before and after".
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     for tree in trees:
         print(f"{tree:>6}: import {med[f'import:{tree}']:.2f} s = {med[f'import:{tree}'] / med['import_bare']:.2f}× "
               f"the bare loop, {n / med[f'import:{tree}']:.0f} files/s; roll-up {med[f'rollup:{tree}']:.3f} s = "
-              f"{med[f'rollup:{tree}'] / med['rollup_bare']:.2f}× the bare table, again "
+              f"{med[f'rollup:{tree}'] / med['rollup_bare']:.2f}× the bare tables, again "
               f"{med[f'rollup:{tree} warm']:.3f} s = {med[f'rollup:{tree} warm'] / med['rollup_bare warm']:.2f}×")
     if a.out:
         a.out.write_text(json.dumps({"medians": med, "runs": runs}, indent=2) + "\n", encoding="utf-8")

@@ -17,8 +17,10 @@ Subjects and their baselines (see docs/benchmarks.md for why each baseline is wh
 * ``import_parallel`` (information) the import with its file checks in 2 worker processes
                       (``Importer(ctx, workers=2)``), whatever the default is.
 * ``rollup`` / ``rollup_bare``  ``ctx.reports.write_rollup`` against a bare reportlab
-                      ``SimpleDocTemplate`` holding one ``Table`` with the roll-up's rows (a row per
-                      cell, the same 13 columns, two header rows, the total), the same TTF fonts.
+                      ``SimpleDocTemplate`` holding the same table rows: the roll-up's three tables
+                      (a row per cell with the same 13 columns, two header rows and the total; the
+                      counts per rating level; the responsibility self-check), the same TTF fonts.
+* ``rollup_cells_bare``  (information) the first baseline: the cells table alone.
 * ``rollup_content_bare``  (information) the roll-up's whole content drawn with bare reportlab:
                       the header, title, facts, the cells table, the counts table and its chart,
                       the responsibility table and its chart, the signature; a fairer lower bound.
@@ -291,64 +293,9 @@ def _bare_doc(path: Path):
                              bottomMargin=20 * mm, invariant=1)
 
 
-@subject
-def rollup_bare(p: dict[str, Any]) -> dict[str, Any]:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Table, TableStyle
-    from selfreview.services.context import AppContext
-
-    ctx = AppContext.open(p["data_dir"])
-    try:
-        report = ctx.reports.rollup_report(p["period"])  # set-up: the rows to draw, not timed
-    finally:
-        ctx.close()
-    levels = ("htxsnv", "httnv", "htnv", "khtnv")
-    rows = [["TT", "Tổ chức đảng", "Số đảng viên", "Đã nộp"] + ["HTXSNV", "", "HTTNV", "", "HTNV", "", "KHTNV", ""]
-            + ["Hạn mức"], ["", "", "", ""] + ["TĐX", "CBĐX"] * 4 + [""]]
-    total = Counter()
-    for n, r in enumerate(report.rows, start=1):
-        counts = [str(c.get(level, 0)) for level in levels for c in (r.self_counts, r.cell_counts)]
-        rows.append([str(n), r.name, str(r.members), str(r.submitted)] + counts + ["Đạt"])
-        total.update({"members": r.members, "submitted": r.submitted})
-    rows.append(["", "Tổng cộng", str(total["members"]), str(total["submitted"])] + ["0"] * 8 + ["Đạt"])
-    width = A4[0] - 45 * mm
-    n_w, num_w, lvl_w, q_w = 7 * mm, 10 * mm, 9.5 * mm, 14 * mm
-    widths = [n_w, width - n_w - 2 * num_w - 8 * lvl_w - q_w, num_w, num_w] + [lvl_w] * 8 + [q_w]
-    out = Path(p["out_dir"])
-
-    def build(path: Path, serif: str, bold: str) -> None:
-        table = Table(rows, colWidths=widths, repeatRows=2)
-        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), serif), ("FONTSIZE", (0, 0), (-1, -1), 10),
-                                   ("FONTNAME", (0, 0), (-1, 1), bold),
-                                   ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-        _bare_doc(path).build([table])
-
-    return _bare_cold_then_warm(build, out, "bare", rows=len(rows))
-
-
-@subject
-def rollup_content_bare(p: dict[str, Any]) -> dict[str, Any]:
-    """The roll-up's content, part for part, drawn with bare reportlab: no selfreview code runs in
-    the timed part (only ``rollup_report`` in the set-up, for the numbers and labels)."""
-    from xml.sax.saxutils import escape
-
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
-    from reportlab.graphics.charts.legends import Legend
-    from reportlab.graphics.shapes import Drawing, String
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-    from selfreview.services.context import AppContext
-
-    ctx = AppContext.open(p["data_dir"])
-    try:
-        report = ctx.reports.rollup_report(p["period"])  # set-up: the numbers to draw, not timed
-    finally:
-        ctx.close()
+def _rollup_rows(report) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+    """The rows of the roll-up's three tables, as plain strings: a row per cell (with its two
+    header rows and the total), the counts per rating level, the responsibility self-check."""
     levels = ("htxsnv", "httnv", "htnv", "khtnv")
     names = ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ",
              "Không hoàn thành nhiệm vụ")
@@ -377,7 +324,100 @@ def rollup_content_bare(p: dict[str, Any]) -> dict[str, Any]:
         c = tally.counts.get(b.id, {})
         check_rows.append([str(n), b.label, str(c.get("sometimes", 0)), str(c.get("often", 0)),
                            str(c.get("sometimes", 0) + c.get("often", 0))])
-    width = A4[0] - 45 * mm
+    return cell_rows, count_rows, check_rows
+
+
+def _rollup_tables(rows, serif: str, bold: str, width: float) -> list:
+    """The three tables of bare reportlab: the same columns and header rows as the roll-up's,
+    10 pt, a 0.5 pt grid, bold header rows; the behaviours (long labels) wrap in paragraphs."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cell_rows, count_rows, check_rows = rows
+    label = ParagraphStyle("label", fontName=serif, fontSize=10, leading=12)
+    grid = [("FONTNAME", (0, 0), (-1, -1), serif), ("FONTSIZE", (0, 0), (-1, -1), 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    n_w, num_w, lvl_w, q_w = 7 * mm, 10 * mm, 9.5 * mm, 14 * mm
+    cells = Table(cell_rows, colWidths=[n_w, width - n_w - 2 * num_w - 8 * lvl_w - q_w, num_w, num_w]
+                  + [lvl_w] * 8 + [q_w], repeatRows=2)
+    cells.setStyle(TableStyle(grid + [("FONTNAME", (0, 0), (-1, 1), bold), ("FONTNAME", (0, -1), (-1, -1), bold)]
+                              + [("SPAN", (i, 0), (i, 1)) for i in (0, 1, 2, 3, 12)]
+                              + [("SPAN", (4 + 2 * k, 0), (5 + 2 * k, 0)) for k in range(4)]))
+    col = (width - 70 * mm) / 4
+    counts = Table(count_rows, colWidths=[70 * mm, col, col, col, col], repeatRows=2)
+    counts.setStyle(TableStyle(grid + [("FONTNAME", (0, 0), (-1, 1), bold), ("SPAN", (0, 0), (0, 1)),
+                                       ("SPAN", (1, 0), (2, 0)), ("SPAN", (3, 0), (4, 0))]))
+    checks = Table([[c if i != 1 else Paragraph(escape(c), label) for i, c in enumerate(row)] for row in check_rows],
+                   colWidths=[9 * mm, width - 63 * mm, 18 * mm, 18 * mm, 18 * mm], repeatRows=1)
+    checks.setStyle(TableStyle(grid + [("FONTNAME", (0, 0), (-1, 0), bold)]))
+    return [cells, counts, checks]
+
+
+def _rollup_setup(p: dict[str, Any]):
+    """Set-up of the bare roll-ups, not timed: the roll-up's numbers and labels, and the width."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from selfreview.services.context import AppContext
+
+    ctx = AppContext.open(p["data_dir"])
+    try:
+        report = ctx.reports.rollup_report(p["period"])
+    finally:
+        ctx.close()
+    return report, A4[0] - 45 * mm  # the reports' frame: A4 less margins of 30 and 15 mm
+
+
+@subject
+def rollup_bare(p: dict[str, Any]) -> dict[str, Any]:
+    """The target's baseline: a bare document with the same table rows as the roll-up (its three
+    tables, one after the other, nothing else)."""
+    report, width = _rollup_setup(p)
+    rows = _rollup_rows(report)
+
+    def build(path: Path, serif: str, bold: str) -> None:
+        _bare_doc(path).build(_rollup_tables(rows, serif, bold, width))
+
+    return _bare_cold_then_warm(build, Path(p["out_dir"]), "bare", rows=sum(len(r) for r in rows))
+
+
+@subject
+def rollup_cells_bare(p: dict[str, Any]) -> dict[str, Any]:
+    """(information) The first baseline: the cells table alone."""
+    report, width = _rollup_setup(p)
+    rows = _rollup_rows(report)
+
+    def build(path: Path, serif: str, bold: str) -> None:
+        _bare_doc(path).build(_rollup_tables(rows, serif, bold, width)[:1])
+
+    return _bare_cold_then_warm(build, Path(p["out_dir"]), "cells", rows=len(rows[0]))
+
+
+@subject
+def rollup_content_bare(p: dict[str, Any]) -> dict[str, Any]:
+    """The roll-up's content, part for part, drawn with bare reportlab: no selfreview code runs in
+    the timed part (only ``rollup_report`` in the set-up, for the numbers and labels)."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table
+
+    report, width = _rollup_setup(p)
+    rows = _rollup_rows(report)
+    cell_rows, _, check_rows = rows
+    members, submitted = int(cell_rows[-1][2]), int(cell_rows[-1][3])
+    own = [int(cell_rows[-1][4 + 2 * k]) for k in range(4)]
+    cell = [int(cell_rows[-1][5 + 2 * k]) for k in range(4)]
+    tally = report.responsibility
     out = Path(p["out_dir"])
 
     def chart(categories, series, title, serif, bold):
@@ -405,26 +445,11 @@ def rollup_content_bare(p: dict[str, Any]) -> dict[str, Any]:
         head = ParagraphStyle("h", fontName=bold, fontSize=14, leading=17.5, spaceBefore=6)
         centre = ParagraphStyle("c", fontName=bold, fontSize=14, leading=17.5, alignment=1)
         note = ParagraphStyle("n", fontName=serif, fontSize=11, leading=13)
-        grid = [("FONTNAME", (0, 0), (-1, -1), serif), ("FONTSIZE", (0, 0), (-1, -1), 10),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         header = Table([[[Paragraph(escape(report.header.superior.upper() or "."), body),
                           Paragraph(escape(report.header.issuer.upper()), centre), Paragraph("*", centre)],
                          [Paragraph("ĐẢNG CỘNG SẢN VIỆT NAM", centre), Paragraph("..., ngày ... tháng ... năm ...", body)]]],
                        colWidths=[width * 0.45, width * 0.55])
-        n_w, num_w, lvl_w, q_w = 7 * mm, 10 * mm, 9.5 * mm, 14 * mm
-        cells_table = Table(cell_rows, colWidths=[n_w, width - n_w - 2 * num_w - 8 * lvl_w - q_w, num_w, num_w]
-                            + [lvl_w] * 8 + [q_w], repeatRows=2)
-        cells_table.setStyle(TableStyle(grid + [("FONTNAME", (0, 0), (-1, 1), bold), ("FONTNAME", (0, -1), (-1, -1), bold)]
-                                        + [("SPAN", (i, 0), (i, 1)) for i in (0, 1, 2, 3, 12)]
-                                        + [("SPAN", (4 + 2 * k, 0), (5 + 2 * k, 0)) for k in range(4)]))
-        col = (width - 70 * mm) / 4
-        counts_table = Table(count_rows, colWidths=[70 * mm, col, col, col, col], repeatRows=2)
-        counts_table.setStyle(TableStyle(grid + [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (2, 0)),
-                                                 ("SPAN", (3, 0), (4, 0))]))
-        check_table = Table([[c if i != 1 else Paragraph(escape(c), note) for i, c in enumerate(row)]
-                             for row in check_rows], colWidths=[9 * mm, width - 63 * mm, 18 * mm, 18 * mm, 18 * mm],
-                            repeatRows=1)
-        check_table.setStyle(TableStyle(grid))
+        cells_table, counts_table, check_table = _rollup_tables(rows, serif, bold, width)
         story = [header, Spacer(1, 12), Paragraph("BÁO CÁO", centre),
                  Paragraph("TỔNG HỢP KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM " + escape(report.period),
                            centre),
@@ -438,8 +463,7 @@ def rollup_content_bare(p: dict[str, Any]) -> dict[str, Any]:
                  Paragraph("III. TỔNG HỢP XẾP LOẠI CHUNG", head), counts_table, Spacer(1, 4),
                  Paragraph("Số HTXSNV không vượt quá 20% số HTTNV.", body),
                  Paragraph("- Theo chi bộ đề xuất: ...", body), Paragraph("- Theo tự đề xuất: ...", body),
-                 chart(["HTXSNV", "HTTNV", "HTNV", "KHTNV"], [("Tự đề xuất", [own[v] for v in levels]),
-                                                             ("Chi bộ đề xuất", [cell[v] for v in levels])],
+                 chart(["HTXSNV", "HTTNV", "HTNV", "KHTNV"], [("Tự đề xuất", own), ("Chi bộ đề xuất", cell)],
                        "Số đảng viên theo mức xếp loại", serif, bold),
                  Paragraph("IV. TỰ KIỂM TRA VỀ TRÁCH NHIỆM", head),
                  Paragraph(f"Số đảng viên đã tự kiểm tra: {tally.respondents}.", body), check_table,

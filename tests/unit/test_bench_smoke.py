@@ -34,6 +34,7 @@ def test_the_benchmark_runs_at_toy_size_and_writes_every_key(tmp_path):
     assert details["import"]["in_process_s"] and details["import"]["checks_s"]
     assert details["cell"]["members"] == 3 and details["cell"]["pages"] > 3
     assert details["rollup"]["members"] == 23 and details["rollup"]["cells"] == 6
+    assert result["rollup_cells_table_ratio"] > 0 and result["rollup_content_ratio"] > 0  # the other baselines ran
     assert details["startup"]["page_shown"] == ["HomePage"]
     assert details["autosave"]["saves"] == 12
     assert "measure" in done.stdout and "import" in done.stdout  # the table was printed
