@@ -255,7 +255,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "round.no_form": ("Đợt kiểm điểm không có mẫu cho đối tượng {category}.",
                       "The review round has no form for category {category}."),
     "round.bad_quota": ("Hạn mức Hoàn thành xuất sắc nhiệm vụ chỉ được là 20% hoặc 25% số Hoàn thành tốt nhiệm vụ.",
-                        "The excellence quota can only be 20% or 25% of the number rated “completed well”."),
+                        "The “Excellent completion of tasks” quota can only be 20% or 25% of the number rated "
+                        "“Good completion of tasks”."),
     "member.not_found": ("Không có đảng viên số {id} trong danh sách.", "Member {id} is not on the roster."),
     "member.name_required": ("Cần nhập họ và tên.", "A full name is needed."),
     "member.bad_category": ("Đối tượng “{value}” không hợp lệ (cần 2A, 2B hoặc 2C).",

@@ -134,7 +134,7 @@ def cmd_open_invite(args, data_dir) -> int:
     with open_context(data_dir) as ctx:
         try:
             info = ctx.exchange.read_invitation(args.file)
-            detail = ctx.exchange.open_invitation(args.file, args.profile)
+            detail = ctx.exchange.open_invitation(info, args.profile)  # what was read, not the file again
         except ServiceError as e:
             return _fail(e)
     print(f"invitation from {info.secretary_name} (fingerprint {info.secretary_fingerprint}): "

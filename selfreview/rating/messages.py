@@ -17,11 +17,14 @@ RATING_LABEL_VI = {
     "htnv": "Hoàn thành nhiệm vụ",
     "khtnv": "Không hoàn thành nhiệm vụ",
 }
+# The English of the bundled forms' rating options (resources/forms/*.yaml, "Tự đề xuất mức xếp
+# loại"), so that one level has one name in the English interface; tests/unit/test_rating_names.py
+# holds the two together.
 RATING_LABEL_EN = {
-    "htxsnv": "Completed duties excellently",
-    "httnv": "Completed duties well",
-    "htnv": "Completed duties",
-    "khtnv": "Did not complete duties",
+    "htxsnv": "Excellent completion of tasks",
+    "httnv": "Good completion of tasks",
+    "htnv": "Completion of tasks",
+    "khtnv": "Failure to complete tasks",
 }
 RATING_SHORT = {"htxsnv": "HTXSNV", "httnv": "HTTNV", "htnv": "HTNV", "khtnv": "KHTNV"}
 # Article 11 item (khoản) that defines each level.
@@ -77,7 +80,7 @@ CONDITION_TEXT: dict[str, tuple[str, str]] = {
         "The locality, field, agency, unit or section one directly leads or manages completed under "
         "70% of the year's programme and plan tasks, or missed the 5 basic socio-economic targets "
         "assigned or approved by the competent level … or more than 50% of the localities, fields, "
-        "agencies, units or sections one is responsible for were rated \"Did not complete duties\"",
+        "agencies, units or sections one is responsible for were rated \"Failure to complete tasks\"",
     ),
     "low_confidence_votes": (
         "Có trên 50% số phiếu tín nhiệm thấp tại kỳ lấy phiếu tín nhiệm trong năm (nếu có)",
@@ -235,7 +238,7 @@ NOTE_IGNORED = (
 NOTE_RESIDUAL = (
     "Không đáp ứng điều kiện của mức \"Hoàn thành nhiệm vụ\" nhưng cũng không thuộc trường hợp nêu "
     "ở Điều 11, khoản 4; gợi ý là mức còn lại. Cấp có thẩm quyền xem xét, quyết định.",
-    "The conditions for \"Completed duties\" are not met, yet this is not a case listed in "
+    "The conditions for \"Completion of tasks\" are not met, yet this is not a case listed in "
     "Article 11, item 4; the suggestion is the only level left. The competent level decides.",
 )
 NOTE_LEADER_UNIT = (

@@ -9,7 +9,7 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -53,7 +53,11 @@ class ExportResult:
 
 @dataclass(frozen=True)
 class InvitationInfo:
-    """What an invitation says, for the member to check before accepting it."""
+    """What an invitation says, for the member to check before accepting it.
+
+    It also carries the invitation as it was read and verified (``doc``): hand this object back to
+    :meth:`ExchangeService.open_invitation` to accept exactly what was shown, whatever has become
+    of the file since."""
 
     uid: str
     cell: str
@@ -63,6 +67,7 @@ class InvitationInfo:
     secretary_name: str
     secretary_fingerprint: str
     forms: dict[str, str]  # member category -> form id
+    doc: InvitationDoc = field(repr=False, compare=False)  # the verified invitation these fields come from
 
 
 def slug(text: str) -> str:
@@ -121,11 +126,18 @@ class ExchangeService:
         doc = self._read_invitation(path)
         r = doc.round
         return InvitationInfo(r.uid, r.cell, r.superior_body, r.period, doc.deadline, doc.secretary_name,
-                              doc.fingerprint, {cat: ref.id for cat, (ref, _) in doc.forms.items()})
+                              doc.fingerprint, {cat: ref.id for cat, (ref, _) in doc.forms.items()}, doc)
 
-    def open_invitation(self, path: str | os.PathLike[str], profile_id: int) -> ReviewDetail:
-        """Keep the invitation and its forms, and set up the profile's review for that round."""
-        doc = self._read_invitation(path)
+    def open_invitation(self, invitation: InvitationInfo | str | os.PathLike[str], profile_id: int) -> ReviewDetail:
+        """Keep the invitation and its forms, and set up the profile's review for that round.
+
+        ``invitation``: what :meth:`read_invitation` returned, when the person was shown it first;
+        the invitation kept is then exactly that one, and the file is not read again (it may have
+        been replaced or damaged since). A path is read and checked now (the command line)."""
+        if isinstance(invitation, InvitationInfo):
+            doc = invitation.doc
+        else:
+            doc = self._read_invitation(invitation)
         profile = self.ctx.profiles.get(profile_id)
         if profile.category not in doc.forms:
             raise ServiceError.of("invite.no_form", category=profile.category)

@@ -115,7 +115,8 @@ class MemberActions(QObject):
 
     # -- an invitation from the secretary -------------------------------------------------------------
     def open_invitation(self, profile: Any) -> None:
-        """Pick an invitation file, show what it says, and on confirmation set up the review."""
+        """Pick an invitation file, show what it says, and on confirmation set up the review from the
+        invitation shown (the file is read once)."""
         if self.busy:
             return
         from selfreview.services.exchange import INVITE_SUFFIX
@@ -129,13 +130,15 @@ class MemberActions(QObject):
                   on_done=lambda info: self._preview(path, info, profile))
 
     def _preview(self, path: str, info: Any, profile: Any) -> None:
+        """Show what the invitation at ``path`` says; on OK accept ``info``, the invitation shown."""
         existing = next((r for r in self.ctx.reviews.list(profile_id=profile.id) if r.period == info.period), None)
         self.dialog = InvitationDialog(info, profile.category, existing, self._parent())
-        self.dialog.accepted.connect(lambda: self._accept_invitation(path, profile.id))
+        self.dialog.accepted.connect(lambda: self._accept_invitation(info, profile.id))
         self.dialog.open()
 
-    def _accept_invitation(self, path: str, profile_id: int) -> None:
-        self.runner.submit(self.ctx.exchange.open_invitation, path, profile_id,
+    def _accept_invitation(self, info: Any, profile_id: int) -> None:
+        # the checked invitation itself, not its path: the file may have changed since it was shown
+        self.runner.submit(self.ctx.exchange.open_invitation, info, profile_id,
                            on_done=lambda d: self.review_opened.emit(d.summary.id), on_error=self._error)
 
     # -- send to the cell -----------------------------------------------------------------------------

@@ -121,7 +121,7 @@ def test_the_language_changes_at_once(qtbot, make_window, ctx, settings):
     assert settings.language == "en"
     editor = window.editor
     assert editor.review_id == review_id and editor.current_section == "b_i"
-    assert editor.score_panel.summary.text() == "86/100 → Completed duties well"
+    assert editor.score_panel.summary.text() == "86/100 → Good completion of tasks"  # the form's words
     assert editor.navigator.topLevelItem(0).text(0) == "A. REVIEW CONTENT"
     assert editor.check_button.text() == "&Check"
     assert window.menuBar().actions()[0].text() == "&File"

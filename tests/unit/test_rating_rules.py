@@ -196,13 +196,13 @@ def test_sets_are_frozen_and_dataclasses_frozen():
 # --- summaries ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("total,vi,en", [
-    (86, "86/100 → Hoàn thành tốt nhiệm vụ", "86/100 → Completed duties well"),
-    (86.0, "86/100 → Hoàn thành tốt nhiệm vụ", "86/100 → Completed duties well"),
-    (86.5, "86,5/100 → Hoàn thành tốt nhiệm vụ", "86.5/100 → Completed duties well"),
-    (Decimal("86.50"), "86,5/100 → Hoàn thành tốt nhiệm vụ", "86.5/100 → Completed duties well"),
-    (100, "100/100 → Hoàn thành xuất sắc nhiệm vụ", "100/100 → Completed duties excellently"),
-    (0, "0/100 → Không hoàn thành nhiệm vụ", "0/100 → Did not complete duties"),
-    (55.25, "55,25/100 → Hoàn thành nhiệm vụ", "55.25/100 → Completed duties"),
+    (86, "86/100 → Hoàn thành tốt nhiệm vụ", "86/100 → Good completion of tasks"),
+    (86.0, "86/100 → Hoàn thành tốt nhiệm vụ", "86/100 → Good completion of tasks"),
+    (86.5, "86,5/100 → Hoàn thành tốt nhiệm vụ", "86.5/100 → Good completion of tasks"),
+    (Decimal("86.50"), "86,5/100 → Hoàn thành tốt nhiệm vụ", "86.5/100 → Good completion of tasks"),
+    (100, "100/100 → Hoàn thành xuất sắc nhiệm vụ", "100/100 → Excellent completion of tasks"),
+    (0, "0/100 → Không hoàn thành nhiệm vụ", "0/100 → Failure to complete tasks"),
+    (55.25, "55,25/100 → Hoàn thành nhiệm vụ", "55.25/100 → Completion of tasks"),
 ])
 def test_summary(total, vi, en):
     s = suggest(full(total, Category.NON_LEADER))

@@ -1,0 +1,73 @@
+"""Through the widgets: the member opens an invitation, sees the preview, and while the preview is
+open the file on the USB stick is replaced (by another secretary's valid invitation, or by garbage,
+or removed). OK then sets up the review from the invitation that was shown, with no error."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from selfreview.db.models import Invitation
+from selfreview.services.context import AppContext
+from selfreview.services.dto import ProfileData
+from selfreview.ui.exchange_dialogs import InvitationDialog
+from tests.gui.helpers import labels_text, make_profile
+
+
+def write_round_invitation(data_dir: Path, out: Path, secretary: str, cell: str, period: str) -> str:
+    """An invitation from a secretary in their own data directory; the round's uid."""
+    ctx = AppContext.open(data_dir)
+    try:
+        p = ctx.profiles.create(ProfileData(full_name=secretary, party_post="Bí thư chi bộ"))
+        ctx.profiles.set_secretary(p.id)
+        c = ctx.cells.create_cell(cell, "Đảng ủy Sở Tư pháp")
+        rnd = ctx.cells.create_round(c.id, period, date(2025, 12, 15))
+        ctx.exchange.write_invitation(rnd.id, out)
+        return rnd.uid
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("kind", ["another_valid_invitation", "garbage", "truncated", "removed"])
+def test_ok_accepts_the_previewed_invitation_whatever_became_of_the_file(qtbot, make_window, ctx, dialogs,
+                                                                         tmp_path, kind):
+    profile = make_profile(ctx)
+    invite = tmp_path / "usb" / "chi-bo-van-phong.selfreview-invite"
+    invite.parent.mkdir()
+    shown_uid = write_round_invitation(tmp_path / "secretary", invite, "Phan Thị Thanh Hương", "Chi bộ Văn phòng",
+                                       "2025")
+    window = make_window()
+    dialogs.open_file = lambda *a, **k: str(invite)
+    qtbot.mouseClick(window.home.invite_button, Qt.MouseButton.LeftButton)
+    dialog = window.home.actions.dialog
+    assert isinstance(dialog, InvitationDialog) and dialog.isVisible()
+    assert "Chi bộ Văn phòng" in labels_text(dialog) and "Phan Thị Thanh Hương" in labels_text(dialog)
+
+    original = invite.read_bytes()
+    if kind == "another_valid_invitation":
+        decoy_uid = write_round_invitation(tmp_path / "someone", tmp_path / "decoy.selfreview-invite",
+                                           "Đỗ Văn Mạo", "Chi bộ Kế toán", "2026")
+        invite.write_bytes((tmp_path / "decoy.selfreview-invite").read_bytes())
+        assert ctx.exchange.read_invitation(invite).uid == decoy_uid  # a real invitation, just not the shown one
+    elif kind == "garbage":
+        invite.write_bytes(b"Bien ban hop chi bo thang 11 " * 50)
+    elif kind == "truncated":
+        invite.write_bytes(original[: len(original) // 3])
+    else:
+        invite.unlink()
+
+    dialog.ok.click()
+    assert [a for a in dialogs.asked if a[0] == "error"] == []
+    editor = window.editor
+    assert editor is not None
+    summary = editor.detail.summary
+    assert (summary.period, summary.template_id, summary.status) == ("2025", "hd43-2025-2b", "draft")
+    assert [r.id for r in ctx.reviews.list(profile_id=profile.id)] == [summary.id]
+    assert ctx.exchange.is_encrypted_export(summary.id)
+    with ctx.read() as s:
+        assert [(i.uid, i.cell_name, i.period, i.secretary_name) for i in s.scalars(select(Invitation))] == [
+            (shown_uid, "Chi bộ Văn phòng", "2025", "Phan Thị Thanh Hương")]
