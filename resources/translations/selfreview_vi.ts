@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+142"/>
+        <location filename="../../selfreview/ui/app.py" line="+140"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -183,6 +183,14 @@
         <location line="+8"/>
         <source>Press Enter or click to go to this field</source>
         <translation>Bấm Enter hoặc nhấp chuột để đến mục này</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/choice_dialog.py" line="+38"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
     </message>
 </context>
 <context>
@@ -687,16 +695,17 @@ Mã khóa trong tệp:
     <name>KeyActions</name>
     <message>
         <location filename="../../selfreview/ui/key_actions.py" line="+120"/>
+        <location line="+41"/>
         <source>&amp;Current passphrase</source>
         <translation>Cụm mật khẩu &amp;hiện tại</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-37"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Your key is protected by a passphrase. Type it, then the new one.</source>
         <translation>Khóa của bạn đang được bảo vệ bằng cụm mật khẩu. Hãy gõ cụm đó, rồi gõ cụm mới.</translation>
     </message>
@@ -724,6 +733,43 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>Your key is now protected by the passphrase. Keep the passphrase in a safe place: without it the key cannot be used.</source>
         <translation>Khóa của bạn đã được bảo vệ bằng cụm mật khẩu. Hãy giữ cụm mật khẩu ở nơi an toàn: không có nó thì không dùng được khóa.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>Remove the passphrase</source>
+        <translation>Bỏ mật khẩu bảo vệ khóa</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Type the passphrase that protects your key now. After that the key is kept on this computer without a passphrase, as when it was made.</source>
+        <translation>Hãy gõ cụm mật khẩu đang bảo vệ khóa của bạn. Sau đó khóa được giữ trên máy này mà không có cụm mật khẩu, như lúc mới tạo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep the key without a passphrase? Anyone who can use your account on this computer could then sign and open files in your name.</source>
+        <translation>Giữ khóa mà không có cụm mật khẩu? Khi đó bất kỳ ai dùng được tài khoản của bạn trên máy này cũng có thể ký và mở tệp nhân danh bạn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You can protect the key with a passphrase again at any time.</source>
+        <translation>Bạn có thể đặt lại mật khẩu bảo vệ khóa bất cứ lúc nào.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The passphrase was not removed</source>
+        <translation>Chưa bỏ được mật khẩu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passphrase removed</source>
+        <translation>Đã bỏ mật khẩu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your key is no longer protected by a passphrase. The app will not ask for one when you send a review.</source>
+        <translation>Khóa của bạn không còn được bảo vệ bằng cụm mật khẩu. Ứng dụng sẽ không hỏi cụm mật khẩu khi bạn gửi bản kiểm điểm.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -832,9 +878,14 @@ Mã khóa trong tệp:
         <translation>Bảo vệ khóa</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Protec&amp;t the key with a passphrase…</source>
         <translation>Đặt mật khẩu bảo &amp;vệ khóa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move the passphrase…</source>
+        <translation>Bỏ mật khẩu bả&amp;o vệ khóa…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -856,13 +907,13 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+71"/>
-        <location line="+280"/>
+        <location line="+275"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+65"/>
+        <location line="-261"/>
+        <location line="+60"/>
         <location line="+14"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
@@ -1151,7 +1202,7 @@ Mã khóa trong tệp:
         <translation>Chưa thực hiện được</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open an invitation from the secretary</source>
         <translation>Mở lời mời từ bí thư</translation>
     </message>
@@ -1171,7 +1222,7 @@ Mã khóa trong tệp:
         <translation>Đang kiểm tra lời mời…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <location line="+22"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
@@ -1473,7 +1524,7 @@ Mã khóa trong tệp:
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../selfreview/ui/key_actions.py" line="-172"/>
+        <location filename="../../selfreview/ui/key_actions.py" line="-204"/>
         <source>Type it &amp;again</source>
         <translation>Gõ &amp;lại lần nữa</translation>
     </message>
@@ -1789,7 +1840,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../selfreview/ui/review_editor.py" line="+70"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+71"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -1998,7 +2049,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+58"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+62"/>
         <source>Every status</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -2013,12 +2064,12 @@ Mã khóa trong tệp:
         <translation>Tình trạn&amp;g:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Roll-call</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Drag members&apos; files (.selfreview) or whole folders onto the table to import them.</source>
         <translation>Kéo thả tệp bản kiểm điểm (.selfreview) hoặc cả thư mục vào bảng để nhập.</translation>
     </message>
@@ -2038,12 +2089,12 @@ Mã khóa trong tệp:
         <translation>Xác nhận &amp;khóa mới…</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-81"/>
         <source>Show who is &amp;missing</source>
         <translation>Xem &amp;ai chưa nộp</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Re&amp;ad the review</source>
         <translation>Đọc bản kiể&amp;m điểm</translation>
     </message>
@@ -2058,7 +2109,7 @@ Mã khóa trong tệp:
         <translation>&amp;Xem biên nhận…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+62"/>
         <source>Not handed in (%1): %2</source>
         <translation>Chưa nộp (%1): %2</translation>
     </message>
@@ -2257,7 +2308,7 @@ Mã khóa trong tệp:
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../selfreview/ui/score_panel.py" line="+49"/>
+        <location filename="../../selfreview/ui/score_panel.py" line="+57"/>
         <source>Self-assessed scores</source>
         <translation>Điểm tự chấm</translation>
     </message>
@@ -2272,12 +2323,32 @@ Mã khóa trong tệp:
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
+        <source>Member&apos;s proposal: %1</source>
+        <translation>Đảng viên tự đề xuất: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member&apos;s proposal: not chosen yet</source>
+        <translation>Đảng viên tự đề xuất: chưa chọn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The collective&apos;s proposal: %1</source>
+        <translation>Tập thể tự đề xuất: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The collective&apos;s proposal: not chosen yet</source>
+        <translation>Tập thể tự đề xuất: chưa chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your proposal: %1</source>
         <translation>Tự đề xuất: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Your proposal: not chosen yet</source>
         <translation>Tự đề xuất: chưa chọn</translation>
     </message>
@@ -2308,7 +2379,7 @@ Mã khóa trong tệp:
         <translation>Mật khẩu khóa của bí thư</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/secretary/workspace.py" line="+40"/>
+        <location filename="../../selfreview/ui/secretary/workspace.py" line="+41"/>
         <source>Cell secretary</source>
         <translation>Bí thư chi bộ</translation>
     </message>
@@ -2386,7 +2457,7 @@ Mã khóa trong tệp:
         <translation>Máy này chưa có hồ sơ bí thư</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Typed in from paper on behalf of %1, by the secretary. Finalize it when every answer is in: it then counts as handed in.</source>
         <translation>Bí thư nhập hộ đồng chí %1 từ bản giấy. Hoàn tất khi đã nhập đủ: khi đó bản kiểm điểm được tính là đã nộp.</translation>
     </message>
@@ -2396,7 +2467,7 @@ Mã khóa trong tệp:
         <translation>Báo cáo kiểm điểm của tập thể chi bộ (Mẫu 01) để trình hội nghị. Hoàn tất trước hội nghị.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>← &amp;Back</source>
         <translation>← Quay &amp;lại</translation>
     </message>
@@ -2715,15 +2786,15 @@ Mã khóa trong tệp:
     <message>
         <location filename="../../selfreview/ui/app.py" line="+39"/>
         <location filename="../../selfreview/ui/startup.py" line="+4"/>
-        <location line="+69"/>
+        <location line="+93"/>
         <location line="+5"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location filename="../../selfreview/ui/startup.py" line="-74"/>
-        <location line="+69"/>
+        <location filename="../../selfreview/ui/startup.py" line="-98"/>
+        <location line="+93"/>
         <location line="+5"/>
         <source>The data folder could not be opened:
 %1</source>
@@ -2731,7 +2802,7 @@ Mã khóa trong tệp:
 %1</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/startup.py" line="-62"/>
+        <location filename="../../selfreview/ui/startup.py" line="-76"/>
         <source>Your data file is damaged</source>
         <translation>Tệp dữ liệu của bạn bị hỏng</translation>
     </message>
@@ -2741,38 +2812,42 @@ Mã khóa trong tệp:
         <translation>Tệp chứa các bản kiểm điểm của bạn (%1) bị hỏng: ứng dụng không đọc được nó một cách an toàn, nên chưa thay đổi gì trong tệp.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The app can move the damaged file to a separate folder (nothing is deleted) and put back the newest automatic copy, from %1. Anything saved after that time is only in the damaged file.</source>
-        <translation>Ứng dụng có thể chuyển tệp hỏng sang một thư mục riêng (không bị xóa) và đặt lại bản sao tự động mới nhất, lúc %1. Những gì lưu sau thời điểm đó chỉ còn trong tệp hỏng.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Restore the copy of %1</source>
-        <translation>Khôi phục bản sao lúc %1</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>Automatic copies on this computer, newest first:</source>
-        <translation>Các bản sao tự động trên máy này, mới nhất trước:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+6"/>
         <source>What the check found: %1</source>
         <translation>Kết quả kiểm tra: %1</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+3"/>
+        <source>The app can move the damaged file to a separate folder (nothing is deleted) and put back one of its automatic copies, the newest unless you choose another. Anything saved after the chosen copy was made is only in the damaged file.</source>
+        <translation>Ứng dụng có thể chuyển tệp hỏng sang một thư mục riêng (không bị xóa) và đặt lại một bản sao tự động: bản mới nhất, trừ khi bạn chọn bản khác. Những gì lưu sau thời điểm của bản sao được chọn chỉ còn trong tệp hỏng.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not offered, because they failed their own check: %1.</source>
+        <translation>Không có trong danh sách vì không qua được bước kiểm tra: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore the chosen copy</source>
+        <translation>Khôi phục bản sao đã chọn</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The automatic copies on this computer failed their own check too, so none can be put back. The app can move the damaged file to a separate folder (nothing is deleted) and start with an empty data file.</source>
+        <translation>Các bản sao tự động trên máy này cũng không qua được bước kiểm tra, nên không đặt lại được bản nào. Ứng dụng có thể chuyển tệp hỏng sang một thư mục riêng (không bị xóa) và bắt đầu với tệp dữ liệu trống.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>There is no automatic copy to restore yet. The app can move the damaged file to a separate folder (nothing is deleted) and start with an empty data file.</source>
         <translation>Chưa có bản sao tự động nào để khôi phục. Ứng dụng có thể chuyển tệp hỏng sang một thư mục riêng (không bị xóa) và bắt đầu với tệp dữ liệu trống.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Move it aside and start empty</source>
         <translation>Chuyển tệp hỏng đi và bắt đầu với tệp trống</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>The damaged file could not be moved: %1</source>
         <translation>Không chuyển được tệp hỏng: %1</translation>
     </message>

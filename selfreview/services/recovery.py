@@ -13,8 +13,8 @@ At every start (``AppContext.open`` -> :func:`open_database`):
    writer instead, so its first page does not wait for the copy (``ui/app.py``).
 
 After :class:`DatabaseDamaged`, with no context open on the folder and the instance lock held:
-:func:`move_damaged_aside`, then :func:`restore_backup` (the newest sound copy, or a chosen one),
-then ``AppContext.open`` again.
+:func:`move_damaged_aside`, then :func:`restore_backup` (the newest sound copy, or a chosen one of
+:func:`sound_backups`), then ``AppContext.open`` again.
 """
 
 from __future__ import annotations
@@ -137,6 +137,12 @@ def move_damaged_aside(data_dir: Path) -> Path:
 def list_backups(data_dir: Path) -> list[BackupInfo]:
     """The automatic copies, newest first."""
     return [BackupInfo(b.path, b.kind, b.taken_at, b.size) for b in backups.list_backups(backup_dir(data_dir))]
+
+
+def sound_backups(data_dir: Path) -> list[BackupInfo]:
+    """The automatic copies that pass their check, newest first: those :func:`restore_backup` can
+    put back (the choice offered when a damaged database is found)."""
+    return [b for b in list_backups(data_dir) if check_file(b.path) is None]
 
 
 def restore_backup(data_dir: Path, chosen: Path | str | None = None) -> BackupInfo:

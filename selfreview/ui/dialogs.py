@@ -30,6 +30,13 @@ class DialogService(QObject):
         box.exec()
         return box.clickedButton() is ok
 
+    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[str], ok_text: str = "",
+               detail: str = "", current: int = 0) -> int | None:
+        """The index of the choice the person confirmed (``current`` preselected), or None."""
+        from selfreview.ui.choice_dialog import ChoiceDialog
+        dialog = ChoiceDialog(title, text, choices, current, ok_text, detail, parent)
+        return dialog.chosen() if dialog.exec() == ChoiceDialog.DialogCode.Accepted else None
+
     def info(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)

@@ -1,7 +1,7 @@
-"""The profile's key on Home: protect it with a passphrase, back it up, restore it, or make a new one
-after a loss. Everything goes through ``services/keyguard.py`` on the database writer (scrypt takes
-about 0.1 s a passphrase); questions go through the dialog service or a non-modal
-:class:`PassphraseDialog`, so tests answer them by filling its fields.
+"""The profile's key on Home: protect it with a passphrase (or remove the passphrase), back it up,
+restore it, or make a new one after a loss. Everything goes through ``services/keyguard.py`` on the
+database writer (scrypt takes about 0.1 s a passphrase); questions go through the dialog service or
+a non-modal :class:`PassphraseDialog`, so tests answer them by filling its fields.
 """
 
 from __future__ import annotations
@@ -99,10 +99,10 @@ class PassphraseDialog(QDialog):
 
 
 class KeyActions(QObject):
-    """The four key actions of one profile. ``changed`` carries the profile after a new key."""
+    """The key actions of one profile. ``changed`` carries the profile after a new key."""
 
     changed = Signal(object)  # ProfileData: the fingerprint changed
-    done = Signal(str)  # the action that finished: protect | backup | restore | renew
+    done = Signal(str)  # the action that finished: protect | unprotect | backup | restore | renew
 
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent_widget: QWidget) -> None:
         # no QObject parent: a write that ends after the page is gone still finds this object
@@ -119,9 +119,10 @@ class KeyActions(QObject):
     def _current_label(self, profile_id: int) -> str:
         return self.tr("&Current passphrase") if self._protected(profile_id) else ""
 
-    def _error(self, error: Exception) -> None:
+    def _error(self, error: Exception, title: str = "") -> None:
         message = getattr(error, "message", None)
-        self.dialogs.error(self._parent(), self.tr("Could not do that"), pick(message) if message else str(error))
+        self.dialogs.error(self._parent(), title or self.tr("Could not do that"),
+                           pick(message) if message else str(error))
 
     def _ask(self, dialog: PassphraseDialog, then) -> PassphraseDialog:
         self.dialog = dialog
@@ -148,6 +149,35 @@ class KeyActions(QObject):
                           self.tr("Your key is now protected by the passphrase. Keep the passphrase in a safe place: "
                                   "without it the key cannot be used."))
         self.done.emit("protect")
+
+    # -- remove the passphrase (as `selfreview keys protect --remove`) ----------------------------------
+    def unprotect(self, profile: Any) -> PassphraseDialog | None:
+        if not self._protected(profile.id):
+            return None
+        return self._ask(PassphraseDialog(
+            self.tr("Remove the passphrase"),
+            self.tr("Type the passphrase that protects your key now. After that the key is kept on this computer "
+                    "without a passphrase, as when it was made."),
+            self.tr("&Current passphrase"), parent=self.widget),
+            lambda d: self._unprotect_confirmed(profile, d.current_passphrase()))
+
+    def _unprotect_confirmed(self, profile: Any, current: str | None) -> None:
+        if not self.dialogs.confirm(
+                self._parent(), self.tr("Remove the passphrase"),
+                self.tr("Keep the key without a passphrase? Anyone who can use your account on this computer could "
+                        "then sign and open files in your name."),
+                self.tr("Remove the passphrase"),
+                self.tr("You can protect the key with a passphrase again at any time.")):
+            return
+        self.runner.submit(keyguard.protect, self.ctx, profile.id, None, current,
+                           on_done=lambda _r: self._unprotected_done(),
+                           on_error=lambda e: self._error(e, self.tr("The passphrase was not removed")))
+
+    def _unprotected_done(self) -> None:
+        self.dialogs.info(self._parent(), self.tr("Passphrase removed"),
+                          self.tr("Your key is no longer protected by a passphrase. The app will not ask for one "
+                                  "when you send a review."))
+        self.done.emit("unprotect")
 
     # -- backup -----------------------------------------------------------------------------------------
     def backup(self, profile: Any) -> PassphraseDialog | None:
@@ -220,16 +250,21 @@ class KeyActions(QObject):
         return self.tr("Key protection"), state
 
     def buttons(self, profile: Any, parent: QWidget) -> QWidget:
-        """The four actions, one under the other (the card stays narrow)."""
+        """The actions, one under the other (the card stays narrow); "remove the passphrase" only when
+        there is one."""
         box = QWidget(parent)
         box.setObjectName("keyActions")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         specs = (("protectKeyButton", self.tr("Protec&t the key with a passphrase…"), self.protect),
+                 ("unprotectKeyButton", self.tr("Re&move the passphrase…"), self.unprotect),
                  ("backupKeyButton", self.tr("&Back up the key…"), self.backup),
                  ("restoreKeyButton", self.tr("Restore the &key…"), self.restore),
                  ("renewKeyButton", self.tr("Make a new key (key &lost)…"), self.renew))
+        protected = self._protected(profile.id)
         for name, text, slot in specs:
+            if name == "unprotectKeyButton" and not protected:
+                continue
             button = QPushButton(text, box)
             button.setObjectName(name)
             button.clicked.connect(lambda _c=False, s=slot: s(profile))

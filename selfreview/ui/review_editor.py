@@ -26,6 +26,7 @@ from selfreview.ui.widgets import ScaledLabel
 
 
 class ReviewEditor(QWidget):
+    proposer = "self"  # whose rating proposal the form holds (score_panel.PROPOSERS)
     save_state = Signal(str, object)  # the autosaver's state and message, for the status bar
     review_replaced = Signal(int)  # a new revision was made: open it
     go_home = Signal()
@@ -121,7 +122,7 @@ class ReviewEditor(QWidget):
         self.sidebar.setObjectName("editorSidebar")
         self.score_panel: ScorePanel | None = None
         if has_scores(self.template):
-            self.score_panel = ScorePanel(self.template, self.lang)
+            self.score_panel = ScorePanel(self.template, self.lang, proposer=self.proposer)
             score_scroll = QScrollArea(self.sidebar)
             score_scroll.setWidgetResizable(True)
             score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

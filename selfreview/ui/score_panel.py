@@ -38,11 +38,19 @@ def has_scores(template: Template) -> bool:
     return bool(template.roles.get("score_total") or template.roles.get("score_general"))
 
 
+# whose proposed rating the form holds: the person's own (the member's form), a member's typed in
+# from paper by the secretary, or the cell collective's (Mẫu 01)
+PROPOSERS = ("self", "member", "collective")
+
+
 class ScorePanel(QWidget):
-    def __init__(self, template: Template, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, template: Template, lang: str, parent: QWidget | None = None,
+                 proposer: str = "self") -> None:
         super().__init__(parent)
+        if proposer not in PROPOSERS:
+            raise ValueError(f"unknown proposer {proposer!r}")
         self.setObjectName("scorePanel")
-        self.template, self.lang = template, lang
+        self.template, self.lang, self.proposer = template, lang, proposer
         index = template.item_index()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -107,14 +115,20 @@ class ScorePanel(QWidget):
         reasons = [r.text(lang) for r in sug.reasons[1:]]  # the first is the summary line itself
         self.reasons.setText(_bullets(reasons))
         self.reasons.setVisible(bool(reasons))
-        if state.proposed:
-            self.proposed.setText(arg(self.tr("Your proposal: %1"), Rating(state.proposed).label(lang)))
-        else:
-            self.proposed.setText(self.tr("Your proposal: not chosen yet"))
+        self.proposed.setText(self._proposal_text(Rating(state.proposed).label(lang) if state.proposed else None))
         problems = [p.text(lang) for p in state.problems if p.code != "proposed_missing"]
         self.warnings.setText(_bullets(problems))
         self.warning_box.setVisible(bool(problems))
         self.notes.setText(_bullets([n.text(lang) for n in sug.notes]))
+
+    def _proposal_text(self, rating: str | None) -> str:
+        if self.proposer == "member":
+            return arg(self.tr("Member's proposal: %1"), rating) if rating else \
+                self.tr("Member's proposal: not chosen yet")
+        if self.proposer == "collective":
+            return arg(self.tr("The collective's proposal: %1"), rating) if rating else \
+                self.tr("The collective's proposal: not chosen yet")
+        return arg(self.tr("Your proposal: %1"), rating) if rating else self.tr("Your proposal: not chosen yet")
 
     def warning_texts(self) -> str:
         return self.warnings.text() if self.warning_box.isVisibleTo(self) else ""

@@ -1,5 +1,5 @@
 """What the desktop app does before its window: one app per data folder, and a damaged database
-explained in plain words and repaired from an automatic copy.
+explained in plain words and repaired from the automatic copy the person chooses.
 
 Called by :func:`selfreview.ui.app.run_app`; every question goes through the dialog service, so
 the tests answer them without a modal loop.
@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 
-from selfreview.ui.i18n import arg, pick
+from selfreview.ui.i18n import arg, locale, pick
 
 if TYPE_CHECKING:
     from selfreview.services.context import AppContext
@@ -67,45 +67,69 @@ def take_lock(directory: Path, dialogs: Any, activate=None) -> tuple[InstanceLoc
 
 
 # -- a damaged database ----------------------------------------------------------------------------------
+def backup_text(backup) -> str:
+    """One automatic copy as the person chooses it: the weekday, date and time it was taken, in the
+    language of the app (e.g. "Thứ Sáu 21/11/2025 20:14 — bản sao hằng ngày"), and its kind."""
+    t = backup.taken_at
+    moment = QDateTime(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute))
+    return f"{locale().toString(moment, 'dddd dd/MM/yyyy HH:mm')} — {kind_text(backup.kind)}"
+
+
 def recover_damaged(directory: Path, error: DatabaseDamaged, dialogs: Any, parent: Any = None) -> bool:
-    """Say what happened, and on the person's word move the damaged file aside and put the newest
-    sound automatic copy in its place. True: open the data folder again; False: stop, nothing changed."""
+    """Say what happened, and on the person's word move the damaged file aside and put the sound
+    automatic copy they choose (the newest, unless they pick another) in its place. True: open the
+    data folder again; False: stop, nothing changed."""
     from selfreview.services import recovery
     from selfreview.services.errors import ServiceError
 
-    backups = recovery.list_backups(directory)
+    copies = recovery.list_backups(directory)
+    backups = recovery.sound_backups(directory)
     title = QCoreApplication.translate("Startup", "Your data file is damaged")
     opening = arg(QCoreApplication.translate("Startup", "The file that holds your self-reviews (%1) is damaged: the app cannot read it safely, "
                      "so it has not changed anything in it."), error.path.name)
+    found = arg(QCoreApplication.translate("Startup", "What the check found: %1"), error.detail)
+    chosen = None
     if backups:
-        newest = backups[0]
-        text = "\n\n".join([opening, arg(QCoreApplication.translate("Startup", 
-            "The app can move the damaged file to a separate folder (nothing is deleted) and put back the "
-            "newest automatic copy, from %1. Anything saved after that time is only in the damaged file."),
-            _when(newest.taken_at))])
-        ok_text = arg(QCoreApplication.translate("Startup", "Restore the copy of %1"), _when(newest.taken_at))
-        listing = "\n".join(f"• {_when(b.taken_at)} ({kind_text(b.kind)})" for b in backups)
-        detail = "\n\n".join([QCoreApplication.translate("Startup", "Automatic copies on this computer, newest first:") + "\n" + listing,
-                              arg(QCoreApplication.translate("Startup", "What the check found: %1"), error.detail)])
+        text = "\n\n".join([opening, QCoreApplication.translate("Startup",
+            "The app can move the damaged file to a separate folder (nothing is deleted) and put back one of "
+            "its automatic copies, the newest unless you choose another. Anything saved after the chosen copy "
+            "was made is only in the damaged file.")])
+        notes = [found]
+        sound = {b.path for b in backups}
+        unsound = [_when(b.taken_at) for b in copies if b.path not in sound]
+        if unsound:
+            notes.insert(0, arg(QCoreApplication.translate("Startup",
+                "Not offered, because they failed their own check: %1."), ", ".join(unsound)))
+        index = dialogs.choose(parent, title, text, [backup_text(b) for b in backups],
+                               QCoreApplication.translate("Startup", "Restore the chosen copy"),
+                               "\n\n".join(notes), 0)
+        if index is None:
+            return False
+        chosen = backups[index]
     else:
-        text = "\n\n".join([opening, QCoreApplication.translate("Startup", 
-            "There is no automatic copy to restore yet. The app can move the damaged file to a separate folder "
-            "(nothing is deleted) and start with an empty data file.")])
-        ok_text = QCoreApplication.translate("Startup", "Move it aside and start empty")
-        detail = arg(QCoreApplication.translate("Startup", "What the check found: %1"), error.detail)
-    if not dialogs.confirm(parent, title, text, ok_text, detail):
-        return False
+        if copies:
+            why = QCoreApplication.translate("Startup",
+                "The automatic copies on this computer failed their own check too, so none can be put back. "
+                "The app can move the damaged file to a separate folder (nothing is deleted) and start with an "
+                "empty data file.")
+        else:
+            why = QCoreApplication.translate("Startup",
+                "There is no automatic copy to restore yet. The app can move the damaged file to a separate folder "
+                "(nothing is deleted) and start with an empty data file.")
+        if not dialogs.confirm(parent, title, "\n\n".join([opening, why]),
+                               QCoreApplication.translate("Startup", "Move it aside and start empty"), found):
+            return False
     try:
         moved = recovery.move_damaged_aside(directory)
     except ServiceError as e:
         dialogs.error(parent, title, arg(QCoreApplication.translate("Startup", "The damaged file could not be moved: %1"), pick(e.message)))
         return False
-    if not backups:
+    if chosen is None:
         dialogs.info(parent, QCoreApplication.translate("Startup", "Damaged file moved aside"),
                      arg(QCoreApplication.translate("Startup", "The damaged file was moved to %1. The app starts with an empty data file."), moved))
         return True
     try:
-        restored = recovery.restore_backup(directory)
+        restored = recovery.restore_backup(directory, chosen.path)  # as `selfreview doctor --restore NAME`
     except ServiceError as e:
         dialogs.error(parent, title, arg(QCoreApplication.translate("Startup", 
             "No automatic copy could be restored: %1\n\nThe app starts with an empty data file; the damaged "

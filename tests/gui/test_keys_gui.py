@@ -131,3 +131,48 @@ def test_a_new_key_after_a_loss_says_the_secretary_must_confirm_it(qtbot, make_w
     assert f"Dấu vân tay mới: {new} (cũ: {profile.fingerprint})" in text and "bí thư" in text
     assert window.home.card.findChild(QLabel, "fingerprint").text() == new  # the card shows the new code
     assert window.home.profile.fingerprint == new
+
+
+def test_remove_the_passphrase_after_typing_it(qtbot, make_window, ctx, dialogs):
+    """As `selfreview keys protect --remove`: the passphrase in use, a confirmation, then the key is
+    kept without one. A wrong passphrase is told plainly and changes nothing."""
+    profile = make_profile(ctx)
+    window = make_window()
+    assert card_button(window, "unprotectKeyButton") is None  # nothing to remove yet
+    keystore.protect_keys(ctx.keys_dir, profile.id, PASS)
+    window.home.show_profile(window.home.profile)
+    button = card_button(window, "unprotectKeyButton")
+    qtbot.waitUntil(button.isVisible)  # shown beside "protect" once there is a passphrase
+    assert button.text().replace("&", "") == "Bỏ mật khẩu bảo vệ khóa…"
+
+    click(qtbot, button)  # a wrong passphrase
+    dialog = window.home.keys.dialog
+    assert dialog.isVisible() and dialog.new is None and not dialog.ok.isEnabled()
+    fill(qtbot, dialog, current="không phải cụm này")
+    assert dialog.ok.isEnabled()
+    click(qtbot, dialog.ok)
+    kind, title, text = dialogs.asked[-1]
+    assert (kind, title) == ("error", "Chưa bỏ được mật khẩu")
+    assert text.startswith("Cụm mật khẩu không đúng")
+    assert keystore.is_protected(ctx.keys_dir, profile.id)
+    assert keystore.open_identity(ctx.keys_dir, profile.id, PASS).public.fingerprint == profile.fingerprint
+    assert protection_text(window) == "Đã được bảo vệ bằng mật khẩu"
+
+    dialogs.confirm_answers = [False]  # the right one, but the person thinks again
+    click(qtbot, card_button(window, "unprotectKeyButton"))
+    fill(qtbot, window.home.keys.dialog, current=PASS)
+    click(qtbot, window.home.keys.dialog.ok)
+    kind, title, text = dialogs.asked[-1]
+    assert (kind, title) == ("confirm", "Bỏ mật khẩu bảo vệ khóa") and "ký và mở tệp" in text
+    assert keystore.is_protected(ctx.keys_dir, profile.id)
+
+    dialogs.confirm_answers = [True]
+    click(qtbot, card_button(window, "unprotectKeyButton"))
+    fill(qtbot, window.home.keys.dialog, current=PASS)
+    click(qtbot, window.home.keys.dialog.ok)
+    assert [a[:2] for a in dialogs.asked[-2:]] == [("confirm", "Bỏ mật khẩu bảo vệ khóa"), ("info", "Đã bỏ mật khẩu")]
+    assert not keystore.is_protected(ctx.keys_dir, profile.id)
+    assert keystore.open_identity(ctx.keys_dir, profile.id, None).public.fingerprint == profile.fingerprint
+    assert protection_text(window) == "Chưa được bảo vệ bằng mật khẩu"
+    assert card_button(window, "unprotectKeyButton") is None
+    assert ctx.profiles.get(profile.id).fingerprint == profile.fingerprint  # the same key, only unsealed

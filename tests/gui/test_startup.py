@@ -1,15 +1,18 @@
 """Before the window: one app per data folder (a second start brings the first window forward and
 exits 0; a first app that does not answer is explained), and a damaged database explained, moved
-aside and replaced by the newest automatic copy, after which the app goes on."""
+aside and replaced by the sound automatic copy the person chooses (the newest unless they pick
+another), after which the app goes on."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -117,8 +120,9 @@ def test_a_damaged_database_is_explained_moved_aside_and_restored(qtbot, tmp_pat
     assert ctx is not None
     try:
         (kind, title, text), (kind2, title2, text2) = dialogs.asked
-        assert (kind, title) == ("confirm", "Tệp dữ liệu của bạn bị hỏng")
-        assert "selfreview.db" in text and "bản sao tự động mới nhất" in text and "không bị xóa" in text
+        assert (kind, title) == ("choose", "Tệp dữ liệu của bạn bị hỏng")
+        assert "selfreview.db" in text and "bản sao tự động: bản mới nhất" in text and "không bị xóa" in text
+        assert len(dialogs.choices[0]) == 1  # today's copy, offered as the newest
         assert (kind2, title2) == ("info", "Đã khôi phục bản sao tự động")
         moved = list((data / "damaged").iterdir())
         assert len(moved) == 1 and (moved[0] / "selfreview.db").read_bytes() == wrecked
@@ -135,34 +139,106 @@ def test_a_damaged_database_is_explained_moved_aside_and_restored(qtbot, tmp_pat
 
 def test_declining_changes_nothing(tmp_path, dialogs, translators):
     data, wrecked = damaged_folder(tmp_path)
-    dialogs.confirm_answers = [False]
+    dialogs.choose_answers = [None]
     assert open_data(data, dialogs) is None
     assert (data / "selfreview.db").read_bytes() == wrecked
     assert not (data / "damaged").exists()
 
 
-def test_the_real_dialogs_list_the_copies_with_their_dates(qtbot, tmp_path, translators):
-    """Through the message boxes themselves: the question with the list of copies, then the result."""
-    data, _ = damaged_folder(tmp_path)
-    seen: list[tuple[str, str, str]] = []
+def older_copies(data: Path) -> list[Path]:
+    """Two older automatic copies of ``data``'s database, as the days before would have left them:
+    two days ago with no profile at all, yesterday with the profile; then today's copy is wrecked,
+    so the newest sound copy is yesterday's. Returns [yesterday's, two days ago]."""
+    backups = data / "backups"
+    today = next(p for p in backups.iterdir() if p.suffix == ".db")
+    made = []
+    for days, with_profile in ((1, True), (2, False)):
+        stamp = (datetime.now() - timedelta(days=days)).strftime("%Y%m%d-%H%M%S-%f")
+        copy = backups / f"selfreview-{stamp}-daily.db"
+        shutil.copyfile(today, copy)
+        if not with_profile:
+            con = sqlite3.connect(copy)
+            con.execute("DELETE FROM profile")
+            con.commit()
+            con.close()
+        made.append(copy)
+    raw = bytearray(today.read_bytes())
+    raw[100:4096] = b"\xff" * (4096 - 100)
+    today.write_bytes(bytes(raw))
+    return made
+
+
+def answer_the_chooser(pick_row: int, seen: list) -> QTimer:
+    """Answer the app's modal dialogs as a person does: in the list of copies, select row
+    ``pick_row`` and press the restore button; in a message box, press OK. ``seen`` gets
+    (title, text, the choices or the informative text)."""
+    from PySide6.QtWidgets import QDialog
+
+    from selfreview.ui.choice_dialog import ChoiceDialog
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
+        if isinstance(box, ChoiceDialog):
+            items = [box.choices.item(i).text() for i in range(box.choices.count())]
+            seen.append((box.windowTitle(), box.text.text(), items, box.chosen(), box.detail.text()))
+            box.choices.setCurrentRow(pick_row)
+            box.ok.click()
+        elif isinstance(box, QMessageBox):
             seen.append((box.windowTitle(), box.text(), box.informativeText()))
             accept = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
             (accept[0] if accept else box.buttons()[0]).click()
+        elif isinstance(box, QDialog):
+            box.reject()
 
     timer = QTimer()
     timer.timeout.connect(answer)
     timer.start(50)
+    return timer
+
+
+def test_the_real_dialog_lists_the_sound_copies_with_their_dates_newest_chosen(qtbot, tmp_path, translators):
+    """Through the dialogs themselves: the list of copies (dates in words, the newest selected,
+    the damaged one left out), then the result."""
+    data, _ = damaged_folder(tmp_path)
+    yesterday, two_days_ago = older_copies(data)
+    seen: list = []
+    timer = answer_the_chooser(0, seen)
     try:
         ctx = open_data(data, DialogService())
     finally:
         timer.stop()
     assert ctx is not None
     ctx.close()
-    (title, text, detail), (title2, _text2, _) = seen
+    (title, text, items, preselected, detail), (title2, text2, _) = seen
     assert title == "Tệp dữ liệu của bạn bị hỏng" and title2 == "Đã khôi phục bản sao tự động"
-    assert detail.startswith("Các bản sao tự động trên máy này, mới nhất trước:\n• ")
-    assert "(bản sao hằng ngày)" in detail
+    assert preselected == 0 and len(items) == 2  # today's copy is wrecked: not offered
+    day = (datetime.now() - timedelta(days=1))
+    weekday = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"][day.weekday()]
+    assert items[0] == f"{weekday} {day:%d/%m/%Y %H:%M} — bản sao hằng ngày"
+    assert "không qua được bước kiểm tra" in detail
+    assert f"lúc {day:%d/%m/%Y %H:%M}" in text2
+
+
+def test_an_older_copy_chosen_is_the_one_restored(qtbot, tmp_path, translators):
+    """The person picks the older of two sound copies: that one is put back (here: the copy from
+    before the profile was made), not the newest, through the same restore as `doctor --restore`."""
+    data, wrecked = damaged_folder(tmp_path)
+    yesterday, two_days_ago = older_copies(data)
+    seen: list = []
+    timer = answer_the_chooser(1, seen)
+    try:
+        ctx = open_data(data, DialogService())
+    finally:
+        timer.stop()
+    assert ctx is not None
+    try:
+        assert ctx.profiles.list() == []  # two days ago: no profile yet (yesterday's copy has one)
+    finally:
+        ctx.close()
+    (_, _, items, _, _), (title2, text2, _) = seen
+    taken = datetime.strptime(two_days_ago.name[len("selfreview-"):-len("-daily.db")], "%Y%m%d-%H%M%S-%f")
+    assert f" {taken:%d/%m/%Y %H:%M} — " in items[1]
+    assert title2 == "Đã khôi phục bản sao tự động" and f"lúc {taken:%d/%m/%Y %H:%M}" in text2
+    moved = list((data / "damaged").iterdir())
+    assert len(moved) == 1 and (moved[0] / "selfreview.db").read_bytes() == wrecked
+    assert yesterday.exists() and two_days_ago.exists()  # the copies stay

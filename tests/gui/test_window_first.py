@@ -160,7 +160,7 @@ def test_a_damaged_database_gets_its_dialogs_over_the_shown_window(qtbot, tmp_pa
     window = start.window
     qtbot.waitUntil(lambda: window.page is not None, timeout=20000)
     (kind, title, _), (kind2, title2, _) = dialogs.asked
-    assert (kind, title) == ("confirm", "Tệp dữ liệu của bạn bị hỏng")
+    assert (kind, title) == ("choose", "Tệp dữ liệu của bạn bị hỏng")  # which automatic copy to put back
     assert (kind2, title2) == ("info", "Đã khôi phục bản sao tự động")
     assert watched.parents == [(window, True), (window, True)]  # over the app's own window, on screen
     assert opened_when == [True]
@@ -190,10 +190,10 @@ def run_with_timeout(start: AppStart, seconds: float = 30) -> int:
 
 def test_declining_the_repair_closes_the_window_and_exits_1(qtbot, tmp_path, settings, dialogs, translators, starts):
     data, wrecked = damaged_folder(tmp_path)
-    dialogs.confirm_answers = [False]
+    dialogs.choose_answers = [None]  # Cancel
     start = begin(starts, data, settings, dialogs, translators)
     assert run_with_timeout(start) == 1
-    assert [a[0] for a in dialogs.asked] == ["confirm"]
+    assert [a[0] for a in dialogs.asked] == ["choose"]
     assert not start.window.isVisible() and start.window.page is None
     assert (data / "selfreview.db").read_bytes() == wrecked  # nothing changed
     assert not start.lock.held  # released: the next start may have the folder

@@ -120,6 +120,27 @@ def test_restore_skips_a_damaged_backup_and_keeps_the_current_database(data_dir)
     assert answers(data_dir, rid)["a1_political"] == "Bản hiện tại."
 
 
+def test_the_sound_copies_are_offered_newest_first_and_an_older_one_can_be_restored(data_dir):
+    rid = new_review(data_dir, "Bản cũ.")
+    db, backups = data_dir / "selfreview.db", data_dir / "backups"
+    first = recovery.list_backups(data_dir)[0]  # before the first migration: an empty database
+
+    def copy(days: int, text: str):
+        with AppContext.open(data_dir) as ctx:
+            ctx.reviews.save_answer(rid, "a1_political", text)
+        return db_backup.backup_sqlite(db, backups, "daily", now=datetime.now() + timedelta(days=days))
+
+    older, newer, damaged = copy(1, "Bản cũ."), copy(2, "Bản mới."), copy(3, "Bản hỏng.")
+    with open(damaged, "r+b") as f:
+        f.write(b"garbage!" * 20)
+    sound = recovery.sound_backups(data_dir)
+    assert [b.path for b in sound] == [newer, older, first.path]  # newest first, the damaged copy left out
+    assert len(recovery.list_backups(data_dir)) == 4
+    restored = recovery.restore_backup(data_dir, sound[1].path)  # not the newest: the one chosen
+    assert restored.path == older
+    assert answers(data_dir, rid)["a1_political"] == "Bản cũ."
+
+
 def test_restore_refuses_what_does_not_exist(data_dir):
     with pytest.raises(ServiceError) as caught:
         recovery.restore_backup(data_dir)

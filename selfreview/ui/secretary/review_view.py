@@ -151,11 +151,15 @@ class ReviewReader(QWidget):
 
 class WorkspaceEditor(ReviewEditor):
     """The filling screen inside the workspace: "← Roll-call" instead of Home, a banner saying whose
-    review this is, and "new revision" only where ``allow_revision`` (the collective's report)."""
+    review this is, the scores naming whose proposal it is (``proposer``: "member" typed in from
+    paper, "collective" for the collective's report), and "new revision" only where
+    ``allow_revision`` (the collective's report)."""
 
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, settings: Any, review_id: int, banner: str,
-                 back_text: str, allow_revision: bool = False, parent: QWidget | None = None) -> None:
+                 back_text: str, allow_revision: bool = False, proposer: str = "member",
+                 parent: QWidget | None = None) -> None:
         self.allow_revision = allow_revision
+        self.proposer = proposer
         super().__init__(ctx, runner, dialogs, settings, review_id, parent=parent)
         self.setObjectName("workspaceEditor")
         self.home_button.setText(back_text)

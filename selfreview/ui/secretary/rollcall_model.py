@@ -154,6 +154,8 @@ class RollCallModel(QAbstractTableModel):
                 lines.append(arg(self.tr("Key code in the refused file: %1"), r.key_mismatch_fingerprint))
             if r.review_status == "draft":
                 lines.append(self.tr("A draft is being typed in; it counts once finalized"))
+        if col == NAME:
+            lines.append(r.name)  # whole, when a narrow window elides it
         if col in (NAME, POST) and r.post:
             lines.append(r.post)
         return "\n".join(lines) or None

@@ -8,21 +8,25 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
     QSplitter, QVBoxLayout, QWidget,
 )
 
-from selfreview.services.rollcall import KEY_MISMATCH, NOT_SUBMITTED, STATUSES
+from selfreview.services.rollcall import KEY_MISMATCH, LATE, NOT_SUBMITTED, STATUSES, SUBMITTED
 from selfreview.messages import msg
 from selfreview.ui.i18n import arg, language
 from selfreview.ui.secretary.assessment_panel import AssessmentPanel
 from selfreview.ui.secretary.common import QuotaBanner
 from selfreview.ui.secretary.drop_import import DropTableView, ImportController, local_paths
-from selfreview.ui.secretary.rollcall_model import POST, ROW_ROLE, STATUS, RollCallFilter, RollCallModel
+from selfreview.ui.secretary.rollcall_model import NAME, POST, ROW_ROLE, STATUS, RollCallFilter, RollCallModel
+from selfreview.ui.table_fit import ColumnFit, CompactHeader
 from selfreview.ui.widgets import ScaledLabel
 
 MISSING_NAMES_SHOWN = 8
+NAME_FLOOR_CHARS = 22  # a long name is elided only below this (its tooltip has it whole)
+CELL_PADDING = 12  # px around a cell's text (the item delegate's margins and the grid line)
 
 
 class RollCallPage(QWidget):
@@ -82,6 +86,7 @@ class RollCallPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = DropTableView(left)
         self.table.setObjectName("rollCall")
+        self.table.setHorizontalHeader(CompactHeader(Qt.Orientation.Horizontal, self.table))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -91,13 +96,15 @@ class RollCallPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Roll-call"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(POST, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(POST, 100)  # elided; the whole post in the tooltip
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(STATUS, 170)
         header.setMinimumSectionSize(40)
+        # no sideways scrolling at 1280 px with long names: every column as wide as its title or its
+        # widest value; short of room, the rare long statuses, then long names, then any status give
+        # way (elided, whole in the tooltip); the post takes what is left (ui/table_fit.py)
+        self.column_fit = ColumnFit(self.table, fill=POST,
+                                    shrink=((STATUS, self.everyday_status_width), (NAME, self.name_floor),
+                                            (STATUS, 0)))
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)  # one line a row: a long value loses its end, not whole words
         self.table.paths_dropped.connect(self.import_paths)
         self.table.activated.connect(lambda _i: self._activate())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
@@ -153,6 +160,18 @@ class RollCallPage(QWidget):
         self.importer = ImportController(ctx, runner, dialogs, self, key)
         self.importer.imported.connect(lambda _r: self.refresh())
         self._update_buttons()
+
+    def everyday_status_width(self) -> int:
+        """Room for "not submitted", "submitted" and "late" in bold, as the table shows them."""
+        font = QFont(self.table.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        return CELL_PADDING + max(metrics.horizontalAdvance(msg(f"rollcall.{s}").get(language()))
+                                  for s in (NOT_SUBMITTED, SUBMITTED, LATE))
+
+    def name_floor(self) -> int:
+        """The narrowest the name column becomes to make room (``NAME_FLOOR_CHARS`` average letters)."""
+        return NAME_FLOOR_CHARS * self.table.fontMetrics().averageCharWidth()
 
     # -- data ---------------------------------------------------------------------------------------
     def set_round(self, round_id: int | None) -> None:

@@ -23,6 +23,7 @@ from selfreview.ui.secretary.setup_page import SetupPage
 from selfreview.ui.widgets import ScaledLabel
 
 ROUND_KEY = "secretary/round"
+ROUND_CELL_CHARS = 48  # the cell's name in the round chooser: longer ones are elided (whole in the tooltip)
 
 
 def install_style() -> None:
@@ -141,8 +142,13 @@ class SecretaryWorkspace(QWidget):
         rounds = self.ctx.cells.list_rounds()
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
-        for r in rounds:
-            self.round_combo.addItem(f"{r.cell} — {r.period}", r.id)
+        metrics = self.round_combo.fontMetrics()
+        for r in rounds:  # a long cell name is elided, so it cannot make the window wider than the screen
+            cell = metrics.elidedText(r.cell, Qt.TextElideMode.ElideRight,
+                                      ROUND_CELL_CHARS * metrics.averageCharWidth())
+            self.round_combo.addItem(f"{cell} — {r.period}", r.id)
+            self.round_combo.setItemData(self.round_combo.count() - 1, f"{r.cell} — {r.period}",
+                                         Qt.ItemDataRole.ToolTipRole)
         index = self.round_combo.findData(select) if select is not None else -1
         if index < 0 and rounds:
             index = self.round_combo.count() - 1  # the newest
@@ -153,6 +159,7 @@ class SecretaryWorkspace(QWidget):
 
     def _round_chosen(self) -> None:
         rid = self.round_combo.currentData()
+        self.round_combo.setToolTip(self.round_combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
         self.round = self.ctx.cells.get_round(rid) if rid is not None else None
         if rid is not None:
             self.settings.q.setValue(ROUND_KEY, rid)
@@ -243,13 +250,14 @@ class SecretaryWorkspace(QWidget):
     def open_collective(self, review_id: int) -> WorkspaceEditor:
         return self._open_editor(review_id, self.tr("The collective's own report (Mẫu 01) of the cell, for the "
                                                     "meeting. Finalize it before the meeting."),
-                                 allow_revision=True)
+                                 allow_revision=True, proposer="collective")
 
-    def _open_editor(self, review_id: int, banner: str, allow_revision: bool = False) -> WorkspaceEditor:
+    def _open_editor(self, review_id: int, banner: str, allow_revision: bool = False,
+                     proposer: str = "member") -> WorkspaceEditor:
         editor = WorkspaceEditor(self.ctx, self.runner, self.dialogs, self.settings, review_id, banner,
-                                 self.tr("← &Back"), allow_revision)
+                                 self.tr("← &Back"), allow_revision, proposer)
         editor.go_home.connect(self._back_from_editor)
-        editor.review_replaced.connect(lambda rid: self._open_editor(rid, banner, allow_revision))
+        editor.review_replaced.connect(lambda rid: self._open_editor(rid, banner, allow_revision, proposer))
         self._show_view(editor)
         editor.focus_form()
         return editor
