@@ -196,18 +196,26 @@ def answer_the_chooser(pick_row: int, seen: list) -> QTimer:
     return timer
 
 
-def test_the_real_dialog_lists_the_sound_copies_with_their_dates_newest_chosen(qtbot, tmp_path, translators):
-    """Through the dialogs themselves: the list of copies (dates in words, the newest selected,
-    the damaged one left out), then the result."""
-    data, _ = damaged_folder(tmp_path)
-    yesterday, two_days_ago = older_copies(data)
+def open_choosing(tmp_path, index: int):
+    """A damaged folder with two older sound copies, opened through the real dialogs, the
+    chooser answered with row ``index``: the context, what the dialogs showed, the folder, the
+    damaged file's bytes, the two copies (yesterday's, the day before's)."""
+    data, wrecked = damaged_folder(tmp_path)
+    copies = older_copies(data)
     seen: list = []
-    timer = answer_the_chooser(0, seen)
+    timer = answer_the_chooser(index, seen)
     try:
         ctx = open_data(data, DialogService())
     finally:
         timer.stop()
     assert ctx is not None
+    return ctx, seen, data, wrecked, copies
+
+
+def test_the_real_dialog_lists_the_sound_copies_with_their_dates_newest_chosen(qtbot, tmp_path, translators):
+    """Through the dialogs themselves: the list of copies (dates in words, the newest selected,
+    the damaged one left out), then the result."""
+    ctx, seen, *_ = open_choosing(tmp_path, 0)
     ctx.close()
     (title, text, items, preselected, detail), (title2, text2, _) = seen
     assert title == "Tệp dữ liệu của bạn bị hỏng" and title2 == "Đã khôi phục bản sao tự động"
@@ -222,15 +230,7 @@ def test_the_real_dialog_lists_the_sound_copies_with_their_dates_newest_chosen(q
 def test_an_older_copy_chosen_is_the_one_restored(qtbot, tmp_path, translators):
     """The person picks the older of two sound copies: that one is put back (here: the copy from
     before the profile was made), not the newest, through the same restore as `doctor --restore`."""
-    data, wrecked = damaged_folder(tmp_path)
-    yesterday, two_days_ago = older_copies(data)
-    seen: list = []
-    timer = answer_the_chooser(1, seen)
-    try:
-        ctx = open_data(data, DialogService())
-    finally:
-        timer.stop()
-    assert ctx is not None
+    ctx, seen, data, wrecked, (yesterday, two_days_ago) = open_choosing(tmp_path, 1)
     try:
         assert ctx.profiles.list() == []  # two days ago: no profile yet (yesterday's copy has one)
     finally:

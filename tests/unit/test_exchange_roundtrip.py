@@ -10,7 +10,6 @@ from datetime import datetime
 import pytest
 
 from answers_2b import complete_2b
-from exchange_kit import open_secretary
 from selfreview.exchange.envelope import MAX_FILE_BYTES
 from selfreview.forms import canonical_json, registry, template_from_data
 from selfreview.services import templates
@@ -18,19 +17,6 @@ from selfreview.services.context import AppContext
 from selfreview.services.dto import ProfileData
 from selfreview.services.errors import ServiceError
 from selfreview.services.exchange import UnencryptedExport
-
-
-@pytest.fixture
-def secretary(tmp_path):
-    sec = open_secretary(tmp_path / "secretary")
-    yield sec
-    sec.ctx.close()
-
-
-@pytest.fixture
-def member_ctx(tmp_path):
-    with AppContext.open(tmp_path / "member") as ctx:
-        yield ctx
 
 
 def answers_with_everything():

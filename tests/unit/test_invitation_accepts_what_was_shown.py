@@ -12,24 +12,10 @@ from sqlalchemy import select
 from answers_2b import complete_2b
 from exchange_kit import open_secretary
 from selfreview.db.models import Invitation, Review
-from selfreview.services.context import AppContext
 from selfreview.services.dto import ProfileData
 from selfreview.services.errors import ServiceError
 
 REPLACEMENTS = ["another_secretary", "same_secretary_other_round", "garbage", "truncated", "empty", "deleted"]
-
-
-@pytest.fixture
-def secretary(tmp_path):
-    sec = open_secretary(tmp_path / "secretary")
-    yield sec
-    sec.ctx.close()
-
-
-@pytest.fixture
-def member_ctx(tmp_path):
-    with AppContext.open(tmp_path / "member") as ctx:
-        yield ctx
 
 
 def replace_file(kind: str, path: Path, secretary, tmp_path: Path) -> str | None:

@@ -1,0 +1,21 @@
+"""Fixtures of the exchange tests: a secretary's data folder with a round, and a member's."""
+
+from __future__ import annotations
+
+import pytest
+
+from exchange_kit import open_secretary
+from selfreview.services.context import AppContext
+
+
+@pytest.fixture
+def secretary(tmp_path):
+    sec = open_secretary(tmp_path / "secretary")
+    yield sec
+    sec.ctx.close()
+
+
+@pytest.fixture
+def member_ctx(tmp_path):
+    with AppContext.open(tmp_path / "member") as ctx:
+        yield ctx
