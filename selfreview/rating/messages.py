@@ -5,7 +5,10 @@ Pure data, no logic: :mod:`selfreview.rating.rules` builds explanations from the
 Vietnamese condition texts are taken verbatim from Article 11 of Quy định 366-QĐ/TW (30/8/2025),
 shortened only by cutting. A cut inside a text is marked with " … "; a text that starts in the
 middle of a sentence has only its first letter capitalised. Nothing is reworded. The English is a
-working rendering for the app, not an official translation. Every string here is NFC.
+working rendering for the app, not an official translation; where a bundled form offers a condition
+as a tick-box (its ``rating_conditions`` question, option value = condition code), the English here
+is that option's English, so one condition has one wording in the English interface
+(tests/unit/test_rating_condition_texts.py holds the two together). Every string here is NFC.
 """
 
 from __future__ import annotations
@@ -46,30 +49,37 @@ CATEGORY_LABEL_EN = {
 CATEGORY_FORM = {"leader": "2A", "non_leader": "2B", "outside_system": "2C", "collective": "01"}
 
 # --- condition texts: code -> (vi verbatim from Article 11, en) -----------------------------------
+# Each code is also the value of the bundled forms' tick-box for it (resources/forms/*.yaml, the
+# ``rating_conditions`` question). For every category whose form offers it, the text (from
+# CONDITION_TEXT_FOR where that category's is worded apart) is that option's label, in both
+# languages; where they differ on purpose, a comment says why.
 CONDITION_TEXT: dict[str, tuple[str, str]] = {
     # Listed cases of "Không hoàn thành nhiệm vụ" (khoản 4).
+    # Worded as in 4.2 (leaders, Mẫu 2A); 4.3 (2B, 2C) words it apart: CONDITION_TEXT_FOR.
     "degraded": (
         "Bị cấp có thẩm quyền kết luận có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, "
         "\"tự diễn biến\", \"tự chuyển hoá\"",
         "Concluded by the competent level to show signs of degradation in political ideology, ethics "
-        "or lifestyle, \"self-evolution\", \"self-transformation\"",
+        "or lifestyle, \"self-evolution\" or \"self-transformation\"",
     ),
     "disciplined_duty": (
         "Có vi phạm liên quan đến chức trách, nhiệm vụ trong thực thi công vụ bị xử lý kỷ luật từ "
         "khiển trách trở lên",
-        "Disciplined (reprimand or above) for a breach related to one's responsibilities and duties "
-        "in public service",
+        "Disciplined (reprimand or above) for a violation related to one's duties and tasks in public "
+        "service",
     ),
     "violated_prohibitions": (
         "Vi phạm những điều đảng viên không được làm, vi phạm quy định về trách nhiệm nêu gương, gây "
         "ảnh hưởng xấu đến uy tín của bản thân và tổ chức, cơ quan, đơn vị",
-        "Broke the rules on what party members must not do or the rules on setting an example, "
-        "harming the standing of oneself and of the organisation, agency or unit",
+        "Broke the things Party members must not do or the rules on exemplary responsibility, harming "
+        "the reputation of oneself and of the organisation, agency or unit",
     ),
     "tasks_failed_over_half": (
         "Có trên 50% số nhiệm vụ trong năm bị đánh giá không hoàn thành",
-        "More than 50% of the year's tasks were assessed as not completed",
+        "More than 50% of the year's tasks assessed as not completed",
     ),
+    # A cut of Mẫu 2A's option (4.2): the list of the 5 targets in brackets is left out, in both
+    # languages at the same place (" … ").
     "unit_below_70pct": (
         "Địa phương, lĩnh vực, cơ quan, đơn vị, bộ phận do cá nhân trực tiếp lãnh đạo, quản lý hoàn "
         "thành dưới 70% số nhiệm vụ theo chương trình, kế hoạch trong năm hoặc không hoàn thành 5 chỉ "
@@ -77,20 +87,21 @@ CONDITION_TEXT: dict[str, tuple[str, str]] = {
         "số địa phương, lĩnh vực, cơ quan, đơn vị, bộ phận mà cá nhân phụ trách lãnh đạo, quản lý có "
         "trách nhiệm trực tiếp hoặc trách nhiệm người đứng đầu hoặc cùng chịu trách nhiệm liên quan "
         "bị xếp loại \"Không hoàn thành nhiệm vụ\"",
-        "The locality, field, agency, unit or section one directly leads or manages completed under "
-        "70% of the year's programme and plan tasks, or missed the 5 basic socio-economic targets "
+        "The locality, field, agency, unit or division one directly leads or manages completed under "
+        "70% of the year's programme or plan tasks, or missed the 5 basic socio-economic targets "
         "assigned or approved by the competent level … or more than 50% of the localities, fields, "
-        "agencies, units or sections one is responsible for were rated \"Failure to complete tasks\"",
+        "agencies, units or divisions one leads or manages, with direct, head's or joint "
+        "responsibility, were rated \"Failure to complete tasks\"",
     ),
     "low_confidence_votes": (
         "Có trên 50% số phiếu tín nhiệm thấp tại kỳ lấy phiếu tín nhiệm trong năm (nếu có)",
-        "More than 50% low-confidence votes in the year's confidence vote (if one was held)",
+        "More than 50% low-confidence votes at the year's confidence vote (if any)",
     ),
     "corruption_in_scope": (
         "Có tổ chức hoặc cá nhân trong phạm vi quản lý trực tiếp xảy ra tham nhũng, lãng phí, tiêu "
         "cực và bị xử lý kỷ luật",
-        "An organisation or person under one's direct management was involved in corruption, waste "
-        "or wrongdoing and was disciplined",
+        "Corruption, waste or negative practices occurred in an organisation or by an individual "
+        "under one's direct management and were disciplined",
     ),
     # Listed cases of "Không hoàn thành nhiệm vụ" for a leadership collective (khoản 4, 4.1).
     "cadre_work_violations": (
@@ -107,8 +118,8 @@ CONDITION_TEXT: dict[str, tuple[str, str]] = {
         "công tác tại thời điểm hiện tại)",
         "A member of the leadership collective was disciplined (reprimand or above) for a breach related "
         "to their responsibilities and duties in public service (except where the breach happened at "
-        "the organisation, agency or unit they came from, or is unrelated to the responsibilities and "
-        "powers of the leadership collective they now serve in)",
+        "the organisation they came from, or is unrelated to the responsibilities and powers of the "
+        "leadership collective they now serve in)",
     ),
     "member_degraded": (
         "Có thành viên trong tập thể lãnh đạo, quản lý bị cấp có thẩm quyền kết luận có biểu hiện suy "
@@ -134,16 +145,19 @@ CONDITION_TEXT: dict[str, tuple[str, str]] = {
     ),
     "prior_shortcomings_fixed": (
         "Đã khắc phục 100% các hạn chế, khuyết điểm được chỉ ra ở thời điểm kiểm điểm trước (nếu có)",
-        "Fixed 100% of the limitations and shortcomings pointed out at the previous review (if any)",
+        "Remedied 100% of the limitations and shortcomings pointed out at the previous review (if any)",
     ),
     "unit_all_tasks_30pct_exceeded": (
         "Các địa phương, lĩnh vực, cơ quan, đơn vị, bộ phận do cá nhân trực tiếp lãnh đạo, quản lý "
         "hoàn thành 100% nhiệm vụ được giao; trong đó có ít nhất 30% số nhiệm vụ hoàn thành vượt mức "
         "yêu cầu",
-        "The localities, fields, agencies, units or sections one directly leads or manages completed "
+        "The localities, fields, agencies, units or divisions one directly leads or manages completed "
         "100% of assigned tasks, at least 30% of them beyond the requirement",
     ),
-    # Task conditions of "Hoàn thành tốt nhiệm vụ" (khoản 2) and "Hoàn thành nhiệm vụ" (khoản 3).
+    # Task conditions of "Hoàn thành tốt nhiệm vụ" (khoản 2) and "Hoàn thành nhiệm vụ" (khoản 3), in
+    # Article 11's own (positive) words. These differ from the forms on purpose: the forms ask the
+    # negation in the app's words (options not_all_tasks_done, tasks_late_over_20pct; Mẫu 2A's also
+    # name the unit one leads), and no form asks tasks_on_time (RatingInput.any_task_late).
     "tasks_on_time": (
         "Hoàn thành 100% các nhiệm vụ được giao, đúng thời hạn, bảo đảm chất lượng, hiệu quả",
         "Completed 100% of assigned tasks on time, with quality and effect",
@@ -159,12 +173,23 @@ CONDITION_TEXT: dict[str, tuple[str, str]] = {
 }
 
 # Where Article 11 words a condition differently for some categories: (category, code) -> texts.
+# 4.3 (non-leaders and members outside the political system; Mẫu 2B, 2C) puts its cases in one
+# sentence; the forms and these cut it into the cases, without 4.2's "tự diễn biến", "tự chuyển hoá".
 CONDITION_TEXT_FOR: dict[tuple[str, str], tuple[str, str]] = {
-    (cat, "disciplined_duty"): (
-        "Vi phạm liên quan đến hoạt động công vụ bị xử lý kỷ luật từ khiển trách trở lên",
-        "Disciplined (reprimand or above) for a breach related to public-service activity",
-    )
+    (cat, code): texts
     for cat in ("non_leader", "outside_system")
+    for code, texts in {
+        "degraded": (
+            "Bị cấp có thẩm quyền kết luận có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, "
+            "lối sống",
+            "Concluded by the competent level to show signs of degradation in political ideology, ethics "
+            "or lifestyle",
+        ),
+        "disciplined_duty": (
+            "Vi phạm liên quan đến hoạt động công vụ bị xử lý kỷ luật từ khiển trách trở lên",
+            "Disciplined (reprimand or above) for a violation related to public service",
+        ),
+    }.items()
 }
 # A collective (khoản 1, 1.1; khoản 2, 2.1; khoản 4, 4.1) is worded apart from individuals.
 CONDITION_TEXT_FOR.update({
@@ -245,7 +270,7 @@ NOTE_LEADER_UNIT = (
     "Với người giữ chức vụ lãnh đạo, quản lý, mức này còn đòi hỏi địa phương, lĩnh vực, cơ quan, "
     "đơn vị, bộ phận do mình trực tiếp lãnh đạo, quản lý đáp ứng điều kiện tương ứng "
     "(Điều 11, khoản 2, 3); phần này chưa được kiểm tra.",
-    "For a leader this level also requires the localities, fields, agencies, units or sections "
+    "For a leader this level also requires the localities, fields, agencies, units or divisions "
     "they directly lead to meet the matching conditions (Article 11, items 2 and 3); not checked "
     "here.",
 )

@@ -245,7 +245,7 @@ def test_check_proposed_text_names_levels():
     (p,) = check_proposed(full(86, "non_leader"), H)
     assert "Hoàn thành xuất sắc nhiệm vụ" in p.vi and "86/100" in p.vi and "86/100" in p.en
     (p,) = check_proposed(full(95, "non_leader", disqualifiers={"degraded"}), H)
-    assert CONDITION_TEXT["degraded"][0] in p.vi
+    assert M.CONDITION_TEXT_FOR[("non_leader", "degraded")][0] in p.vi  # 4.3's wording, not 4.2's
 
 
 def test_check_proposed_rejects_unknown_level():
