@@ -120,7 +120,7 @@ def _umask_now() -> int:
 
 def test_reportlab_draws_with_its_c_accelerator():
     """pyproject.toml asks for reportlab[accel]: without rl_accel every number and string of a PDF
-    is formatted in Python (the cell summary with every review took 14% longer; docs/benchmarks.md)."""
+    is formatted in Python (the cell summary with every review took 18% longer: 1.12 s against 0.95 s; docs/benchmarks.md)."""
     from reportlab.lib import rl_accel
 
     assert not rl_accel._py_funcs, f"pure-Python fallbacks in use: {sorted(rl_accel._py_funcs)}"
