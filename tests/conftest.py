@@ -34,3 +34,37 @@ def ctx(data_dir):
     context = AppContext.open(data_dir)
     yield context
     context.close()
+
+
+# -- SQLite and PostgreSQL ------------------------------------------------------------------------
+# A database test runs on both when it (or its module: pytestmark = pytest.mark.usefixtures("database"))
+# uses the ``database`` fixture, which sets SELFREVIEW_DB_URL for PostgreSQL. A test that is about
+# SQLite itself says so with ``@sqlite_only`` (from pg_server; tests/pg_server.py starts the server).
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    import pg_server as pg
+
+    try:
+        server = pg.start()
+    except pg.NoServer as e:
+        if os.environ.get("CI"):
+            pytest.fail(f"no PostgreSQL server for the tests: {e}", pytrace=False)
+        pytest.skip(f"no PostgreSQL server: {e}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, monkeypatch):
+    """The kind of database this test runs on; for PostgreSQL a fresh database of its own."""
+    if request.param == "sqlite":
+        yield "sqlite"
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.create_database()
+    monkeypatch.setenv("SELFREVIEW_DB_URL", server.url(name))
+    yield "postgresql"
+    monkeypatch.delenv("SELFREVIEW_DB_URL", raising=False)
+    server.drop_database(name)

@@ -3,7 +3,6 @@ made directly with the file-format functions (so that tests can also make damage
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -79,19 +78,48 @@ def body_of(doc: ResponseDoc) -> dict:
     return response_body(doc, NOW)
 
 
+def _engine(data_dir: Path):
+    """An engine on the data directory's database (SQLite, or SELFREVIEW_DB_URL's)."""
+    from selfreview.db.engine import database_url, make_engine
+    return make_engine(database_url(data_dir))
+
+
 def dump(data_dir: Path, skip: tuple[str, ...] = ("import_receipt",)) -> list[str]:
-    """Every row of every table (sqlite3 iterdump), leaving out the tables named in ``skip``."""
-    con = sqlite3.connect(data_dir / "selfreview.db")
+    """Every row of every table, one line each, leaving out the tables named in ``skip``."""
+    from sqlalchemy import MetaData, select
+    engine = _engine(data_dir)
     try:
-        return [line for line in con.iterdump()
-                if not any(line.startswith(f'INSERT INTO "{t}"') for t in skip)]
+        meta = MetaData()
+        meta.reflect(engine)
+        lines = []
+        with engine.connect() as conn:
+            for name in sorted(meta.tables):
+                if name in skip:
+                    continue
+                table = meta.tables[name]
+                order = list(table.primary_key.columns) or list(table.columns)
+                lines += [f"{name} {tuple(row)!r}" for row in conn.execute(select(table).order_by(*order))]
+        return lines
     finally:
-        con.close()
+        engine.dispose()
+
+
+def rows(data_dir: Path, sql: str) -> list[tuple]:
+    """The rows of one query on the data directory's database."""
+    from sqlalchemy import text
+    engine = _engine(data_dir)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
+def as_json(value):
+    """A JSON column's value read with a plain query: text on SQLite, already decoded on PostgreSQL."""
+    import json
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def receipt_rows(data_dir: Path) -> list[tuple]:
-    con = sqlite3.connect(data_dir / "selfreview.db")
-    try:
-        return con.execute("select file_name, outcome, reason_code, member from import_receipt order by id").fetchall()
-    finally:
-        con.close()
+    return rows(data_dir, "select file_name, outcome, reason_code, member from import_receipt order by id")

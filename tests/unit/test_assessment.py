@@ -16,6 +16,9 @@ from selfreview.rating import Rating
 from selfreview.services.cells import MemberData
 from selfreview.services.errors import NotFound, ServiceError
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 
 @pytest.fixture
 def world(ctx):

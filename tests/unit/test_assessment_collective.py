@@ -17,6 +17,9 @@ from selfreview.rating import (
     condition_text, suggest,
 )
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 H, T, N, K = Rating.HTXSNV, Rating.HTTNV, Rating.HTNV, Rating.KHTNV
 ALL_MET = EXCELLENCE_BY_CATEGORY[Category.COLLECTIVE]
 

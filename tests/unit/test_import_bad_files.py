@@ -4,7 +4,6 @@ that records the refusal."""
 
 import base64
 import json
-import sqlite3
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -12,12 +11,15 @@ from pathlib import Path
 import pytest
 
 from answers_2b import complete_2b
-from exchange_kit import (NOW, Secretary, body_of, dump, forge, identity, open_secretary, receipt_rows,
+from exchange_kit import (NOW, Secretary, body_of, dump, forge, identity, open_secretary, receipt_rows, rows, as_json,
                           response)
 from selfreview.exchange.envelope import MAX_DEPTH, MAX_FILE_BYTES, canonical
 from selfreview.exchange.keys import identity_from_bytes
 from selfreview.exchange.response import TemplateRef, write_response
 from selfreview.forms import canonical_json, registry
+
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
 
 
 @dataclass
@@ -294,10 +296,8 @@ def test_a_confirmed_new_key_is_accepted_and_recorded(inbox):
     assert old.reason.code == "import.key_changed"  # the old key is no longer this member's
     (member,) = inbox.sec.ctx.cells.members(inbox.sec.round.cell_id)
     assert member.fingerprint == new_fp
-    con = sqlite3.connect(inbox.sec.data_dir / "selfreview.db")
-    (details,) = con.execute("select details from audit_log where action = 'member.key_replaced'").fetchone()
-    con.close()
-    logged = json.loads(details)
+    (details,), = rows(inbox.sec.data_dir, "select details from audit_log where action = 'member.key_replaced'")
+    logged = as_json(details)
     assert (logged["old_fingerprint"], logged["new_fingerprint"]) == (identity(1).public.fingerprint, new_fp)
     # and in a later batch too
     (old,) = inbox.sec.ctx.exchange.import_paths([inbox.known_file])
@@ -357,10 +357,8 @@ def test_a_roster_entry_without_a_key_gets_it_pinned(inbox):
     members = {m.id: m for m in inbox.sec.ctx.cells.members(cell)}
     assert len(members) == 2 and members[listed.id].fingerprint == identity(2).public.fingerprint
     assert inbox.sec.ctx.reviews.open(r.review_id).summary.member_id == listed.id
-    con = sqlite3.connect(inbox.sec.data_dir / "selfreview.db")
-    pinned = con.execute("select details from audit_log where action = 'member.key_pinned'").fetchall()
-    con.close()
-    assert [json.loads(d)["member_id"] for (d,) in pinned] == [listed.id]
+    pinned = rows(inbox.sec.data_dir, "select details from audit_log where action = 'member.key_pinned'")
+    assert [as_json(d)["member_id"] for (d,) in pinned] == [listed.id]
 
 
 def test_two_rounds_of_one_cell_in_one_batch_share_the_roster(inbox):

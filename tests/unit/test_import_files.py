@@ -9,6 +9,9 @@ import pytest
 
 from selfreview.services.import_files import expand
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 
 def _tree(root: Path) -> None:
     for rel in ("b.selfreview", "A.selfreview", "a.SELFREVIEW", "notes.txt", "x.selfreview.bak", ".hidden.selfreview",

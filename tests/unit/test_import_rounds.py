@@ -14,6 +14,9 @@ from selfreview.exchange.errors import Rejected
 from selfreview.exchange.response import RoundRef
 from selfreview.services.import_rounds import Rounds
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 
 @pytest.fixture
 def rounds(tmp_path):

@@ -13,6 +13,9 @@ from selfreview.services.cells import MemberData
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.services.meeting import Guest, Votes
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 
 @pytest.fixture
 def world(ctx):

@@ -15,6 +15,9 @@ from roster_helpers import hand_in, setup_cell
 from selfreview.cli import main
 from selfreview.reports.atomic import Cancelled
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 @pytest.fixture
 def meeting(ctx):
     cell, rnd, m = setup_cell(ctx)

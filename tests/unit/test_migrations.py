@@ -1,6 +1,11 @@
 """The start-up shortcut (no Alembic import when the schema is current) stays true to Alembic."""
 
+import pytest
+
 from selfreview.db import migrate
+
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
 
 
 def test_head_constant_is_alembics_head(ctx):

@@ -14,6 +14,9 @@ from test_reports_review import assert_in_all, texts
 
 from selfreview.services.errors import NotFound
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 
 def test_rollup_rows_totals_and_quota(ctx, tmp_path):
     make_cell(ctx, tmp_path, name="Chi bộ Văn phòng", superior="Đảng bộ Sở Nội vụ")

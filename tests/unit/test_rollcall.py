@@ -16,6 +16,9 @@ from selfreview.services.cells import MemberData
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.services.rollcall import STATUSES, vi_sort_key
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 
 def utc(local: datetime) -> datetime:
     """The stored (UTC, naive) form of a local wall-clock time."""

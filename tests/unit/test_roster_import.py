@@ -13,6 +13,9 @@ from selfreview.services.cells import MemberData
 from selfreview.services.errors import ServiceError
 from selfreview.services.roster_file import parse_category, parse_date
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 
 @pytest.fixture
 def cell(ctx):

@@ -15,6 +15,9 @@ from selfreview.cli import main
 from selfreview.db.models import AuditEntry
 from selfreview.services.errors import NotFound, ServiceError
 
+# on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
+pytestmark = pytest.mark.usefixtures("database")
+
 
 def test_update_member_normalises_and_audits(ctx):
     _, _, members = setup_cell(ctx)
