@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import json
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, select, tuple_
 
 from selfreview.db import jsontext
 
@@ -93,12 +93,22 @@ def _column(values: list[Any], proc: Callable[[Any], Any] | None) -> list[Any]:
     return out
 
 
-def newest_ids(conn: Connection, table: Table, column, values: Sequence[Any]) -> dict[Any, int]:
-    """``value -> id`` of the newest row (the highest ``id``) with each of ``values`` in ``column``:
-    the rows a transaction has just inserted with :func:`insert_rows`, when each has its own value
-    there and the transaction holds the write lock (no one else can insert meanwhile)."""
-    found: dict[Any, int] = {}
-    for part in range(0, len(values), 500):
-        found.update(conn.execute(select(column, func.max(table.c.id)).where(column.in_(values[part:part + 500]))
-                                  .group_by(column)).all())
+def ids_by_key(conn: Connection, table: Table, columns: Sequence[Any], keys: Sequence[tuple[Any, ...]],
+               where: Any = None) -> dict[tuple[Any, ...], int]:
+    """``key -> id`` of the row whose ``columns`` hold each of ``keys`` (and that ``where`` selects):
+    the rows a transaction has just inserted with :func:`insert_rows`, read back by what a unique
+    index makes theirs alone (``uq_member_cell_key``; ``uq_review_current_member`` with
+    ``is_current``). No lock is assumed: another transaction cannot hold a row with one of these
+    keys, committed or not (the index would refuse this transaction's insert, or the other's)."""
+    found: dict[tuple[Any, ...], int] = {}
+    keys = list(dict.fromkeys(keys))
+    for part in range(0, len(keys), 400):
+        query = select(table.c.id, *columns).where(tuple_(*columns).in_(keys[part:part + 400]))
+        if where is not None:
+            query = query.where(where)
+        for row in conn.execute(query):
+            key = tuple(row[1:])
+            if key in found:
+                raise RuntimeError(f"two rows of {table.name} with {key}")
+            found[key] = row[0]
     return found

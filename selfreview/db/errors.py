@@ -84,3 +84,17 @@ def writable(directory: os.PathLike[str] | str) -> bool:
         return os.access(directory, os.W_OK | os.X_OK)
     except OSError:
         return False
+
+
+# PostgreSQL's SQLSTATEs of a transaction that lost a race: deadlock, serialization failure
+_PG_CONFLICT = {"40P01", "40001"}
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """True when ``exc`` says another connection got there first: a unique index refused a row that
+    another transaction wrote meanwhile, or PostgreSQL broke a deadlock. Planning again from what is
+    committed now, and writing again, is the answer (services/importing.py)."""
+    from sqlalchemy.exc import IntegrityError
+    if isinstance(exc, IntegrityError):
+        return True
+    return getattr(_driver_error(exc), "sqlstate", None) in _PG_CONFLICT

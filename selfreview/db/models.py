@@ -97,6 +97,10 @@ class Member(Base):
     """A member on a cell's roster, with the keys pinned on first import."""
 
     __tablename__ = "member"
+    # a member's identity: one roster entry per cell and signing key (migration 0007); the database
+    # refuses a second copy that two imports at once would otherwise add. Entries without a key
+    # (typed in, or from a roster file) may share a name: two people can.
+    __table_args__ = (Index("uq_member_cell_key", "cell_id", "sign_public_key", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
     cell_id: Mapped[int] = mapped_column(ForeignKey("cell.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))

@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from selfreview.db.bulk import insert_rows
+from selfreview.db.errors import is_conflict
 from selfreview.db.models import utcnow
 from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
@@ -30,6 +31,7 @@ from selfreview.services.import_rows import (
 from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
 
 log = logging.getLogger("selfreview.services.importing")
+CONFLICT_ATTEMPTS = 3  # a file whose write lost a race with another import is planned again
 
 
 class OneFileImport:
@@ -41,9 +43,16 @@ class OneFileImport:
             raw = read_limited(path)
             sha = hashlib.sha256(raw).hexdigest()
             doc = read_response(raw, self.secretary, self.secretary_enc)
-            with _transaction(self.ctx) as conn:
-                receipt, after_commit = self._apply(conn, path, shown, sha, doc, now)
-                receipts.store(conn, receipt)
+            for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+                try:
+                    with _transaction(self.ctx) as conn:
+                        receipt, after_commit = self._apply(conn, path, shown, sha, doc, now)
+                        receipts.store(conn, receipt)
+                    break
+                except Exception as e:  # noqa: BLE001 - only a lost race is tried again
+                    if attempt == CONFLICT_ATTEMPTS or not is_conflict(e):
+                        raise
+                    self.rounds.refresh()  # another import wrote this member meanwhile: plan again
             after_commit()
             return receipt
         except Rejected as e:

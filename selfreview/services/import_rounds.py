@@ -36,6 +36,17 @@ class Rounds:
         self._rosters: dict[int, _Roster] = {}  # cell id -> roster, shared by the cell's rounds
         self.explicit: _Round | None = None
 
+    def refresh(self) -> None:
+        """Forget what was loaded: the next file loads its round, roster and current reviews again
+        (after another import, or another staff member, changed them: a write that lost a race)."""
+        explicit = self.explicit
+        self._by_uid.clear()
+        self._periods.clear()
+        self._rosters.clear()
+        self.explicit = None
+        if explicit is not None:
+            self.choose(explicit.id)
+
     def choose(self, round_id: int) -> None:
         """Every file goes into this round (files made without an invitation)."""
         found = self._load(ReviewRound.id == round_id)

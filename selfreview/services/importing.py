@@ -26,10 +26,16 @@ a second of work), which importing the same files again brings in (nothing is du
 review is matched by member, revision and content). A cancel writes every file already checked,
 then stops (docs/reliability.md).
 
+Concurrency: two imports at once (two processes, two PCs on one PostgreSQL server) give one copy of
+each review. A member is unique by cell and signing key (``uq_member_cell_key``, migration 0007)
+and a member has one current review per round (``uq_review_current_member``, 0005); the import
+whose write comes second is refused by the index, forgets what it had loaded, and plans its files
+again from what is committed: ``already_present`` for the other's copies.
+
 Speed: an import loads each cell's roster and each round's current reviews once and keeps them up
 to date as batches commit. The database-free checks of a large import can run in worker processes
-(``workers``; services/import_workers.py). Imports run on the app's single database-writer thread,
-so nothing else changes that roster during an import.
+(``workers``; services/import_workers.py). Imports run on the app's single database-writer thread;
+another import elsewhere is the concurrency case above.
 """
 
 from __future__ import annotations
@@ -42,7 +48,8 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from selfreview.db.bulk import insert_rows, newest_ids
+from selfreview.db.bulk import ids_by_key, insert_rows
+from selfreview.db.errors import is_conflict
 from selfreview.db.models import Member, Review, StoredTemplate, utcnow
 from selfreview.exchange.embedded import embedded_template
 from selfreview.exchange.errors import Rejected
@@ -283,8 +290,12 @@ class Importer(OneFileImport):
             self.batches += 1
         except ServiceError:
             raise
-        except Exception:
-            log.exception("writing a batch of %d files failed; importing them one by one", len(items))
+        except Exception as e:
+            if is_conflict(e):  # another import (another PC) wrote some of these meanwhile
+                log.info("a batch of %d files met rows written meanwhile; planning them again", len(items))
+            else:
+                log.exception("writing a batch of %d files failed; importing them one by one", len(items))
+            self.rounds.refresh()
             for item in items:
                 out.append(self.import_file(item.path, item.shown))
             return
@@ -305,19 +316,23 @@ class Importer(OneFileImport):
                     s.flush()
         new = [it for it in ok if it.plan.kind == "new"]
         # The new rows go in with one executemany (db/bulk.py) and their ids are read back by what
-        # makes each of them unique in the batch (a waiting file never shares its signing key or its
-        # member with another: _Batch.depends_on): the newest row of that key, of that member. This
-        # transaction holds the database's write lock since its first insert, so the newest rows
-        # are its own. (RETURNING with sort_by_parameter_order made SQLAlchemy insert row by row
-        # on SQLite; RETURNING without it still built every row's parameters the slow way.)
+        # a unique index makes theirs alone: a member by its cell and signing key
+        # (uq_member_cell_key), a review as its member's current one in its round
+        # (uq_review_current_member). A waiting file never shares its key or its member with
+        # another (_Batch.depends_on); another import at the same time cannot hold such a row
+        # either, committed or not: the index refuses one of the two, and that import's batch is
+        # then planned again (_flush). (RETURNING with sort_by_parameter_order made SQLAlchemy
+        # insert row by row on SQLite; RETURNING without it still built every row's parameters
+        # the slow way.)
         if new:
             insert_rows(conn, _MEMBERS, MEMBER_COLUMNS, [_row_values(MEMBER_COLUMNS, _member_row(
                 it.doc, it.rnd, it.template, it.now)) for it in new])
-            ids = newest_ids(conn, _MEMBERS, _MEMBERS.c.sign_public_key, [it.doc.member.sign_public for it in new])
+            ids = ids_by_key(conn, _MEMBERS, (_MEMBERS.c.cell_id, _MEMBERS.c.sign_public_key),
+                             [(it.rnd.cell_id, it.doc.member.sign_public) for it in new])
             if len(ids) != len(new):
                 raise RuntimeError("two new members with one key in a batch")
             for it in new:
-                it.member_id = ids[it.doc.member.sign_public]
+                it.member_id = ids[(it.rnd.cell_id, it.doc.member.sign_public)]
         for it in ok:
             if it.plan.kind != "new":
                 it.member_id = self._write_member(conn, it.plan, it.doc, it.rnd, it.template)
@@ -327,12 +342,13 @@ class Importer(OneFileImport):
         if fresh:
             insert_rows(conn, _REVIEWS, REVIEW_COLUMNS, [_row_values(REVIEW_COLUMNS, _review_row(
                 it.member_id, it.doc, it.rnd, it.existing, it.digest, it.now, it.summary)) for it in fresh])
-            by_member = newest_ids(conn, _REVIEWS, _REVIEWS.c.member_id, [it.member_id for it in fresh])
+            by_member = ids_by_key(conn, _REVIEWS, (_REVIEWS.c.member_id, _REVIEWS.c.round_id),
+                                   [(it.member_id, it.rnd.id) for it in fresh], where=_REVIEWS.c.is_current)
             if len(by_member) != len(fresh):
                 raise RuntimeError("two new reviews of one member in a batch")
             answers: list[tuple[Any, ...]] = []
             for it in fresh:
-                rid = it.review_id = by_member[it.member_id]
+                rid = it.review_id = by_member[(it.member_id, it.rnd.id)]
                 now = it.now
                 answers += [(rid, q, text, now) for q, text in it.texts.items()]
             insert_rows(conn, ANSWER_TABLE, ANSWER_COLUMNS, answers, json_text=("value",))
