@@ -81,10 +81,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "latest automatic backup restored."),
     "storage.cannot_open": ("Không mở được cơ sở dữ liệu ({path}): {detail}.",
                             "The database could not be opened ({path}): {detail}."),
+    "storage.unreachable": ("Không kết nối được máy chủ cơ sở dữ liệu (SELFREVIEW_DB_URL): {detail}. Hãy kiểm tra "
+                            "địa chỉ, mạng, mật khẩu và máy chủ PostgreSQL rồi thử lại.",
+                            "Could not connect to the database server (SELFREVIEW_DB_URL): {detail}. Check the "
+                            "address, the network, the password and the PostgreSQL server, then try again."),
     "storage.io": ("Lỗi đọc/ghi ổ đĩa: thay đổi vừa rồi chưa được lưu; dữ liệu đã lưu trước đó vẫn còn nguyên. "
                    "Hãy kiểm tra ổ đĩa (hoặc USB) rồi thử lại.",
                    "The disk failed to read or write: the last change was not saved; data saved before is intact. "
                    "Check the disk (or USB stick) and try again."),
+    "backup.dump_failed": ("Không sao lưu được cơ sở dữ liệu trên máy chủ bằng pg_dump: {detail}.",
+                           "The server database could not be backed up with pg_dump: {detail}."),
     "backup.none": ("Chưa có bản sao lưu tự động nào để khôi phục.", "There is no automatic backup to restore."),
     "backup.not_found": ("Không tìm thấy bản sao lưu “{name}”.", "Backup “{name}” not found."),
     "backup.damaged": ("Bản sao lưu “{name}” cũng bị hỏng: {detail}. Hãy chọn bản cũ hơn.",

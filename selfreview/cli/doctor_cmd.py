@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 
 from selfreview.cli.common import print_json, print_table
+from selfreview.messages import msg
 from selfreview.paths import resolve_data_dir
 from selfreview.services import recovery
 from selfreview.services.errors import ServiceError
@@ -32,6 +33,8 @@ def register(sub, common) -> None:
 
 def cmd_doctor(args, data_dir) -> int:
     directory = resolve_data_dir(data_dir)
+    if recovery.database_file(directory) is None:  # a database server (SELFREVIEW_DB_URL)
+        return _doctor_server(args, directory)
     try:
         with acquire_instance_lock(directory):
             problem = recovery.check_database(directory, full=True)
@@ -62,3 +65,33 @@ def cmd_doctor(args, data_dir) -> int:
         print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
                     [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
     return 0 if report["sound"] else 2
+
+
+def _doctor_server(args, directory) -> int:
+    """The server's checks (services/server_check.py) and the dumps in the backups folder; a
+    restore is pg_restore's work (docs/reliability.md), not the doctor's."""
+    from selfreview.services.server_check import check_server
+    try:
+        if args.restore is not None:
+            raise ServiceError(msg("backup.not_a_file"))
+        report = check_server(directory)
+        backups = recovery.list_backups(directory)
+    except ServiceError as e:
+        print(f"error: {e.message.get(args.lang)}", file=sys.stderr)
+        return 1
+    if args.json:
+        print_json({"data_dir": str(directory), "database": report.database, "sound": report.sound,
+                    "problem": report.problem, "checks": [c.__dict__ for c in report.checks],
+                    "counts": report.counts,
+                    "backups": [{"name": b.name, "kind": b.kind, "taken_at": b.taken_at, "size": b.size}
+                                for b in backups]})
+    else:
+        print(f"database: {report.database}")
+        for c in report.checks:
+            print(f"{c.name}: {'ok' if c.ok else 'PROBLEM'}: {c.detail}")
+        if report.counts:
+            print("counts: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
+        print("check: ok" if report.sound else f"check: PROBLEM: {report.problem}")
+        print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
+                    [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
+    return 0 if report.sound else 2

@@ -25,7 +25,7 @@ from selfreview.db.integrity import check_file, fsync_dir, side_files, sqlite_ur
 
 BACKUP_DIR_NAME = "backups"
 KEEP = {"daily": 7, "pre-migration": 5, "pre-restore": 5}
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<label>[A-Za-z0-9_.-]+)\.db$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<label>[A-Za-z0-9_.-]+)\.(?:db|pgdump)$")
 _TMP_SUFFIX = ".partial"
 
 

@@ -20,6 +20,7 @@ class StorageProblem(str, Enum):
     DAMAGED = "damaged"      # the file is not a sound database
     CANNOT_OPEN = "cannot_open"
     IO = "io"                # the disk refused a read or a write
+    UNREACHABLE = "unreachable"  # a database server (SELFREVIEW_DB_URL) refused or could not be reached
 
 
 # primary SQLite result codes (the low byte of an extended code)
@@ -69,9 +70,39 @@ def classify(exc: BaseException, directory: os.PathLike[str] | str | None = None
         if kind is None and _looks_full(inner):
             return StorageProblem.DISK_FULL
         return kind
+    if _server_unreachable(exc, inner):
+        return StorageProblem.UNREACHABLE
     if isinstance(inner, OSError) and inner.errno is not None:
         return _ERRNO.get(inner.errno)
     return None
+
+
+# SQLSTATE classes and codes of a server that cannot be used: connection exception (08), wrong
+# password or user (28), no such database (3D000), server shutting down (57P0x), too many connections
+_PG_UNREACHABLE_CLASSES = ("08", "28")
+_PG_UNREACHABLE = {"3D000", "57P01", "57P02", "57P03", "53300"}
+
+
+def _server_unreachable(exc: BaseException, inner: BaseException) -> bool:
+    if isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("psycopg"):
+        return True  # SELFREVIEW_DB_URL names PostgreSQL, the driver is not installed
+    from sqlalchemy.exc import ArgumentError
+    if isinstance(exc, ArgumentError):
+        return True  # SELFREVIEW_DB_URL is not a database URL SQLAlchemy can use
+    if not type(inner).__module__.startswith("psycopg"):
+        return False
+    state = getattr(inner, "sqlstate", None)
+    if state is None:  # no answer from a server at all: refused, unknown host, timed out
+        return type(inner).__name__ in ("OperationalError", "InterfaceError")
+    return state[:2] in _PG_UNREACHABLE_CLASSES or state in _PG_UNREACHABLE
+
+
+def server_detail(exc: BaseException) -> str:
+    """The driver's reason in one line (the first; psycopg adds hints on later lines)."""
+    text = str(_driver_error(exc)).strip()
+    if isinstance(exc, ModuleNotFoundError):
+        text = f"{exc.name} is not installed (pip install 'selfreview[postgres]')"
+    return (text.splitlines() or [""])[0][:300]
 
 
 def _looks_full(exc: BaseException) -> bool:

@@ -35,8 +35,9 @@ def head_revision(db: Database) -> str | None:
     return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
 
 
-def upgrade(db: Database) -> Path | None:
-    """Bring the schema to the newest revision. Returns the backup made first, if any."""
+def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
+    """Bring the schema to the newest revision. Returns the backup made first, if any: a copy of
+    the SQLite file, or (PostgreSQL, ``backup_dir`` given, pg_dump installed) a dump."""
     current = current_revision(db)
     if current == HEAD:
         return None
@@ -49,6 +50,11 @@ def upgrade(db: Database) -> Path | None:
     if path is not None and path.exists():
         backup = backup_sqlite(path, path.parent / BACKUP_DIR_NAME, f"pre-{head}")
         rotate(path.parent / BACKUP_DIR_NAME)
+    elif current is not None and backup_dir is not None and db.engine.dialect.name == "postgresql":
+        from selfreview.db import pg_backup
+        backup = pg_backup.dump(db.url, backup_dir, f"pre-{head}")
+        if backup is not None:
+            rotate(backup_dir)
     cfg = alembic_config(db)
     with db.engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"

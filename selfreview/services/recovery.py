@@ -81,7 +81,7 @@ def open_database(directory: Path, daily_backup: bool = True) -> tuple[Database,
             owner_only(path)
         db = connect(database_url(directory))
         try:
-            migration_backup = upgrade(db)
+            migration_backup = upgrade(db, backup_dir(directory))
         except BaseException:
             db.dispose()
             raise
@@ -94,7 +94,7 @@ def take_daily_backup(directory: Path) -> tuple[Path | None, Message | None]:
     or None). Never raises for a failed copy: the app goes on without it."""
     path = database_file(directory)
     if path is None:
-        return None, None
+        return _take_daily_dump(directory)
     try:
         with storage_errors(directory, path):
             return backups.take_daily(path, path.parent / backups.BACKUP_DIR_NAME), None
@@ -103,6 +103,23 @@ def take_daily_backup(directory: Path) -> tuple[Path | None, Message | None]:
     except Exception as e:  # a copy that failed its own check: report it, open anyway
         log.warning("daily backup failed: %s", e)
         return None, msg("storage.io")
+
+
+def _take_daily_dump(directory: Path) -> tuple[Path | None, Message | None]:
+    """A database server's daily copy: pg_dump into the backups folder (db/pg_backup.py); none
+    where pg_dump is missing (the server's own backups apply) or for another kind of server."""
+    url = database_url(directory)
+    if not url.startswith("postgresql"):
+        return None, None
+    from selfreview.db import pg_backup
+    try:
+        with storage_errors(directory):
+            return pg_backup.take_daily(url, backup_dir(directory)), None
+    except StorageError as e:
+        return None, e.message
+    except Exception as e:  # noqa: BLE001 - pg_dump refused (a version, a permission): open anyway
+        log.warning("daily pg_dump failed: %s", e)
+        return None, msg("backup.dump_failed", detail=str(e))
 
 
 def owner_only(path: Path) -> None:

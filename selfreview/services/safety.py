@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from selfreview.db.errors import StorageProblem, classify
+from selfreview.db.errors import StorageProblem, classify, server_detail
 from selfreview.messages import msg
 from selfreview.services.errors import ServiceError
 
@@ -38,6 +38,11 @@ class CannotOpen(StorageError):
     problem = StorageProblem.CANNOT_OPEN
 
 
+class ServerUnreachable(StorageError):
+    """The database server of SELFREVIEW_DB_URL refused the connection or could not be reached."""
+    problem = StorageProblem.UNREACHABLE
+
+
 class DatabaseDamaged(StorageError):
     """The database file is not sound. The app offers: move it aside, restore a backup
     (``selfreview.services.recovery``)."""
@@ -60,6 +65,8 @@ def error_for(problem: StorageProblem, data_dir: Path | None, detail: str = "",
         return DatabaseBusy(msg("storage.busy"))
     if problem is StorageProblem.DAMAGED:
         return DatabaseDamaged(db_path or where, detail)
+    if problem is StorageProblem.UNREACHABLE:
+        return ServerUnreachable(msg("storage.unreachable", detail=detail))
     if problem is StorageProblem.CANNOT_OPEN:
         return CannotOpen(msg("storage.cannot_open", path=where, detail=detail))
     return StorageError(msg("storage.io"))
@@ -79,5 +86,5 @@ def storage_errors(data_dir: Path | None = None, db_path: Path | None = None) ->
         problem = classify(e, data_dir)
         if problem is None:
             raise
-        detail = str(getattr(e, "orig", None) or e)
+        detail = server_detail(e) if problem is StorageProblem.UNREACHABLE else str(getattr(e, "orig", None) or e)
         raise error_for(problem, data_dir, detail, db_path) from e

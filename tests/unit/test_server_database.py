@@ -1,0 +1,118 @@
+"""A committee office's PostgreSQL server: ``doctor`` checks it for real (connection, schema,
+constraints, consistency, counts), a database that does not exist or a server that does not answer
+is one translated message (no traceback) on the command line, and the server's database is backed
+up with pg_dump (every day, and before a migration). These are about the server: PostgreSQL only."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from selfreview.cli import main
+from selfreview.db import migrate
+from selfreview.db.engine import connect
+from selfreview.services.context import AppContext
+
+pytestmark = pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_doctor_checks_a_sound_server_database(database, data_dir, capsys):
+    with AppContext.open(data_dir) as ctx:
+        ctx.cells.create_cell("Chi bộ Văn phòng", "Đảng ủy xã Điện Hòa")
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["sound"], report
+    checks = {c["name"]: c for c in report["checks"]}
+    assert set(checks) == {"connection", "schema", "constraints", "consistency"}
+    assert "postgresql" in checks["connection"]["detail"]
+    assert f"revision {migrate.HEAD}" in checks["schema"]["detail"]
+    assert "uq_member_cell_key" in checks["constraints"]["detail"]
+    assert report["counts"]["cell"] == 1 and report["counts"]["member"] == 0
+    assert "@" in report["database"] and report["database"].startswith("postgresql")
+
+
+def test_doctor_finds_a_missing_constraint(database, data_dir, capsys):
+    with AppContext.open(data_dir) as ctx, ctx.db.engine.begin() as conn:
+        conn.execute(text("DROP INDEX uq_member_cell_key"))
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir))
+    assert code == 2
+    assert "constraints: PROBLEM: missing unique indexes: uq_member_cell_key" in out
+    assert "check: PROBLEM" in out
+
+
+def test_doctor_on_an_empty_database_says_so(database, data_dir, capsys, pg_server, monkeypatch):
+    name = pg_server.create_database(empty=True)
+    monkeypatch.setenv("SELFREVIEW_DB_URL", pg_server.url(name))
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir))
+    assert code == 2 and "schema: PROBLEM: no schema" in out
+    pg_server.drop_database(name)
+
+
+@pytest.mark.parametrize("argv", [["doctor"], ["list", "reviews"], ["import", "nothing.selfreview"]])
+def test_a_database_that_does_not_exist_is_one_message(database, data_dir, capsys, pg_server, monkeypatch, argv):
+    monkeypatch.setenv("SELFREVIEW_DB_URL", pg_server.url("no_such_database"))
+    code, out, err = run(capsys, *argv, "--data-dir", str(data_dir))
+    assert code == 1 and out == ""
+    assert "Traceback" not in err and "check: ok" not in out
+    lines = err.strip().splitlines()
+    assert 1 <= len(lines) <= 2  # Vietnamese (the default), and English where both are printed
+    assert "Không kết nối được máy chủ cơ sở dữ liệu" in lines[0] and 'database "no_such_database"' in lines[0]
+
+
+def test_a_server_that_does_not_answer_is_one_message(database, data_dir, capsys, monkeypatch):
+    import socket
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("SELFREVIEW_DB_URL", f"postgresql+psycopg://staff:secret@127.0.0.1:{port}/office")
+    code, _, err = run(capsys, "list", "reviews", "--data-dir", str(data_dir))
+    assert code == 1 and "Traceback" not in err and "secret" not in err
+    assert err.startswith("error: Không kết nối được máy chủ cơ sở dữ liệu (SELFREVIEW_DB_URL): ")
+    assert "Could not connect to the database server" in err and len(err.strip().splitlines()) == 2
+
+
+needs_pg_dump = pytest.mark.skipif(shutil.which("pg_dump") is None and not __import__("os").environ.get("CI"),
+                                   reason="pg_dump is not installed (Debian: postgresql-client)")
+
+
+@needs_pg_dump
+def test_the_daily_copy_of_a_server_database_is_a_pg_dump(database, data_dir):
+    with AppContext.open(data_dir) as ctx:
+        assert ctx.startup.backup_error is None
+        daily = ctx.startup.daily_backup
+        assert daily is not None and daily.suffix == ".pgdump" and daily.parent == data_dir / "backups"
+    listed = subprocess.run(["pg_restore", "--list", str(daily)], capture_output=True, text=True, check=True).stdout
+    assert "TABLE public member" in listed and "INDEX public uq_member_cell_key" in listed
+    with AppContext.open(data_dir) as ctx:  # one a day
+        assert ctx.startup.daily_backup is None
+
+
+@needs_pg_dump
+def test_a_server_database_is_dumped_before_a_migration(database, data_dir, pg_server, monkeypatch):
+    name = pg_server.create_database(empty=True)
+    url = pg_server.url(name)
+    db = connect(url)
+    cfg = migrate.alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0005")
+    db.dispose()
+    monkeypatch.setenv("SELFREVIEW_DB_URL", url)
+    with AppContext.open(data_dir, daily_backup=False) as ctx:
+        backup = ctx.migration_backup
+        assert backup is not None and backup.name.endswith(f"-pre-{migrate.HEAD}.pgdump")
+        assert migrate.current_revision(ctx.db) == migrate.HEAD
+    listed = subprocess.run(["pg_restore", "--list", str(backup)], capture_output=True, text=True, check=True).stdout
+    assert "TABLE public member" in listed and "uq_member_cell_key" not in listed  # as it was before
+    pg_server.drop_database(name)
