@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from selfreview.db.models import Answer, Cell, Member, Profile, Review, utcnow
@@ -29,6 +29,10 @@ def owner_name(session: Session, r: Review) -> str:
         return p.full_name if p else ""
     m = session.get(Member, r.member_id) if r.member_id is not None else None
     return m.full_name if m else ""
+
+
+_SUMMARY_COLUMNS = ("period", "template_id", "template_version", "template_hash", "status", "revision", "is_current",
+                    "updated_at", "finalized_at", "profile_id", "member_id", "round_id", "entered_by_secretary")
 
 
 def summary_of(session: Session, r: Review, template: Template | None = None) -> ReviewSummary:
@@ -244,8 +248,15 @@ class ReviewService:
     # -- listing ----------------------------------------------------------------------------------
     def list(self, profile_id: int | None = None, member_id: int | None = None,
              current_only: bool = True) -> list[ReviewSummary]:
+        # one query however many reviews (a province's 50,000: the owner's name joined in, not
+        # looked up per review), plus one per form stored in this database, once per process
+        owner = case((Review.is_collective, Cell.name), (Review.profile_id.is_not(None), Profile.full_name),
+                     else_=Member.full_name)
         with self.ctx.read() as s:
-            q = select(Review)
+            q = (select(Review.id, owner.label("owner"), *(getattr(Review, c) for c in _SUMMARY_COLUMNS))
+                 .outerjoin(Profile, Profile.id == Review.profile_id)
+                 .outerjoin(Member, Member.id == Review.member_id)
+                 .outerjoin(Cell, Cell.id == Review.cell_id))
             if profile_id is not None:
                 q = q.where(Review.profile_id == profile_id)
             if member_id is not None:
@@ -253,7 +264,20 @@ class ReviewService:
             if current_only:
                 q = q.where(Review.is_current)
             q = q.order_by(Review.period.desc(), Review.id)
-            return [summary_of(s, r) for r in s.scalars(q)]
+            out: list[ReviewSummary] = []
+            forms: dict[str, tuple[str, str]] = {}
+            for row in s.execute(q):
+                form = forms.get(row.template_hash)
+                if form is None:
+                    t = templates.by_hash(s, row.template_hash, row.template_id, row.template_version)
+                    form = forms[row.template_hash] = (t.code.vi if t.code else t.id, t.title.vi)
+                out.append(ReviewSummary(
+                    id=row.id, owner=row.owner or "", period=row.period, template_id=row.template_id,
+                    template_version=row.template_version, form_code=form[0], form_title=form[1],
+                    status=row.status, revision=row.revision, is_current=row.is_current,
+                    updated_at=row.updated_at, finalized_at=row.finalized_at, profile_id=row.profile_id,
+                    member_id=row.member_id, round_id=row.round_id, entered_by_secretary=row.entered_by_secretary))
+            return out
 
     def history(self, review_id: int) -> list[ReviewSummary]:
         """Every revision of the same review, oldest first."""
