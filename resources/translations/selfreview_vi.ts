@@ -572,7 +572,7 @@
         <translation>Biên nhận nhập tệp</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>All import receipts</source>
         <translation>Mọi biên nhận nhập tệp</translation>
     </message>
@@ -1710,7 +1710,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+46"/>
+        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+67"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -1743,7 +1743,7 @@ Mã khóa trong tệp:
 <context>
     <name>Receipts</name>
     <message>
-        <location line="-24"/>
+        <location line="-43"/>
         <source>Imported</source>
         <translation>Đã nhập</translation>
     </message>
@@ -1763,9 +1763,27 @@ Mã khóa trong tệp:
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%1 file(s) — %2</source>
         <translation>%1 tệp — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsDialog</name>
+    <message>
+        <location line="+78"/>
+        <source>◀ Newer</source>
+        <translation>◀ Mới hơn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Older ▶</source>
+        <translation>Cũ hơn ▶</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1–%2 of %3 (newest first)</source>
+        <translation>%1–%2 trong %3 (mới nhất trước)</translation>
     </message>
 </context>
 <context>

@@ -242,7 +242,17 @@ class ExchangeService:
                             passphrase=passphrase, workers=workers)
         return importer.run(paths, progress, should_cancel)
 
-    def receipts(self, limit: int | None = None) -> list[Receipt]:
-        """Stored receipts, newest first."""
+    def receipts(self, limit: int | None = None, offset: int = 0) -> list[Receipt]:
+        """Stored receipts, newest first (``limit`` of them after the newest ``offset``: a page)."""
         with self.ctx.read() as s:
-            return receipts.listed(s, limit)
+            return receipts.listed(s, limit, offset)
+
+    def receipt_counts(self) -> dict[str, int]:
+        """How many stored receipts have each outcome (all of them; their sum is how many there are)."""
+        with self.ctx.read() as s:
+            return receipts.counts(s)
+
+    def refused_for_key(self, fingerprint: str) -> list[Receipt]:
+        """Every receipt that refused a file because its member's key changed to ``fingerprint``."""
+        with self.ctx.read() as s:
+            return receipts.refused_for_key(s, "import.key_changed", fingerprint)

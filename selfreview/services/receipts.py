@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from selfreview.db.bulk import insert_rows
@@ -72,9 +72,14 @@ def store_many(connection: Connection, rs: list[Receipt]) -> None:
     insert_rows(connection, ImportReceipt.__table__, _COLUMNS, [tuple(_row(r).values()) for r in rs])
 
 
-def listed(session: Session, limit: int | None = None) -> list[Receipt]:
-    """Stored receipts, newest first."""
+def listed(session: Session, limit: int | None = None, offset: int = 0, where: Any = None) -> list[Receipt]:
+    """Stored receipts, newest first: ``limit`` of them after the newest ``offset`` (a page), those
+    ``where`` selects."""
     q = select(ImportReceipt).order_by(ImportReceipt.id.desc())
+    if where is not None:
+        q = q.where(where)
+    if offset:
+        q = q.offset(offset)
     if limit is not None:
         q = q.limit(limit)
     out = []
@@ -89,3 +94,16 @@ def tally(receipts: Iterable[Receipt]) -> dict[str, int]:
     """How many files had each outcome (every outcome present, zero included)."""
     c = Counter(r.outcome for r in receipts)
     return {o: c.get(o, 0) for o in OUTCOMES}
+
+
+def counts(session: Session) -> dict[str, int]:
+    """How many stored receipts have each outcome (every outcome present, zero included): the
+    tally of all of them, in one query however many there are."""
+    found = dict(session.execute(select(ImportReceipt.outcome, func.count()).group_by(ImportReceipt.outcome)).all())
+    return {o: found.get(o, 0) for o in OUTCOMES}
+
+
+def refused_for_key(session: Session, code: str, fingerprint: str) -> list[Receipt]:
+    """Every receipt (not only the newest) that refused a file with ``code`` for a signing key with
+    this fingerprint, newest first."""
+    return listed(session, where=(ImportReceipt.reason_code == code) & (ImportReceipt.fingerprint == fingerprint))

@@ -18,7 +18,7 @@ from selfreview.services.roster import name_key
 from selfreview.services.rollcall import KEY_CHANGED_CODE
 from selfreview.ui.i18n import arg
 from selfreview.ui.secretary.common import SecretaryKey, show_error
-from selfreview.ui.secretary.receipts_dialog import ReceiptsDialog
+from selfreview.ui.secretary.receipts_dialog import ReceiptPages, ReceiptsDialog
 from selfreview.ui.tasks import ProgressDialog
 
 
@@ -110,25 +110,27 @@ class ImportController(QObject):
         self.show_receipts(receipts, self.tr("Import receipts"))
         self.imported.emit(list(receipts))
 
-    def show_receipts(self, receipts: list[Any], title: str) -> ReceiptsDialog:
+    def show_receipts(self, receipts: list[Any], title: str, pages: ReceiptPages | None = None) -> ReceiptsDialog:
         if self.receipts_dialog is not None:
             try:
                 self.receipts_dialog.close()
             except RuntimeError:  # already deleted
                 pass
-        self.receipts_dialog = ReceiptsDialog(receipts, title, self.widget)
+        self.receipts_dialog = ReceiptsDialog(receipts, title, self.widget, pages)
         self.receipts_dialog.destroyed.connect(lambda *_: setattr(self, "receipts_dialog", None))
         self.receipts_dialog.show()
         return self.receipts_dialog
 
     def show_all_receipts(self) -> ReceiptsDialog:
-        return self.show_receipts(self.ctx.exchange.receipts(limit=2000), self.tr("All import receipts"))
+        exchange = self.ctx.exchange  # every receipt, a page at a time (a province holds 70,000)
+        pages = ReceiptPages(exchange.receipt_counts(), exchange.receipts)
+        return self.show_receipts(pages.load(0), self.tr("All import receipts"), pages)
 
     # -- a member's key changed ----------------------------------------------------------------------
     def refused_files(self, row: Any) -> list[str]:
         """The files of ``row``'s member refused for the key ``row.key_mismatch_fingerprint``, still on disk."""
         out: list[str] = []
-        for r in self.ctx.exchange.receipts(limit=5000):
+        for r in self.ctx.exchange.refused_for_key(row.key_mismatch_fingerprint):  # all, not only the newest
             if (r.reason is not None and r.reason.code == KEY_CHANGED_CODE
                     and r.fingerprint == row.key_mismatch_fingerprint and name_key(r.member) == name_key(row.name)
                     and r.file_name not in out and Path(r.file_name).is_file()):

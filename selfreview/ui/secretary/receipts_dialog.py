@@ -3,15 +3,17 @@ language). Shown after every import (drop, "Import files…", a confirmed new ke
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import (
     QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from selfreview.services.receipts import OUTCOMES, REJECTED, tally
@@ -26,17 +28,36 @@ OUTCOME_NAMES = {
     "rejected": QT_TRANSLATE_NOOP("Receipts", "Rejected"),
 }
 RECEIPT_ROLE = Qt.ItemDataRole.UserRole
+PAGE_SIZE = 500  # receipts per page of "All import receipts"
 
 
 def outcome_name(outcome: str) -> str:
     return QCoreApplication.translate("Receipts", OUTCOME_NAMES[outcome]) if outcome in OUTCOME_NAMES else outcome
 
 
-def tally_text(receipts: list[Any]) -> str:
-    """E.g. "12 files: 10 imported, 1 updated, 0 already present, 1 rejected"."""
-    counts = tally(receipts)
+def tally_text(receipts: list[Any], counts: dict[str, int] | None = None) -> str:
+    """E.g. "12 files: 10 imported, 1 updated, 0 already present, 1 rejected" (of ``receipts``, or
+    the ``counts`` given: all the stored receipts)."""
+    counts = tally(receipts) if counts is None else counts
     parts = ", ".join(f"{outcome_name(o).lower()}: {counts[o]}" for o in OUTCOMES)
-    return arg(QCoreApplication.translate("Receipts", "%1 file(s) — %2"), len(receipts), parts)
+    return arg(QCoreApplication.translate("Receipts", "%1 file(s) — %2"), sum(counts.values()), parts)
+
+
+@dataclass
+class ReceiptPages:
+    """Every stored receipt, a page at a time: ``counts`` per outcome (their sum: how many there
+    are) and ``fetch(limit, offset)`` (ExchangeService.receipts), newest first."""
+
+    counts: dict[str, int]
+    fetch: Callable[[int, int], list[Any]]
+    size: int = PAGE_SIZE
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def load(self, offset: int) -> list[Any]:
+        return self.fetch(self.size, offset)
 
 
 class ReceiptModel(RowsTableModel):
@@ -69,13 +90,16 @@ class ReceiptModel(RowsTableModel):
 class ReceiptsDialog(QDialog):
     """Not modal: the secretary can keep it open beside the roll-call."""
 
-    def __init__(self, receipts: list[Any], title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, receipts: list[Any], title: str, parent: QWidget | None = None,
+                 pages: ReceiptPages | None = None) -> None:
         super().__init__(parent)
+        self.pages = pages
+        self.offset = 0
         self.setObjectName("receiptsDialog")
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(tally_text(receipts), self)
+        self.summary = QLabel(tally_text(receipts, pages.counts if pages else None), self)
         self.summary.setObjectName("receiptTally")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -92,7 +116,39 @@ class ReceiptsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ReceiptModel.REASON, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        if pages is not None:  # newer / older pages, and where this one is among all
+            row = QHBoxLayout()
+            self.newer = QPushButton(self.tr("◀ Newer"), self)
+            self.newer.setObjectName("newerReceipts")
+            self.older = QPushButton(self.tr("Older ▶"), self)
+            self.older.setObjectName("olderReceipts")
+            self.position = QLabel(self)
+            self.position.setObjectName("receiptPosition")
+            self.newer.clicked.connect(lambda: self.show_page(self.offset - pages.size))
+            self.older.clicked.connect(lambda: self.show_page(self.offset + pages.size))
+            row.addWidget(self.newer)
+            row.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
+            row.addWidget(self.older)
+            layout.addLayout(row)
+            self._update_pager(len(receipts))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.resize(980, 460)
+
+    def show_page(self, offset: int) -> None:
+        """The page of receipts starting ``offset`` receipts after the newest."""
+        pages = self.pages
+        offset = max(0, min(offset, max(0, pages.total - 1)))
+        rows = pages.load(offset)
+        self.offset = offset
+        self.model.set_rows(rows)
+        self.table.scrollToTop()
+        self._update_pager(len(rows))
+
+    def _update_pager(self, shown: int) -> None:
+        total = self.pages.total
+        first = self.offset + 1 if shown else 0
+        self.position.setText(arg(self.tr("%1–%2 of %3 (newest first)"), first, self.offset + shown, total))
+        self.newer.setEnabled(self.offset > 0)
+        self.older.setEnabled(self.offset + shown < total)
