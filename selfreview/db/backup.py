@@ -9,6 +9,10 @@ like a backup. Names are ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<label>.db``; the lab
   pre-migration copy); the newest ``KEEP["daily"]`` are kept;
 - ``pre-<revision>``: taken before a schema migration; the newest ``KEEP["pre-migration"]`` are kept;
 - ``pre-restore``: the database as it was before a backup was restored over it; newest kept likewise.
+
+All of them together stay within :data:`BUDGET_BYTES` (the oldest go first; the newest of each kind
+stays). A PostgreSQL database's copies are pg_dump files (``.pgdump``, db/pg_backup.py), rotated
+the same way.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ from selfreview.db.integrity import check_file, fsync_dir, side_files, sqlite_ur
 
 BACKUP_DIR_NAME = "backups"
 KEEP = {"daily": 7, "pre-migration": 5, "pre-restore": 5}
+# all the copies together, at most (the newest copy of each kind is kept whatever its size): a small
+# database keeps its 7 days; a province's (259 MB a copy) keeps the few that fit
+BUDGET_BYTES = 1_000_000_000
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<label>[A-Za-z0-9_.-]+)\.(?:db|pgdump)$")
 _TMP_SUFFIX = ".partial"
 
@@ -110,16 +117,31 @@ def take_daily(path: Path, backup_dir: Path, now: datetime | None = None) -> Pat
     return made
 
 
-def rotate(backup_dir: Path, keep: dict[str, int] | None = None) -> list[Path]:
-    """Delete the oldest copies of each kind beyond its quota; return what was deleted."""
+def rotate(backup_dir: Path, keep: dict[str, int] | None = None, budget: int | None = None) -> list[Path]:
+    """Delete the oldest copies of each kind beyond its quota, then, while all the copies together
+    take more than ``budget`` bytes (:data:`BUDGET_BYTES`), the oldest copy that is not the newest
+    of its kind (a province's 259 MB database: 3 copies, not 12). Returns what was deleted."""
     keep = KEEP if keep is None else keep
+    budget = BUDGET_BYTES if budget is None else budget
     removed: list[Path] = []
     seen: dict[str, int] = {}
+    kept: list[BackupFile] = []
     for b in list_backups(backup_dir):  # newest first
         seen[b.kind] = seen.get(b.kind, 0) + 1
         if b.kind in keep and seen[b.kind] > keep[b.kind]:
             b.path.unlink()
             removed.append(b.path)
+        else:
+            kept.append(b)
+    newest = {b.kind: b.path for b in reversed(kept)}  # (reversed: the newest of a kind wins)
+    total = sum(b.size for b in kept)
+    for b in reversed(kept):  # oldest first
+        if total <= budget:
+            break
+        if newest[b.kind] != b.path:
+            b.path.unlink()
+            removed.append(b.path)
+            total -= b.size
     return removed
 
 
