@@ -67,6 +67,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--startup-runs", type=int, default=None, help="start-ups of each kind (default 7; --quick 5)")
     p.add_argument("--no-warmup", dest="warmup", action="store_false",
                    help="skip the uncounted first start-up of each kind (for smoke tests)")
+    p.add_argument("--province", action="store_true",
+                   help="a province's scale instead: 5,000 and 50,000 files on SQLite and PostgreSQL (bench/province.py; long)")
+    p.add_argument("--province-sizes", default="5000,50000", metavar="LIST", help="the sizes of --province")
     p.add_argument("--keep", action="store_true", help="keep the temporary directory (its path is printed)")
     p.add_argument("--workdir", metavar="DIR", help="make the temporary directory under DIR")
     args = p.parse_args(argv)
@@ -430,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"working in {work}")
     details: dict[str, Any] = {}
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    if args.province:
+        return province_main(args, work, machine, stamp, started)
     try:
         suite = Suite(args, work)
         setup = suite.prepare()
@@ -456,6 +461,28 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {out} ({result['duration_s']:.0f} s)")
+    return 0
+
+
+def province_main(args: argparse.Namespace, work: Path, machine: dict[str, Any], stamp: str, started: float) -> int:
+    from province import run_province, table as province_table
+    out = Path(args.out).with_name("province-results.json") if args.out == parse_args([]).out else Path(args.out)
+    env = child_env(work / "home")
+    compile_package(env, sys.executable)
+    sizes = tuple(int(x) for x in args.province_sizes.split(","))
+    try:
+        results = run_province(work, env, sys.executable, sizes)
+    except BenchError as e:
+        print(f"benchmark failed: {e}", file=sys.stderr)
+        return 2
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    results.update({"machine": machine, "measured_at": stamp, "duration_s": round(time.perf_counter() - started, 1)})
+    print()
+    print(province_table(results))
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {out} ({results['duration_s']:.0f} s)")
     return 0
 
 

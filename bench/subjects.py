@@ -254,6 +254,32 @@ def rollup(p: dict[str, Any]) -> dict[str, Any]:
             "members": sum(r.members for r in report.rows)}
 
 
+@subject
+def province_probe(p: dict[str, Any]) -> dict[str, Any]:
+    """(bench/province.py) The data opened, ``list reviews`` (ReviewService.list), the roll-up PDF
+    cold: each timed in this fresh process, on the database SELFREVIEW_DB_URL or the folder names."""
+    from selfreview.services.context import AppContext
+
+    t0 = time.perf_counter()
+    ctx = AppContext.open(p["data_dir"], daily_backup=False)
+    opened = time.perf_counter() - t0
+    try:
+        ctx.reviews, ctx.reports
+        _settle()
+        t0 = time.perf_counter()
+        listed = ctx.reviews.list()
+        list_s = time.perf_counter() - t0
+        out = Path(p["out_dir"])
+        out.mkdir(parents=True, exist_ok=True)
+        t0 = time.perf_counter()
+        ctx.reports.write_rollup(p["period"], out / "rollup.pdf")
+        rollup_s = time.perf_counter() - t0
+    finally:
+        ctx.close()
+    return {"open_s": opened, "list_reviews_s": list_s, "reviews_listed": len(listed), "rollup_cold_s": rollup_s,
+            "rollup_pages": _pdf_pages(out / "rollup.pdf")}
+
+
 def _bare_cold_then_warm(build: Callable[[Path, str, str], None], out: Path, stem: str, **extra: Any) -> dict[str, Any]:
     """A bare baseline's document made twice in this process, timed from its font registration:
     the first ("cold", the ratio's) and again ("warm")."""
