@@ -39,7 +39,7 @@ def ctx(data_dir):
 # -- SQLite and PostgreSQL ------------------------------------------------------------------------
 # A database test runs on both when it (or its module: pytestmark = pytest.mark.usefixtures("database"))
 # uses the ``database`` fixture, which sets SELFREVIEW_DB_URL for PostgreSQL. A test that is about
-# SQLite itself says so with ``@sqlite_only`` (from pg_server; tests/pg_server.py starts the server).
+# SQLite itself says so with ``pytestmark = sqlite_only`` (tests/pg_server.py, which starts the server).
 
 
 @pytest.fixture(scope="session")

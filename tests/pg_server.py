@@ -30,8 +30,9 @@ _INSTALL = ("PostgreSQL is needed for the database tests on PostgreSQL: install 
             "(pip install -e '.[test]').")
 
 
-# a test (or a module's pytestmark) about SQLite itself: its file, its locks, its backup API
-sqlite_only = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+# a module about SQLite itself (its file, its locks, its backup API): ``pytestmark = sqlite_only``;
+# its tests run once, on SQLite, and say so in their ids ([sqlite])
+sqlite_only = [pytest.mark.usefixtures("database"), pytest.mark.parametrize("database", ["sqlite"], indirect=True)]
 
 
 class NoServer(Exception):

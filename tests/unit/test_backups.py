@@ -13,6 +13,10 @@ from selfreview.services.context import AppContext
 from selfreview.services.dto import ProfileData
 from selfreview.services.errors import ServiceError
 from selfreview.services.safety import DatabaseDamaged
+from pg_server import sqlite_only
+
+# SQLite only: copies of the SQLite file (the PostgreSQL dumps: test_server_database.py)
+pytestmark = sqlite_only
 
 
 def new_review(data_dir, text):

@@ -13,6 +13,10 @@ from sqlalchemy import JSON, Column, DateTime, Integer, MetaData, String, Table
 
 from selfreview.db import bulk, jsontext
 from selfreview.db.engine import make_engine
+from pg_server import sqlite_only
+
+# SQLite only: the bytes SQLite stores, read back with sqlite3
+pytestmark = sqlite_only
 
 VALUES = ["Tiếng Việt có dấu: ạ ằ ễ ỗ ự", 'quotes " and \\ and \n\t\x00 \u2028', "", 0, -7, 10**30, 2.5, True,
           False, None, [1, "ư", None], {"b": 1, "a": [{"x": "ỹ"}]}, {}]

@@ -13,6 +13,10 @@ from selfreview.db.integrity import check_file, header_problem
 from selfreview.services.context import AppContext
 from selfreview.services.dto import ProfileData
 from selfreview.services.safety import DatabaseDamaged
+from pg_server import sqlite_only
+
+# SQLite only: SQLite's own integrity checks of its file
+pytestmark = sqlite_only
 
 
 def make_data(data_dir, texts=("Giữ vững lập trường chính trị.",)):

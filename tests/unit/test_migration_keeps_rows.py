@@ -12,6 +12,10 @@ from selfreview.db import migrate
 from selfreview.db.engine import connect
 from selfreview.forms import registry
 from selfreview.services.context import AppContext
+from pg_server import sqlite_only
+
+# SQLite only: SQLite's table rebuild in a migration (foreign keys off)
+pytestmark = sqlite_only
 
 
 def test_upgrading_from_0002_keeps_every_review_and_answer(tmp_path):
