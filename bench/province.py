@@ -1,8 +1,9 @@
 """``bench/run.py --province``: a province's scale (50,000 files) on SQLite and on PostgreSQL, with
 the growth from 5,000 measured in the same run.
 
-For each database and each size: the demo's files for ``size / 70`` cells of 70 (set-up, not
-measured), then in fresh processes: the import as the app runs it (time, files/s, peak memory of
+For each size the demo's files for ``size / 70`` cells of 70 are made once (set-up, not measured;
+the secretary's rows are copied to the PostgreSQL database), then for each database, in fresh
+processes: the import as the app runs it (time, files/s, peak memory of
 the importer and of its whole process tree), the data opened, ``list reviews``, the roll-up PDF
 cold (``province_probe``), and the desktop app's start-up to its first page (``startup_app``).
 PostgreSQL is a throw-away local server (tests/pg_server.py), one database per size.
@@ -33,57 +34,103 @@ TARGETS = {"import_peak_mb_at_70k": 300.0, "list_reviews_s": 2.0, "rollup_cold_s
 
 
 def run_province(work: Path, env: dict[str, str], python: str, sizes=SIZES, log=print) -> dict[str, Any]:
-    results: dict[str, Any] = {"sizes": list(sizes), "per_cell": PER_CELL}
-    server = None
+    results: dict[str, Any] = {"sizes": list(sizes), "per_cell": PER_CELL, "sqlite": {}, "postgresql": {}}
+    sys.path.insert(0, str(TESTS_DIR))
+    import pg_server
+    server = pg_server.start()
     try:
-        for db in ("sqlite", "postgresql"):
-            if db == "postgresql":
-                sys.path.insert(0, str(TESTS_DIR))
-                import pg_server
-                server = pg_server.start()
-            by_size = results[db] = {}
-            for n in sizes:
+        for n in sizes:
+            seed, files = _demo(work / f"seed-{n}", n, env, python, log)
+            for db in ("sqlite", "postgresql"):
+                data = work / f"{db}-{n}"
+                shutil.copytree(seed, data)
                 child = dict(env)
-                if server is not None:
-                    child["SELFREVIEW_DB_URL"] = server.url(server.create_database(empty=True))
-                by_size[str(n)] = _one(work / f"{db}-{n}", n, child, python, log, db)
-            results[f"{db}_growth"] = growth(by_size[str(sizes[0])], by_size[str(sizes[-1])], sizes[-1] / sizes[0])
+                if db == "postgresql":
+                    url = server.url(server.create_database(empty=True))
+                    _clone_to_server(data, url, python)
+                    child["SELFREVIEW_DB_URL"] = url
+                results[db][str(n)] = _measure(data, files, child, python, log, db, n)
+                shutil.rmtree(data, ignore_errors=True)
+            shutil.rmtree(seed.parent, ignore_errors=True)  # the files: half a gigabyte at 50,000
+        for db in ("sqlite", "postgresql"):
+            results[f"{db}_growth"] = growth(results[db][str(sizes[0])], results[db][str(sizes[-1])],
+                                             sizes[-1] / sizes[0])
     finally:
-        if server is not None:
-            server.stop()
+        server.stop()
     return results
 
 
-def _one(folder: Path, n: int, env: dict[str, str], python: str, log, db: str) -> dict[str, Any]:
+def _demo(folder: Path, n: int, env: dict[str, str], python: str, log) -> tuple[Path, Path]:
+    """The secretary's folder (SQLite) and the demo's files for ``n`` members: made once per size
+    and used by both databases (the PostgreSQL one gets the same rows: :func:`_clone_to_server`)."""
     data, files = folder / "data", folder / "files"
     cells = math.ceil(n / PER_CELL)
-    log(f"[province {db} {n}] set-up: selfreview demo --members {PER_CELL} --cells {cells}")
+    log(f"[province {n}] set-up: selfreview demo --members {PER_CELL} --cells {cells}")
     done = subprocess.run([python, "-m", "selfreview", "--data-dir", str(data), "demo", "--members", str(PER_CELL),
                            "--cells", str(cells), "--out", str(files), "--period", PERIOD],
                           env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise BenchError(f"demo failed:\n{done.stdout}\n{done.stderr}")
+    return data, files
+
+
+_CLONE = """
+import sys
+from sqlalchemy import MetaData, create_engine, select, text
+from selfreview.db.engine import connect
+from selfreview.db.migrate import upgrade
+data, url = sys.argv[1], sys.argv[2]
+target = connect(url)
+upgrade(target)
+source = create_engine(f"sqlite:///{data}/selfreview.db")
+meta = MetaData()
+meta.reflect(source)
+with source.connect() as src, target.engine.begin() as dst:
+    for table in meta.sorted_tables:
+        if table.name == "alembic_version":
+            continue
+        rows = [dict(r._mapping) for r in src.execute(select(table))]
+        if rows:
+            dst.execute(table.insert(), rows)
+        if "id" in table.c:
+            dst.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                             f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+target.dispose()
+"""
+
+
+def _clone_to_server(data: Path, url: str, python: str) -> None:
+    """The seed's rows (profile, cells, rounds, settings) copied into a migrated PostgreSQL database;
+    the folder keeps its keys. The SQLite file is then removed: the folder is the server's now."""
+    done = subprocess.run([python, "-c", _CLONE, str(data), url], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BenchError(f"copying the seed to PostgreSQL failed:\n{done.stderr}")
+    for f in data.glob("selfreview.db*"):
+        f.unlink()
+    shutil.rmtree(data / "backups", ignore_errors=True)
+
+
+def _measure(data: Path, files: Path, env: dict[str, str], python: str, log, db: str, n: int) -> dict[str, Any]:
     n_files = sum(1 for _ in files.glob("*.selfreview"))
     r = run_subject("import", {"data_dir": str(data), "files": str(files)}, env, python=python, tree_memory=True,
                     timeout=7200)
     out: dict[str, Any] = {"files": n_files, "import_s": r.data["seconds"],
                            "import_files_per_s": n_files / r.data["seconds"], "import_peak_mb": r.peak_rss_mb,
                            "import_tree_peak_mb": r.peak_tree_pss_mb}
-    log(f"  import {out['import_s']:.1f} s ({out['import_files_per_s']:.0f} files/s), peak {r.peak_rss_mb:.0f} MB"
-        f" (all processes {r.peak_tree_pss_mb or 0:.0f} MB)")
-    shutil.rmtree(files)  # half a gigabyte at 50,000
-    probe = run_subject("province_probe", {"data_dir": str(data), "period": PERIOD, "out_dir": str(folder / "out")},
+    log(f"  {db} {n}: import {out['import_s']:.1f} s ({out['import_files_per_s']:.0f} files/s), "
+        f"peak {r.peak_rss_mb:.0f} MB (all processes {r.peak_tree_pss_mb or 0:.0f} MB)")
+    probe = run_subject("province_probe", {"data_dir": str(data), "period": PERIOD, "out_dir": str(data / "out")},
                         env, python=python, timeout=3600)
     out.update({k: probe.data[k] for k in ("open_s", "list_reviews_s", "reviews_listed", "rollup_cold_s",
                                            "rollup_pages")})
     out["list_peak_mb"] = probe.peak_rss_mb
-    log(f"  open {out['open_s']:.2f} s, list reviews {out['list_reviews_s']:.2f} s ({out['reviews_listed']}), "
-        f"roll-up cold {out['rollup_cold_s']:.2f} s ({out['rollup_pages']} pages), peak {probe.peak_rss_mb:.0f} MB")
+    log(f"  {db} {n}: open {out['open_s']:.2f} s, list reviews {out['list_reviews_s']:.2f} s "
+        f"({out['reviews_listed']}), roll-up cold {out['rollup_cold_s']:.2f} s ({out['rollup_pages']} pages), "
+        f"peak {probe.peak_rss_mb:.0f} MB")
     start = run_subject("startup_app", {"data_dir": str(data)}, env, python=python, timeout=600)
     out["startup_shown_s"] = start.data["shown_at"] - start.spawned_at
     out["startup_ready_s"] = start.data["ready_at"] - start.spawned_at
-    log(f"  start-up: shown {out['startup_shown_s']:.2f} s, first page {out['startup_ready_s']:.2f} s")
-    shutil.rmtree(folder, ignore_errors=True)
+    log(f"  {db} {n}: start-up shown {out['startup_shown_s']:.2f} s, first page {out['startup_ready_s']:.2f} s")
     return out
 
 
