@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, false, text,
+    JSON, Boolean, Date, DateTime, FetchedValue, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, false, text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -294,6 +294,10 @@ class AuditEntry(Base):
     actor: Mapped[str] = mapped_column(String(200), default="")
     action: Mapped[str] = mapped_column(String(64))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # the database login that wrote the entry, filled by a PostgreSQL server itself (DEFAULT
+    # session_user, migration 0007): which staff member of a committee office, whatever the PC's
+    # profile says; NULL on SQLite (one person's file)
+    db_user: Mapped[Optional[str]] = mapped_column(String(128), server_default=FetchedValue())
 
 
 class Setting(Base):

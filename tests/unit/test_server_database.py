@@ -116,3 +116,33 @@ def test_a_server_database_is_dumped_before_a_migration(database, data_dir, pg_s
     listed = subprocess.run(["pg_restore", "--list", str(backup)], capture_output=True, text=True, check=True).stdout
     assert "TABLE public member" in listed and "uq_member_cell_key" not in listed  # as it was before
     pg_server.drop_database(name)
+
+
+def test_the_audit_log_names_the_database_login_that_wrote_each_entry(database, tmp_path, pg_server, monkeypatch):
+    """A committee office: each staff member's own login; the server writes it into every audit
+    entry, whatever the PC's profile is called."""
+    from sqlalchemy import select
+
+    from selfreview.db.models import AuditEntry
+    from selfreview.services import audit
+
+    with AppContext.open(tmp_path / "head") as ctx, ctx.db.engine.begin() as conn:
+        conn.execute(text("CREATE ROLE lan_staff LOGIN"))
+        conn.execute(text("GRANT ALL ON ALL TABLES IN SCHEMA public TO lan_staff"))
+        conn.execute(text("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO lan_staff"))
+        url = ctx.db.url
+    with AppContext.open(tmp_path / "head") as ctx, ctx.session() as s:
+        audit.record(s, "round.created", "Phan Thị Thanh Hương")
+    monkeypatch.setenv("SELFREVIEW_DB_URL", url.replace("postgres@", "lan_staff@"))
+    with AppContext.open(tmp_path / "staff") as ctx:
+        with ctx.db.engine.begin() as conn:
+            audit.record_on(conn, "member.key_pinned", "Phan Thị Thanh Hương")  # the same name on another PC
+        with ctx.read() as s:
+            rows = s.execute(select(AuditEntry.action, AuditEntry.actor, AuditEntry.db_user).order_by(AuditEntry.id)).all()
+    assert [tuple(r) for r in rows] == [("round.created", "Phan Thị Thanh Hương", "postgres"),
+                                        ("member.key_pinned", "Phan Thị Thanh Hương", "lan_staff")]
+    admin = connect(url)
+    with admin.engine.begin() as conn:
+        conn.execute(text("DROP OWNED BY lan_staff"))
+        conn.execute(text("DROP ROLE lan_staff"))
+    admin.dispose()
