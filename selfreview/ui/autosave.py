@@ -24,8 +24,8 @@ from selfreview.services.errors import ServiceError
 from selfreview.services.safety import StorageError
 from selfreview.ui.tasks import TaskRunner
 
-DEBOUNCE_MS = 400  # written this long after the last keystroke in a field
-MAX_WAIT_MS = 700  # ... and never later than this after the first unsaved keystroke
+DEBOUNCE_MS = 300  # written this long after the last keystroke in a field
+MAX_WAIT_MS = 500  # ... and never later than this after the first unsaved keystroke
 RETRY_MS = (500, 1000, 2000, 4000, 8000, 15000)  # backoff of a failed write (the last one repeats)
 
 
