@@ -104,12 +104,16 @@ class ReportingService:
 
     # -- one review -----------------------------------------------------------------------------
     def _review_report(self, s: Session, r: Review, template: Template, answers: dict[str, Any],
-                       place: str, cell: Cell | None = None, member: Member | None = None) -> ReviewReport:
+                       place: str, cell: Cell | None = None, member: Member | None = None,
+                       secretary: str | None = None) -> ReviewReport:
         identity: dict[str, str] = {}
         committee = None
         if r.member_id is not None:
             member = member or s.get(Member, r.member_id)
             cell = cell or (s.get(Cell, member.cell_id) if member else None)
+            if secretary is None:  # the secretary's copy: the cell secretary signs for the committee
+                secretary = self._secretary(list(s.scalars(select(Member).where(Member.cell_id == cell.id)))) \
+                    if cell is not None else ""
             if member is not None:
                 identity = {"full_name": member.full_name, "date_of_birth": vi_date(member.date_of_birth),
                             "party_post": member.party_post, "government_post": member.government_post,
@@ -140,7 +144,8 @@ class ReportingService:
             owner = p.full_name if p else ""
         return ReviewReport(header=header, template=template, period=r.period, owner=owner,
                             identity=identity, answers=answers, committee=committee, status=r.status,
-                            revision=r.revision, review_id=r.id)
+                            revision=r.revision, review_id=r.id,
+                            cell_secretary=secretary if r.member_id is not None and secretary else "")
 
     def review_report(self, review_id: int, place: str | None = None) -> ReviewReport:
         with self.ctx.read() as s:
@@ -203,6 +208,7 @@ class ReportingService:
                         answers[rid][qid] = value
             assessed = {a.member_id: a for a in s.scalars(select(Assessment).where(Assessment.round_id == rnd.id))}
             key_changed = self._key_changed(s, ids)
+            secretary = self._secretary(members)
 
             rows: list[MemberRow] = []
             behaviours: dict[str, str] = {}
@@ -247,13 +253,13 @@ class ReportingService:
                 if short_qid:
                     short_lines.append(shortcoming_lines(ans.get(short_qid)))
                 if with_reviews:
-                    reviews.append(self._review_report(s, r, t, ans, place, cell, m))
+                    reviews.append(self._review_report(s, r, t, ans, place, cell, m, secretary))
                 if gather:
                     gather(n, len(members))
             header = Header(cell.superior_body, cell.name, place, None, number, "-BC/CB")
             return CellReport(header=header, cell=cell.name, period=rnd.period, deadline=rnd.deadline,
                               members=tuple(rows), responsibility=tally(behaviours, counts, respondents),
-                              shortcomings=tuple(common_lines(short_lines)), secretary=self._secretary(members),
+                              shortcomings=tuple(common_lines(short_lines)), secretary=secretary,
                               min_count=min_count,
                               quota_percent=quota_percent or getattr(rnd, "quota_percent", None) or 20,
                               reviews=tuple(reviews))
