@@ -136,6 +136,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.no_round": ("Chi bộ số {cell} chưa có đợt kiểm điểm kỳ “{period}”.",
                         "Cell {cell} has no review round for “{period}”."),
     "report.no_rounds": ("Chưa chi bộ nào có đợt kiểm điểm kỳ “{period}”.", "No cell has a review round for “{period}”."),
+    "report.bad_format": ("Không xuất được “{name}”: báo cáo này chỉ xuất ra tệp {allowed}.",
+                          "Cannot write “{name}”: this report is written only as {allowed}."),
     "report.bad_min_count": ("Ngưỡng hiển thị phải từ 1 trở lên (đang là {n}).",
                              "The display threshold must be 1 or more (got {n})."),
     # exchange: files moving between colleagues (invitation, response, import receipts)

@@ -67,6 +67,16 @@ def _count_checklist(value: Any, counts: dict[str, Counter]) -> bool:
     return True
 
 
+def output_kind(out: str | Path, allowed: tuple[str, ...]) -> str:
+    """"docx" or "xlsx" when the file name ends so, else "pdf"; a kind this report has not (a cell's
+    summary as .xlsx) is refused before anything is gathered or written."""
+    suffix = Path(out).suffix.lower().lstrip(".")
+    kind = suffix if suffix in ("docx", "xlsx") else "pdf"
+    if kind not in allowed:
+        raise ServiceError.of("report.bad_format", name=Path(out).name, allowed=", ".join("." + a for a in allowed))
+    return kind
+
+
 class ReportingService:
     def __init__(self, ctx) -> None:
         self.ctx = ctx
@@ -283,10 +293,15 @@ class ReportingService:
     def write_review(self, review_id: int, out: str | Path, setup: PageSetup | None = None,
                      place: str | None = None, progress: Progress | None = None,
                      should_cancel: ShouldCancel | None = None) -> Path:
+        """The review as PDF, or as Word when ``out`` ends in ``.docx``."""
         from selfreview.reports.review_pdf import write_review
+        kind = output_kind(out, ("pdf", "docx"))
         check_cancel(should_cancel)
         report = self.review_report(review_id, place)
         setup = setup or self.page_setup()
+        if kind == "docx":
+            from selfreview.reports.word_review import write_review_docx
+            return self._write(out, lambda path: write_review_docx(report, path, setup))
         return self._write(out, lambda path: write_review(report, path, setup, _phase(progress, 0.1, 0.9),
                                                           should_cancel))
 
@@ -295,9 +310,13 @@ class ReportingService:
                    place: str | None = None, number: str = "", progress: Progress | None = None,
                    should_cancel: ShouldCancel | None = None) -> Path:
         from selfreview.reports.cell_summary import write_cell_summary
+        kind = output_kind(out, ("pdf", "docx"))
         report = self.cell_report(cell_id, period, with_reviews, min_count, quota_percent, place, number,
                                   progress, should_cancel)
         setup = setup or self.page_setup()
+        if kind == "docx":
+            from selfreview.reports.word_summary import write_cell_docx
+            return self._write(out, lambda path: write_cell_docx(report, path, setup))
         start = 0.5 if with_reviews else 0.2
         return self._write(out, lambda path: write_cell_summary(
             report, path, setup, _phase(progress, start, 1 - start), should_cancel))
@@ -307,8 +326,15 @@ class ReportingService:
                      issuer: str | None = None, superior: str = "", signer: str = "",
                      progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> Path:
         from selfreview.reports.rollup import write_rollup
+        kind = output_kind(out, ("pdf", "docx", "xlsx"))
         report = self.rollup_report(period, min_count, quota_percent, place, number, issuer, superior, signer,
                                     progress, should_cancel)
         setup = setup or self.page_setup()
+        if kind == "docx":
+            from selfreview.reports.word_summary import write_rollup_docx
+            return self._write(out, lambda path: write_rollup_docx(report, path, setup))
+        if kind == "xlsx":
+            from selfreview.reports.excel_rollup import write_rollup_xlsx
+            return self._write(out, lambda path: write_rollup_xlsx(report, path))
         return self._write(out, lambda path: write_rollup(report, path, setup, _phase(progress, 0.3, 0.7),
                                                           should_cancel))
