@@ -200,24 +200,33 @@ class MemberActions(QObject):
         self.dialog.open()
 
     # -- PDF ------------------------------------------------------------------------------------------
-    def pdf_name(self, review_id: int) -> str:
+    def pdf_name(self, review_id: int, suffix: str = ".pdf") -> str:
         from selfreview.services.exchange import slug
         s = self.ctx.reviews.open(review_id).summary
         revision = f"-{s.revision}" if s.revision > 1 else ""
-        return f"{slug(s.owner)}-{slug(s.period)}{revision}.pdf"
+        return f"{slug(s.owner)}-{slug(s.period)}{revision}{suffix}"
 
     def export_pdf(self, review_id: int) -> None:
         """Choose where, render the PDF off the GUI thread (Cancel leaves no file), then show it."""
+        self._export_document(review_id, ".pdf")
+
+    def export_word(self, review_id: int) -> None:
+        """The same as a Word document (.docx) to edit: the form's layout, headings and tables."""
+        self._export_document(review_id, ".docx")
+
+    def _export_document(self, review_id: int, suffix: str) -> None:
         if self.busy:
             return
-        chosen = self.dialogs.save_file(self._parent(), self.tr("Export PDF"),
-                                        str(documents_dir() / self.pdf_name(review_id)), self.tr("PDF files (*.pdf)"))
+        word = suffix == ".docx"
+        title = self.tr("Export Word") if word else self.tr("Export PDF")
+        chosen = self.dialogs.save_file(self._parent(), title, str(documents_dir() / self.pdf_name(review_id, suffix)),
+                                        self.tr("Word documents (*.docx)") if word else self.tr("PDF files (*.pdf)"))
         if not chosen:
             return
-        out = with_suffix(chosen, ".pdf")
+        out = with_suffix(chosen, suffix)
         if out != Path(chosen) and out.exists() and not self._overwrite(out):
             return
-        self.runner.drain()  # the PDF shows what was typed up to now
+        self.runner.drain()  # the file shows what was typed up to now
         from selfreview.reports.atomic import Cancelled as ReportCancelled
 
         def work(progress: Any) -> Path:
@@ -227,12 +236,18 @@ class MemberActions(QObject):
                     should_cancel=lambda: progress.cancelled)
             except ReportCancelled:
                 raise Cancelled() from None
-        self._run(work, title=self.tr("Export PDF"), label=self.tr("Writing the PDF…"), cancellable=True,
-                  on_done=self._pdf_done)
+        label = self.tr("Writing the Word document…") if word else self.tr("Writing the PDF…")
+        self._run(work, title=title, label=label, cancellable=True, on_done=self._pdf_done)
 
     def _pdf_done(self, path: Path) -> None:
         self.pdf_written.emit(path)
-        if not self.opener(path):
+        if self.opener(path):
+            return
+        if Path(path).suffix.lower() == ".docx":
+            self.dialogs.info(self._parent(), self.tr("Word document saved"),
+                              arg(self.tr("The Word document was saved as %1. No program to show it could be "
+                                          "started; open it from its folder."), path))
+        else:
             self.dialogs.info(self._parent(), self.tr("PDF saved"),
                               arg(self.tr("The PDF was saved as %1. No program to show it could be started; "
                                           "open it from its folder."), path))

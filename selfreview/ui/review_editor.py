@@ -98,10 +98,15 @@ class ReviewEditor(QWidget):
         self.pdf_button.setObjectName("pdfButton")
         self.pdf_button.setToolTip(self.tr("Save this review as a PDF to print or keep"))
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.word_button = QPushButton(self.tr("Export &Word…"), self)
+        self.word_button.setObjectName("wordButton")
+        self.word_button.setToolTip(self.tr("Save this review as a Word document (.docx) to edit or keep"))
+        self.word_button.clicked.connect(self.export_word)
         bar.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignTop)
         bar.addSpacing(8)
         bar.addLayout(titles, 1)
-        for b in (self.check_button, self.finalize_button, self.send_button, self.revision_button, self.pdf_button):
+        for b in (self.check_button, self.finalize_button, self.send_button, self.revision_button, self.pdf_button,
+                  self.word_button):
             bar.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bar)
         self.banner = QFrame(self)
@@ -310,6 +315,10 @@ class ReviewEditor(QWidget):
     def export_pdf(self) -> None:
         self.flush(wait=True)
         self.actions.export_pdf(self.review_id)
+
+    def export_word(self) -> None:
+        self.flush(wait=True)
+        self.actions.export_word(self.review_id)
 
     def _sent(self, _result: object) -> None:
         self._reload()  # the status is "sent" now

@@ -29,11 +29,12 @@ def soffice() -> str:
     pytest.skip(why)
 
 
-def convert(files: list[Path], target: str, outdir: Path, profile: Path) -> dict[str, Path]:
+def convert(files: list[Path], target: str, outdir: Path, profile: Path, infilter: str = "") -> dict[str, Path]:
     """Convert ``files`` in one LibreOffice run; returns {source file name: converted file}."""
     exe = soffice()
     outdir.mkdir(parents=True, exist_ok=True)
     cmd = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+           *([f"--infilter={infilter}"] if infilter else []),
            "--convert-to", target, "--outdir", str(outdir), *map(str, files)]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     ext = target.split(":")[0]
