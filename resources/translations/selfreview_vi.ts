@@ -304,20 +304,23 @@
         <translation>Lời mời</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Save the cell&apos;s summary</source>
         <translation>Lưu báo cáo tổng hợp của chi bộ</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
-        <location line="+8"/>
-        <location line="+5"/>
+        <location line="-4"/>
+        <location line="+25"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-26"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The cell&apos;s summary</source>
         <translation>Báo cáo tổng hợp của chi bộ</translation>
     </message>
@@ -352,7 +355,8 @@
         <translation>Bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
+        <location line="+31"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
@@ -1192,7 +1196,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../selfreview/ui/member_actions.py" line="+111"/>
+        <location filename="../../selfreview/ui/member_actions.py" line="+112"/>
         <source>The file could not be read or written: %1</source>
         <translation>Không đọc hoặc ghi được tệp: %1</translation>
     </message>
@@ -1283,23 +1287,48 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu của khoá</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+17"/>
+        <location line="+32"/>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+0"/>
+        <source>Export Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <location line="+39"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo tệp PDF…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Writing the Word document…</source>
+        <translation>Đang ghi tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Word document saved</source>
+        <translation>Đã lưu tệp Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Word document was saved as %1. No program to show it could be started; open it from its folder.</source>
+        <translation>Đã lưu tệp Word thành %1. Không mở được chương trình nào để xem; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>PDF saved</source>
         <translation>Đã lưu tệp PDF</translation>
     </message>
@@ -1307,6 +1336,23 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>The PDF was saved as %1. No program to show it could be started; open it from its folder.</source>
         <translation>Đã lưu tệp PDF: %1. Không mở được chương trình xem tệp; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Import from a Word file</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Reading the Word file…</source>
+        <translation>Đang đọc tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No heading in %1 matches a part of the form; nothing was written.</source>
+        <translation>Không có đề mục nào trong %1 khớp với một phần của mẫu; chưa ghi gì.</translation>
     </message>
 </context>
 <context>
@@ -1441,7 +1487,7 @@ Mã khóa trong tệp:
         <translation>Từng đảng viên với điểm và hai mức đề xuất xếp loại, tỷ lệ HTXSNV, và tổng hợp phần tự soát biểu hiện né tránh trách nhiệm (chỉ đếm, không nêu tên).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The &amp;minutes of the meeting (PDF)…</source>
         <translation>Biên bản hội &amp;nghị (PDF)…</translation>
     </message>
@@ -1456,7 +1502,14 @@ Mã khóa trong tệp:
         <translation>&amp;Kèm toàn văn từng bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Ro&amp;ll-up of every cell on this computer (PDF)…</source>
         <translation>Tổng hợp &amp;mọi chi bộ trên máy này (PDF)…</translation>
     </message>
@@ -1467,6 +1520,11 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+3"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The roll-call as a table</source>
         <translation>Bảng điểm danh</translation>
     </message>
@@ -1840,7 +1898,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../selfreview/ui/review_editor.py" line="+71"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+72"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -1890,12 +1948,32 @@ Mã khóa trong tệp:
         <translation>Lưu bản kiểm điểm này thành tệp PDF để in hoặc lưu giữ</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+2"/>
+        <source>Export Wor&amp;d…</source>
+        <translation>Xuất &amp;Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this review as a Word document (.docx) to edit or keep</source>
+        <translation>Lưu bản kiểm điểm này thành tệp Word (.docx) để sửa hoặc lưu giữ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I&amp;mport from Word…</source>
+        <translation>&amp;Nhập từ tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read your own kiểm điểm written in Word (.docx) into this form, after a preview</source>
+        <translation>Đưa bản kiểm điểm bạn đã viết bằng Word (.docx) vào mẫu này, sau khi xem trước</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>%1 · revision %2 · %3</source>
         <translation>%1 · lần sửa %2 · %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This review was finalized on %1 and is locked.</source>
         <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khoá.</translation>
     </message>
@@ -1942,7 +2020,7 @@ Mã khóa trong tệp:
         <translation>Sau khi hoàn tất, bản kiểm điểm được khoá và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -2924,6 +3002,39 @@ Hãy xem lại những câu trả lời gần nhất: những gì lưu sau %1 kh
         <location line="+1"/>
         <source>Extra large</source>
         <translation>Rất lớn</translation>
+    </message>
+</context>
+<context>
+    <name>WordImportDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/word_import_dialog.py" line="+34"/>
+        <source>Import from a Word file</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What %1 would put into your review</source>
+        <translation>Những gì %1 sẽ đưa vào bản kiểm điểm của bạn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is written yet. Check where each part goes; what is written now in a part marked “replaces” is replaced.</source>
+        <translation>Chưa ghi gì. Hãy xem từng phần sẽ vào đâu; nội dung hiện có ở phần ghi “thay” sẽ được thay.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (replaces what is written now)</source>
+        <translation> (thay nội dung đang có)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not placed (copy by hand if needed):</source>
+        <translation>Không xếp được vào mục nào (chép tay nếu cần):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Write into my review</source>
+        <translation>&amp;Ghi vào bản kiểm điểm</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,7 @@ class MemberActions(QObject):
     review_opened = Signal(int)  # an invitation set up (or linked) this review
     sent = Signal(object)  # ExportResult: the review is now "sent"
     pdf_written = Signal(object)  # Path
+    imported = Signal(int)  # review id: answers were written from a Word file
 
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent_widget: QWidget,
                  opener: Callable[[Path], bool] | None = None) -> None:
@@ -251,6 +252,35 @@ class MemberActions(QObject):
             self.dialogs.info(self._parent(), self.tr("PDF saved"),
                               arg(self.tr("The PDF was saved as %1. No program to show it could be started; "
                                           "open it from its folder."), path))
+
+
+    # -- import from Word ------------------------------------------------------------------------------
+    def import_word(self, review_id: int) -> None:
+        """Pick a .docx, read and place it off the GUI thread, show the preview; write on accept."""
+        if self.busy:
+            return
+        chosen = self.dialogs.open_file(self._parent(), self.tr("Import from a Word file"),
+                                        self.tr("Word documents (*.docx)"), str(documents_dir()))
+        if not chosen:
+            return
+        from selfreview.services.docx_import import WordImport
+        importer = WordImport(self.ctx)
+        self.runner.drain()  # what was typed is saved before the preview compares with it
+        self._run(lambda _progress: importer.preview(review_id, chosen), title=self.tr("Import from a Word file"),
+                  label=self.tr("Reading the Word file…"), cancellable=False,
+                  on_done=lambda preview: self._show_import(importer, preview))
+
+    def _show_import(self, importer: Any, preview: Any) -> None:
+        from selfreview.ui.word_import_dialog import WordImportDialog
+        if preview.plan.empty:
+            self.dialogs.info(self._parent(), self.tr("Import from a Word file"),
+                              arg(self.tr("No heading in %1 matches a part of the form; nothing was written."),
+                                  preview.file))
+            return
+        self.dialog = WordImportDialog(preview, self._parent())
+        self.dialog.accepted_plan.connect(lambda p: self.runner.submit(
+            importer.apply, p, on_done=lambda _w: self.imported.emit(p.review_id), on_error=self._error))
+        self.dialog.open()
 
 
 # -- the main window's menu entries ---------------------------------------------------------------------

@@ -204,16 +204,19 @@ class OutputsPage(QWidget):
 
     def _button(self, layout: QVBoxLayout, key: str, text: str, hint: str, slot: Callable[[], Any],
                 extra: list[tuple[str, str, Callable[[], Any]]] = ()) -> None:
-        """A button (and the same document in other formats beside it, ``extra``), its hint below."""
-        row = QHBoxLayout()
-        for k, label, action in [(key, text, slot), *extra]:
-            button = QPushButton(label, self)
-            button.setObjectName(f"out_{k}")
-            button.clicked.connect(lambda _=False, action=action: self.round_id is not None and action())
-            row.addWidget(button)
-            self.buttons[k] = button
-        row.addStretch(1)
-        layout.addLayout(row)
+        """A button, the same document in other formats on a row below it (``extra``), then its hint."""
+        for row_items in ([(key, text, slot)], list(extra)):
+            if not row_items:
+                continue
+            row = QHBoxLayout()
+            for k, label, action in row_items:
+                button = QPushButton(label, self)
+                button.setObjectName(f"out_{k}")
+                button.clicked.connect(lambda _=False, action=action: self.round_id is not None and action())
+                row.addWidget(button)
+                self.buttons[k] = button
+            row.addStretch(1)
+            layout.addLayout(row)
         if hint:
             layout.addWidget(hint_label(hint, self))
 
