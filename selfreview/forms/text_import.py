@@ -23,7 +23,8 @@ from selfreview.text import nfc
 # numbering in front of a heading: "I.", "IV -", "1.", "1)", "a)", "A.", "-"
 _NUMBERING = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Da-dđ])\s*[.):/-]|[-–•*])\s*", re.I)
 _WORD = re.compile(r"\w+", re.U)
-MIN_SCORE = 0.55
+MIN_SCORE = 0.55  # a numbered heading
+MIN_SCORE_UNNUMBERED = 0.7  # a heading by its look only (bold, capitals, a heading style): sections only
 MAX_HEADING = 400  # characters: a longer paragraph is content, whatever its numbering
 
 # 2023 headings (HD 25-HD/BTCTW) whose words differ from the 2025 label they became part of:
@@ -129,26 +130,31 @@ def _looks_like_heading(p: Paragraph) -> bool:
 
 
 def _aliased(text: str) -> tuple[str, bool]:
+    """The heading in 2025's words where it used 2023's (and whether it did)."""
     low = nfc(text).casefold()
     for old, new in ALIASES_2023.items():
         if old in low:
-            return f"{low} {new}", True
+            return low.replace(old, new), True
     return low, False
 
 
 def _match(text: str, items: list[_Target], sections: list[_Target], current_section: str | None
            ) -> tuple[_Target | None, bool, bool]:
-    """(the best target or None, whether it is a section, whether a 2023 wording was needed)."""
+    """(the best target or None, whether it is a section, whether a 2023 wording was needed).
+
+    A numbered heading may name a section or a question; a line that only looks like a heading (bold,
+    capitals: the issuing body above the title is one) must name a section, and closely."""
+    numbered = _NUMBERING.match(text) is not None
     body, aliased = _aliased(_strip_numbering(text))
     heading = words(body)
     best: tuple[float, int, _Target | None, bool] = (0.0, 0, None, False)
-    for kind, pool in ((1, sections), (0, items)):
+    for kind, pool in ((1, sections), (0, items) if numbered else (0, [])):
         for t in pool:
             score = _score(heading, t.words) + (0.05 if t.section == current_section else 0.0)
             if (score, kind) > best[:2]:
                 best = (score, kind, t, kind == 1)
     score, _, target, is_section = best
-    if target is None or score < MIN_SCORE:
+    if target is None or score < (MIN_SCORE if numbered else MIN_SCORE_UNNUMBERED):
         return None, False, False
     return target, is_section, aliased
 

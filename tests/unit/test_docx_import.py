@@ -157,3 +157,20 @@ def test_the_command_previews_and_writes_with_yes(data_dir, word_files, capsys):
     assert "VII. TỰ NHẬN MỨC XẾP LOẠI CHẤT LƯỢNG" in out  # the unplaced lines are listed
     with AppContext.open(data_dir) as ctx:
         assert ctx.reviews.answers(rid)["a1_duties"] == "Hoàn thành tốt nhiệm vụ chuyên môn; 41 hồ sơ đúng hạn."
+
+
+@pytest.mark.parametrize("form", ["hd43-2025-2a", "hd43-2025-2b", "hd43-2025-2c"])
+@pytest.mark.parametrize("layout", ["2025", "2023"])
+def test_every_member_form_places_both_layouts_and_never_the_header(form, layout):
+    from selfreview.forms import registry
+    from selfreview.forms.text_import import Paragraph, plan_import
+
+    lines = (DATA / f"kiem-diem-{layout}.txt").read_text(encoding="utf-8").splitlines()
+    plan = plan_import(registry.find(form).template, [Paragraph(line) for line in lines])
+    got = {p.question_id: p.text for p in plan.placements}
+    assert plan.layout == layout
+    # the issuing body above the title (capitals, like a heading) is not a part of the form
+    assert plan.unplaced[:2] == ["ĐẢNG BỘ SỞ NỘI VỤ", "CHI BỘ VĂN PHÒNG"]
+    assert got["a2_causes"] in ("Khối lượng công việc lớn; chưa sắp xếp thời gian hợp lý.", "Chưa bố trí thời gian hợp lý.")
+    assert got["a6_direction"].endswith("ngoại ngữ.")
+    assert "Tuyệt đối trung thành" in got["a1_political"] or "Luôn trung thành" in got["a1_political"]
