@@ -246,7 +246,17 @@
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the collective&apos;s report as a Word document (.docx) to edit</source>
+        <translation>Lưu báo cáo của tập thể thành tệp Word (.docx) để sửa</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Not started yet</source>
         <translation>Chưa bắt đầu</translation>
     </message>
@@ -310,12 +320,11 @@
     </message>
     <message>
         <location line="-4"/>
-        <location line="+25"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-1"/>
         <source>Word documents (*.docx)</source>
         <translation>Tài liệu Word (*.docx)</translation>
     </message>
@@ -345,18 +354,23 @@
         <translation>Tổng hợp các chi bộ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save the review as PDF</source>
         <translation>Lưu bản kiểm điểm thành PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Save the review as Word</source>
+        <translation>Lưu bản kiểm điểm thành tệp Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Review</source>
         <translation>Bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+31"/>
+        <location line="-28"/>
+        <location line="+33"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>

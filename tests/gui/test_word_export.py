@@ -76,3 +76,12 @@ def test_the_outputs_page_offers_word_and_excel(qtbot, make_window, ctx, dialogs
     ws_xlsx = load_workbook(out / "tong-hop-bang.xlsx").active
     assert ws_xlsx["C6"].value == 4  # the cell's members, a real number
     assert page.buttons["minutes_docx"].isEnabled()
+    # the collective's report (Mẫu 01) beside its PDF button
+    ctx.collective.open(ws.round_id)
+    collective = ws.show_tab(ws.COLLECTIVE)
+    collective.refresh()
+    assert collective.word_button.isEnabled()
+    picking.save_paths = [str(out / "mau-01")]
+    qtbot.mouseClick(collective.word_button, Qt.MouseButton.LeftButton)
+    text = docx_text(out / "mau-01.docx")
+    assert text.startswith("Mẫu 01-HD KĐ.ĐG 2025") and "T/M CHI ỦY" in text

@@ -111,8 +111,10 @@ class Exporter(QObject):
         return self._run(self.tr("Roll-up of every cell"), out, lambda p, path: wired(
             p, self.ctx.reports.write_rollup, r.period, path, quota_percent=percent))
 
-    def review_pdf(self, review_id: int, name: str) -> Any:
-        out = self._ask(self.tr("Save the review as PDF"), name, ".pdf", self.tr("PDF documents (*.pdf)"))
+    def review_pdf(self, review_id: int, name: str, suffix: str = ".pdf") -> Any:
+        """The review as PDF, or as Word with ``suffix`` ".docx"."""
+        title = self.tr("Save the review as Word") if suffix == ".docx" else self.tr("Save the review as PDF")
+        out = self._ask(title, name, suffix, self._filter(suffix))
         return self._run(self.tr("Review"), out, lambda p, path: wired(p, self.ctx.reports.write_review,
                                                                         review_id, path))
 
