@@ -70,7 +70,6 @@ def assert_no_notdef(path) -> None:
 def test_every_vietnamese_letter_and_symbol_is_drawn_and_read_back(tmp_path):
     assert len(vietnamese_letters()) == 2 * (12 * 6 + 17) and "Ỵ" in EVERYTHING and "đ" in EVERYTHING
     st = styles()
-    width = PageSetup().frame_width
     story = [Paragraph(esc(EVERYTHING), st.body_flat),
              Paragraph(f"<b>{esc(EVERYTHING)}</b>", st.body_flat),
              Paragraph(f"<i>{esc(EVERYTHING)}</i>", st.body_flat)]

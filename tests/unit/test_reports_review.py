@@ -3,7 +3,6 @@ exactly (NFC), scores, the ticked rating, signature and committee blocks, fonts 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import date
 
@@ -12,7 +11,7 @@ from pypdf import PdfReader
 
 from reports_fixtures import (
     CAUSES, COLLECTIVE, DIRECTION, DUTIES_LINES, EARLIER, EARLIER_NOTE, EXAMPLE, PLEDGE, QUALITY, REMEDY,
-    SHORTCOMINGS, add_review, assert_fonts_embedded, load_extra_form, make_cell, nfd, pdf_text,
+    SHORTCOMINGS, add_review, assert_fonts_embedded, load_extra_form, make_cell, nfd,
     page_number_marks, page_texts, pdftotext, squash,
 )
 from selfreview.db.models import Answer
