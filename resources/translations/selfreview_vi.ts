@@ -562,7 +562,7 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -925,12 +925,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+71"/>
-        <location line="+298"/>
+        <location line="+299"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-285"/>
         <location line="+83"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -969,12 +969,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+62"/>
         <location line="+19"/>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1042,6 +1042,11 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;Xuất PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as &amp;Word…</source>
+        <translation>Xuất tệp &amp;Word…</translation>
     </message>
     <message>
         <location line="+3"/>

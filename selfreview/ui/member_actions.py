@@ -294,7 +294,8 @@ def _current(window: Any) -> Any:
 def menu_state(window: Any) -> dict[str, bool]:
     """Which of the member's exchange actions the menus enable now."""
     summary = _current(window)
-    return {"invite": window.profile is not None, "send": can_send(summary), "pdf": summary is not None}
+    return {"invite": window.profile is not None, "send": can_send(summary), "pdf": summary is not None,
+            "word": summary is not None}
 
 
 def menu_trigger(window: Any, name: str) -> None:
@@ -306,6 +307,7 @@ def menu_trigger(window: Any, name: str) -> None:
             window.show_home()
         window.home.open_invitation()
     elif window.editor is not None:
-        (window.editor.send_to_cell if name == "send" else window.editor.export_pdf)()
+        {"send": window.editor.send_to_cell, "word": window.editor.export_word}.get(name, window.editor.export_pdf)()
     elif window.home is not None:
-        (window.home.send_selected if name == "send" else window.home.export_selected_pdf)()
+        {"send": window.home.send_selected, "word": window.home.export_selected_word}.get(
+            name, window.home.export_selected_pdf)()

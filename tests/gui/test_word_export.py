@@ -85,3 +85,21 @@ def test_the_outputs_page_offers_word_and_excel(qtbot, make_window, ctx, dialogs
     qtbot.mouseClick(collective.word_button, Qt.MouseButton.LeftButton)
     text = docx_text(out / "mau-01.docx")
     assert text.startswith("Mẫu 01-HD KĐ.ĐG 2025") and "T/M CHI ỦY" in text
+
+
+def test_the_review_menu_exports_word_from_home(qtbot, make_window, ctx, tmp_path):
+    seen: list[Path] = []
+    previous = open_file.set_opener(lambda p: seen.append(p) or True)
+    try:
+        _, review_id = complete_review(ctx)
+        ctx.reviews.finalize(review_id)
+        window = make_window()
+        assert window.home.selected().id == review_id
+        out = tmp_path / "tu-home.docx"
+        window.dialogs.save_paths = [str(out)]  # this module's dialogs answer the file picker
+        window._update_actions()
+        assert window.actions_by_name["word"].isEnabled()
+        window.actions_by_name["word"].trigger()
+        assert seen == [out] and "Họ và tên: Trần Văn Bình" in docx_text(out)
+    finally:
+        open_file.set_opener(previous)
