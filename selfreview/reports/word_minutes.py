@@ -72,7 +72,7 @@ def write_minutes_docx(report: MinutesReport, path: str, setup: PageSetup | None
         votes = "\n".join(f"{x.short}: {m.votes[x.value]}" for x in RATING_ORDER if m.votes.get(x.value)) or "0"
         rows.append([str(n), name, number(m.total), short(m.self_rating), short(m.committee_rating),
                      votes if m.recorded else "", [(short(m.final_rating), True, False)]])
-    widths = [8, 0, 14, 18, 18, 34, 18]
+    widths = [10, 0, 14, 19, 19, 31, 21]  # mm: "HTXSNV" in 10 pt bold fits a column of 21
     widths[1] = w.width_mm - sum(widths)
     w.table(rows, widths, size=SMALL_PT, centre_cols=(0, 2, 3, 4, 6))
     w.para([("Viết tắt: " + ABBREVIATIONS + ".", False, True)], size=12)

@@ -37,7 +37,7 @@ def _facts(w: WordDocument, report: CellReport) -> None:
 
 def _members(w: WordDocument, report: CellReport) -> None:
     w.heading("II. DANH SÁCH ĐẢNG VIÊN THEO THỨ TỰ KIỂM ĐIỂM", 1)
-    widths = [9, 0, 30, 16, 19, 19, 30]
+    widths = [10, 0, 30, 16, 20, 20, 30]
     widths[1] = w.width_mm - sum(widths)
     rows: list[list] = [["TT", "Họ và tên", "Chức vụ", "Điểm tự chấm (/100)", SELF + " xếp loại",
                          CELL + " xếp loại", "Ghi chú"]]
