@@ -36,7 +36,9 @@ def read_docx(path: str | Path) -> list[Paragraph]:
     """The paragraphs of a Word file in reading order (table cells line by line), NFC; a paragraph is
     marked as a heading when its style is a heading/title style or all its text is bold."""
     from docx import Document
+    from docx.opc.exceptions import OpcError
     from docx.oxml.ns import qn
+    from lxml.etree import XMLSyntaxError
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -47,9 +49,8 @@ def read_docx(path: str | Path) -> list[Paragraph]:
         doc = Document(str(path))
     except ServiceError:
         raise
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise ServiceError.of("docx_import.unreadable", name=path.name, reason=type(e).__name__) from None
-    except Exception as e:  # python-docx raises its own kinds for a damaged package
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, OpcError, XMLSyntaxError) as e:
+        # not a file, not a zip, a zip without a Word document in it, a damaged part
         raise ServiceError.of("docx_import.unreadable", name=path.name, reason=type(e).__name__) from None
 
     def one(p: DocxParagraph) -> Paragraph:

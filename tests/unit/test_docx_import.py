@@ -122,6 +122,11 @@ def test_bad_files_and_locked_reviews_change_nothing(ctx, draft, tmp_path, word_
     assert "not-word.docx" in e.value.message.vi and ".docx" in e.value.message.en
     with pytest.raises(ServiceError):
         importer.preview(draft, tmp_path / "missing.docx")
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "a-zip.docx", "w") as z:  # a zip, but not a Word document
+        z.writestr("hello.txt", "xin chào")
+    with pytest.raises(ServiceError):
+        importer.preview(draft, tmp_path / "a-zip.docx")
     empty = tmp_path / "empty.docx"
     Document().save(str(empty))
     nothing = importer.preview(draft, empty)
