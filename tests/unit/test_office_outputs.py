@@ -186,3 +186,16 @@ def test_libreoffice_computes_the_excel_totals(world, lo_pdf, profile, tmp_path)
     assert re.fullmatch(r"Đạt|Vượt \d+", total[16])
     landscape = pdf_pages(lo_pdf["rollup_xlsx"])[0]
     assert "Chi bộ Văn phòng" in landscape and "Tổng cộng" in landscape
+
+
+def test_word_puts_symbols_the_main_font_lacks_in_a_symbol_font(tmp_path):
+    from selfreview.reports.word import WordDocument
+
+    w = WordDocument(PageSetup())
+    w.para("Hoàn thành ✓ đúng hạn; ✗ chưa đạt ≥ 90%")
+    path = tmp_path / "symbols.docx"
+    w.save(str(path))
+    runs = [(r.text, r._r.rPr.rFonts.get(qn("w:ascii")) if r._r.rPr is not None and r._r.rPr.rFonts is not None
+             else None) for r in Document(str(path)).paragraphs[0].runs]
+    assert runs == [("Hoàn thành ", None), ("✓", "Segoe UI Symbol"), (" đúng hạn; ", None),
+                    ("✗", "Segoe UI Symbol"), (" chưa đạt ≥ 90%", None)]  # ≥ is in Times New Roman
