@@ -124,8 +124,8 @@ def test_cancel_stops_an_import_between_files_and_shows_what_was_done(qtbot, mak
     from selfreview.ui.main_window import MainWindow
     secretary_profile(ctx)
     rnd, files = demo_round(ctx, tmp_path / "inbox", members=40)
-    real = Importer._plan_into
-    monkeypatch.setattr(Importer, "_plan_into", lambda self, *a, **k: time.sleep(0.05) or real(self, *a, **k))
+    real = Importer._check  # reading and checking a file: on the job thread, between Cancels
+    monkeypatch.setattr(Importer, "_check", lambda self, *a, **k: time.sleep(0.05) or real(self, *a, **k))
     runner = TaskRunner()
     window = MainWindow(ctx, settings, runner, dialogs, translators)
     qtbot.addWidget(window)
