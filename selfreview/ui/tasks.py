@@ -224,7 +224,8 @@ class TaskRunner(QObject):
         """Cancel long jobs, finish the writes, stop the threads (at application exit)."""
         for job in list(self._active_jobs):
             job.cancel()
-        for pool in (self._writes, self._jobs):
+        # the jobs first: a cancelled job may still hand its last database phase to the writer
+        for pool in (self._jobs, self._writes):
             if pool is not None:
                 pool.shutdown(wait=True)
         self._writes = self._jobs = None
