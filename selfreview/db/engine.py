@@ -6,12 +6,13 @@ survives a crash of the program (what autosave relies on); on power loss the las
 Real transactions on SQLite (SQLAlchemy's documented pysqlite recipe, "Serializable isolation /
 Savepoints / Transactional DDL"): the driver's own transaction handling is switched off
 (``isolation_level=None`` at connect) and SQLAlchemy's ``begin`` event emits the BEGIN itself. A
-unit of work that may write (``engine.begin()``, ``ctx.session()``, the import's batches, the
-migrations) starts with ``BEGIN IMMEDIATE``: it holds the write lock from its first statement, so
-what it read cannot change before it writes (check-then-write is isolated; no "database is locked"
-on upgrading a read lock). Read-only sessions (``Database.reads``, ``ctx.read()``) keep a deferred
-BEGIN and never wait for a writer (WAL). Other databases keep their default (PostgreSQL: read
-committed, each unit of work one transaction).
+unit of work that may write (``Database.writer``, ``Database.sessions``: ``ctx.session()``,
+``ctx.connection()``, the import's batches, the migrations) starts with ``BEGIN IMMEDIATE``: it
+holds the write lock from its first statement, so what it read cannot change before it writes
+(check-then-write is isolated; no "database is locked" on upgrading a read lock). Everything else
+(``Database.engine``, ``Database.reads``, ``ctx.read()``) begins DEFERRED and never waits for a
+writer (WAL). Other databases keep their default (PostgreSQL: read committed, each unit of work one
+transaction).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def sqlite_path(url: str) -> Path | None:
     return None
 
 
-# execution option naming how a SQLite transaction begins: "IMMEDIATE" (the default) or "DEFERRED"
+# execution option naming how a SQLite transaction begins: "IMMEDIATE", or "DEFERRED" (the default)
 SQLITE_BEGIN = "sqlite_begin"
 
 
@@ -60,8 +61,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(conn) -> None:
-    mode = conn.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
-    conn.exec_driver_sql("BEGIN DEFERRED" if mode == "DEFERRED" else "BEGIN IMMEDIATE")
+    mode = conn.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN DEFERRED")
 
 
 def _json(value: object) -> str:
@@ -79,11 +80,12 @@ def make_engine(url: str) -> Engine:
 
 @dataclass
 class Database:
-    """``engine`` and ``sessions``: units of work that may write (BEGIN IMMEDIATE on SQLite);
-    ``reads``: read-only sessions (a deferred BEGIN; they never wait for a writer)."""
+    """``writer`` and ``sessions``: units of work that may write (BEGIN IMMEDIATE on SQLite);
+    ``engine`` and ``reads``: reading (a deferred BEGIN; never waits for a writer). One pool."""
 
     url: str
     engine: Engine
+    writer: Engine
     sessions: sessionmaker[Session]
     reads: sessionmaker[Session]
 
@@ -97,6 +99,6 @@ class Database:
 
 def connect(url: str) -> Database:
     engine = make_engine(url)
-    reader = engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
-    return Database(url, engine, sessionmaker(engine, expire_on_commit=False),
-                    sessionmaker(reader, expire_on_commit=False))
+    writer = engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+    return Database(url, engine, writer, sessionmaker(writer, expire_on_commit=False),
+                    sessionmaker(engine, expire_on_commit=False))

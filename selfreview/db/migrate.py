@@ -57,7 +57,7 @@ def upgrade(db: Database) -> Path | None:
         backup = backup_sqlite(path, path.parent / BACKUP_DIR_NAME, f"pre-{head}")
         rotate(path.parent / BACKUP_DIR_NAME)
     cfg = alembic_config(db)
-    with db.engine.connect() as conn:
+    with db.writer.connect() as conn:  # BEGIN IMMEDIATE (db/engine.py)
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
             # A migration that rebuilds a table on SQLite (Alembic's batch "move and copy", as 0003

@@ -66,7 +66,7 @@ class AppContext:
     def connection(self) -> Iterator[Connection]:
         """:meth:`session` on a Core connection (the import's batches: services/import_rows.py)."""
         self._check_writer()
-        with storage_errors(self.data_dir, self.db.path), self.db.engine.begin() as conn:
+        with storage_errors(self.data_dir, self.db.path), self.db.writer.begin() as conn:
             yield conn
 
     def _check_writer(self) -> None:
