@@ -140,3 +140,16 @@ def test_a_job_hands_its_database_work_to_the_writer_and_gets_the_result(qtbot, 
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert done == [(42, "đĩa đầy")]
     assert len(set(where)) == 1 and where[0] is not threading.main_thread()
+
+
+def test_a_write_off_the_writer_thread_is_reported(qtbot, ctx, threaded, caplog):
+    """The guard the big test relies on: it does see a write unit opened elsewhere."""
+    caplog.set_level(logging.WARNING)
+    ctx.writer_check = threaded.on_writer_thread
+    profile = make_profile(ctx, "Vũ Văn Nam")  # on this (the GUI) thread: reported
+    assert [r for r in caplog.records if "off the writer thread" in r.getMessage()]
+    caplog.clear()
+    threaded.write(ctx.reviews.create, profile.id, "2025")  # on the writer: not reported
+    with ctx.read() as s:  # reading is not a write
+        assert s.scalar(select(func.count()).select_from(Review).where(Review.profile_id == profile.id)) == 1
+    assert not [r for r in caplog.records if "off the writer thread" in r.getMessage()]
