@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+140"/>
+        <location filename="../../selfreview/ui/app.py" line="+142"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -270,6 +270,39 @@
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../selfreview/ui/crash_notice.py" line="+28"/>
+        <source>Self-review closed unexpectedly last time.</source>
+        <translation>Lần trước ứng dụng Bản kiểm điểm cá nhân đã đóng bất thường.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your answers were saved until %1.</source>
+        <translation>Các câu trả lời đã được lưu đến %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No answer had been saved yet.</source>
+        <translation>Khi đó chưa có câu trả lời nào được lưu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened is written in %1</source>
+        <translation>Chi tiết sự cố được ghi trong %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the log &amp;folder</source>
+        <translation>Mở &amp;thư mục nhật ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>DateWidget</name>
     <message>
         <location filename="../../selfreview/ui/question_widgets/numbers.py" line="+112"/>
@@ -294,12 +327,12 @@
     <name>Exporter</name>
     <message>
         <location filename="../../selfreview/ui/secretary/outputs.py" line="+57"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Save the invitation</source>
         <translation>Lưu lời mời</translation>
     </message>
@@ -309,7 +342,7 @@
         <translation>Lời mời (*%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Invitation</source>
         <translation>Lời mời</translation>
     </message>
@@ -570,7 +603,7 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+85"/>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+86"/>
         <source>Importing file %1 of %2…</source>
         <translation>Đang nhập tệp %1/%2…</translation>
     </message>
@@ -1286,12 +1319,12 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+21"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Only a finalized review can be sent. Finalize it first.</source>
         <translation>Chỉ gửi được bản kiểm điểm đã hoàn tất. Hãy hoàn tất trước.</translation>
     </message>
@@ -1321,7 +1354,7 @@ Mã khóa trong tệp:
         <translation>Thay</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Signing and saving the file…</source>
         <translation>Đang ký và lưu tệp…</translation>
     </message>
@@ -1783,7 +1816,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../selfreview/ui/tasks.py" line="+211"/>
+        <location filename="../../selfreview/ui/tasks.py" line="+243"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -2384,7 +2417,7 @@ Mã khóa trong tệp:
         <translation>Danh sách (*.xlsx *.csv);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Importing a roster</source>
         <translation>Đang nhập danh sách</translation>
     </message>
@@ -2516,7 +2549,7 @@ Mã khóa trong tệp:
         <translation>Mật khẩu khóa của bí thư</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/secretary/workspace.py" line="+41"/>
+        <location filename="../../selfreview/ui/secretary/workspace.py" line="+42"/>
         <source>Cell secretary</source>
         <translation>Bí thư chi bộ</translation>
     </message>
@@ -2544,7 +2577,7 @@ Mã khóa trong tệp:
 <context>
     <name>SecretaryWorkspace</name>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -2921,7 +2954,7 @@ Mã khóa trong tệp:
         <translation>Bản kiểm điểm cá nhân đang mở</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+39"/>
+        <location filename="../../selfreview/ui/app.py" line="+45"/>
         <location filename="../../selfreview/ui/startup.py" line="+4"/>
         <location line="+93"/>
         <location line="+5"/>

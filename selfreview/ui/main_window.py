@@ -389,7 +389,7 @@ class MainWindow(GeometryMixin, QMainWindow):
     def show_secretary(self, tab: int | None = None) -> Any:
         """The cell secretary's workspace (selfreview/ui/secretary), in place of the current page."""
         from selfreview.ui.secretary.workspace import SecretaryWorkspace, ensure_secretary
-        if not ensure_secretary(self.ctx, self.dialogs, self, self.profile):
+        if not ensure_secretary(self.ctx, self.dialogs, self, self.profile, self.runner):
             return None
         page = SecretaryWorkspace(self.ctx, self.runner, self.dialogs, self.settings)
         page.go_home.connect(self.show_home)

@@ -168,8 +168,9 @@ class MemberActions(QObject):
 
     def _export(self, review_id: int, out: Path, allow_unencrypted: bool, passphrase: str | None) -> None:
         def work(_progress: Any) -> Any:
-            return self.ctx.exchange.export_review(review_id, out, allow_unencrypted=allow_unencrypted,
-                                                   passphrase=passphrase)
+            # on the one database writer: after the answers queued before it, and it records the export
+            return self.runner.write(self.ctx.exchange.export_review, review_id, out,
+                                     allow_unencrypted=allow_unencrypted, passphrase=passphrase)
         self._run(work, title=self.tr("Send to the cell"), label=self.tr("Signing and saving the file…"),
                   cancellable=False, on_done=lambda r: self._exported(review_id, r),
                   on_error=lambda e: self._export_failed(e, review_id, out, allow_unencrypted, passphrase))

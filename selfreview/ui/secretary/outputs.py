@@ -74,7 +74,8 @@ class Exporter(QObject):
         if out is None:
             return None
         passphrase = self.workspace.key.passphrase
-        job = self.runner.start_job(lambda _p: self.ctx.exchange.write_invitation(round_id, out, passphrase),
+        job = self.runner.start_job(lambda _p: self.runner.write(self.ctx.exchange.write_invitation, round_id, out,
+                                                                 passphrase),
                                     on_done=lambda _r: self._done(out), on_error=lambda e: self._invite_failed(
                                         e, round_id, out))
         ProgressDialog(job, self.tr("Invitation"), arg(self.tr("Writing %1…"), out.name), self.workspace,
