@@ -32,6 +32,8 @@ SYSTEM_NEEDS = {
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
 }
+# LibreOffice headless: the tests open the Word and Excel outputs with it (tests/unit/libreoffice.py)
+OFFICE_PACKAGES = ["libreoffice-writer-nogui", "libreoffice-calc-nogui"]
 # installed with the others where they can be: without it the PostgreSQL half of the database tests
 # is skipped outside CI (tests/pg_server.py: the tests' throw-away server; CI fails without it)
 OPTIONAL_NEEDS = {"initdb": "postgresql"}
@@ -66,7 +68,7 @@ def _found(cmd: str) -> bool:
 def missing_debian_packages() -> list[str]:
     wanted = sorted({pkg for cmd, pkg in SYSTEM_NEEDS.items() if not _found(cmd)})
     if shutil.which("dpkg-query"):
-        for pkg in QT_LIBS:
+        for pkg in QT_LIBS + OFFICE_PACKAGES:
             ok = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True)
             if "install ok installed" not in ok.stdout:
                 # the t64 renames of newer Debian/Ubuntu releases
@@ -91,7 +93,7 @@ def ensure_system_packages() -> None:
         return
     wanted += optional
     if shutil.which("apt-get") is None:
-        sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm and Qt's libraries)")
+        sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm, Qt's libraries, LibreOffice)")
     if prefix is None:
         sys.exit("Please run as root or install: sudo apt-get install " + " ".join(wanted))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")

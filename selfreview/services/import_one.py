@@ -52,7 +52,7 @@ class OneFileImport:
                 except Exception as e:  # noqa: BLE001 - only a lost race is tried again
                     if attempt == CONFLICT_ATTEMPTS or not is_conflict(e):
                         raise
-                    self.rounds.refresh()  # another import wrote this member meanwhile: plan again
+                    self.rounds.reload()  # another import wrote this member meanwhile: plan again
             after_commit()
             return receipt
         except Rejected as e:

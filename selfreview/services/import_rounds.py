@@ -36,9 +36,10 @@ class Rounds:
         self._rosters: dict[int, _Roster] = {}  # cell id -> roster, shared by the cell's rounds
         self.explicit: _Round | None = None
 
-    def refresh(self) -> None:
-        """Forget what was loaded: the next file loads its round, roster and current reviews again
-        (after another import, or another staff member, changed them: a write that lost a race)."""
+    def reload(self) -> None:
+        """Forget what was loaded (the database changed under the import: another import, another
+        staff member, a write that lost a race): rounds, rosters and current reviews are loaded again
+        as files need them."""
         explicit = self.explicit
         self._by_uid.clear()
         self._periods.clear()

@@ -48,11 +48,12 @@ class ReviewEditor(QWidget):
         self.issues: list[Any] = []
         self.page: SectionPage | None = None
         self.current_section: str | None = None
-        self.autosaver = AutoSaver(lambda qid, v: ctx.reviews.save_answer(review_id, qid, v), runner, parent=self)
+        self.autosaver = AutoSaver(lambda qid, v: ctx.reviews.save_answer(review_id, qid, v), runner,
+                                   label=self._question_label, parent=self)
         self.autosaver.state_changed.connect(self.save_state)
-        self.autosaver.saved.connect(self._stored)
         self.actions = MemberActions(ctx, runner, dialogs, self)
         self.actions.sent.connect(self._sent)
+        self.actions.imported.connect(lambda _rid: self._reload())
         self._build()
         self._refresh_header()
         self.show_section(section_id if section_id in self.sections else
@@ -98,10 +99,20 @@ class ReviewEditor(QWidget):
         self.pdf_button.setObjectName("pdfButton")
         self.pdf_button.setToolTip(self.tr("Save this review as a PDF to print or keep"))
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.word_button = QPushButton(self.tr("Export Wor&d…"), self)
+        self.word_button.setObjectName("wordButton")
+        self.word_button.setToolTip(self.tr("Save this review as a Word document (.docx) to edit or keep"))
+        self.word_button.clicked.connect(self.export_word)
+        self.import_button = QPushButton(self.tr("I&mport from Word…"), self)
+        self.import_button.setObjectName("importWordButton")
+        self.import_button.setToolTip(self.tr("Read your own kiểm điểm written in Word (.docx) into this form, "
+                                              "after a preview"))
+        self.import_button.clicked.connect(self.import_word)
         bar.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignTop)
         bar.addSpacing(8)
         bar.addLayout(titles, 1)
-        for b in (self.check_button, self.finalize_button, self.send_button, self.revision_button, self.pdf_button):
+        for b in (self.import_button, self.check_button, self.finalize_button, self.send_button, self.revision_button,
+                  self.pdf_button, self.word_button):
             bar.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bar)
         self.banner = QFrame(self)
@@ -152,6 +163,7 @@ class ReviewEditor(QWidget):
         self.status.setText(arg(self.tr("%1 · revision %2 · %3"),
                                 status_name(s.status), s.revision, pick(self.template.title, self.lang)))
         self.finalize_button.setVisible(not self.locked)
+        self.import_button.setVisible(not self.locked)
         self.check_button.setVisible(not self.locked)
         self.revision_button.setVisible(self.locked and s.is_current)
         self.send_button.setVisible(can_send(s))
@@ -222,8 +234,11 @@ class ReviewEditor(QWidget):
         self._update_completion()
         self._update_scores()
 
-    def _stored(self, qid: str, stored: Any) -> None:
-        pass  # the in-memory answer already holds the same (NFC) value
+    def _question_label(self, qid: str) -> str:
+        item = self.template.item_index().get(qid)
+        label = pick(item.label, self.lang) if item is not None and getattr(item, "label", None) else qid
+        label = " ".join(label.split())
+        return label if len(label) <= 60 else label[:59].rstrip() + "…"  # it is shown in the status bar
 
     def _update_scores(self) -> None:
         if self.score_panel is not None:
@@ -311,6 +326,14 @@ class ReviewEditor(QWidget):
         self.flush(wait=True)
         self.actions.export_pdf(self.review_id)
 
+    def export_word(self) -> None:
+        self.flush(wait=True)
+        self.actions.export_word(self.review_id)
+
+    def import_word(self) -> None:
+        self.flush(wait=True)
+        self.actions.import_word(self.review_id)
+
     def _sent(self, _result: object) -> None:
         self._reload()  # the status is "sent" now
 
@@ -319,6 +342,11 @@ class ReviewEditor(QWidget):
         self.dialogs.error(self, self.tr("Could not do that"), pick(message) if message else str(error))
 
     # -- closing ------------------------------------------------------------------------------------------
+    def unsaved(self) -> list[Any]:
+        """Save what is pending and wait for it; then what is still not stored (autosave.SaveProblem)."""
+        self.flush(wait=True)
+        return self.autosaver.unsaved()
+
     def close_editor(self) -> None:
         """Before the editor goes away: save everything and remember the splitters."""
         self.flush(wait=True)

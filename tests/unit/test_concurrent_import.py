@@ -42,16 +42,16 @@ def _both_at_once(data_dir, files, monkeypatch, **kw) -> list[list]:
     """Two importers, each with its own engine, in two threads; neither writes its first batch
     before both have planned it (so both plan against the same roster: the race, every time)."""
     planned = threading.Barrier(2, timeout=30)
-    real_write = Importer._write
+    real_flush = Importer._flush
     first = threading.local()
 
-    def write_after_both_planned(self, conn, items):
-        if not getattr(first, "done", False):
+    def write_after_both_planned(self, batch, out):  # planned, not yet in a transaction
+        if batch.items and not getattr(first, "done", False):
             first.done = True
             planned.wait()
-        return real_write(self, conn, items)
+        return real_flush(self, batch, out)
 
-    monkeypatch.setattr(Importer, "_write", write_after_both_planned)
+    monkeypatch.setattr(Importer, "_flush", write_after_both_planned)
     results: list[list] = [[], []]
     errors: list[BaseException] = []
 
@@ -97,9 +97,9 @@ def test_two_imports_at_once_keep_one_copy_with_honest_receipts(inbox, monkeypat
 
 def test_importing_again_after_the_race_finds_everything_present(inbox, monkeypatch):
     data_dir, files = inbox
-    real_write = Importer._write
+    real_flush = Importer._flush
     _both_at_once(data_dir, files, monkeypatch)
-    monkeypatch.setattr(Importer, "_write", real_write)
+    monkeypatch.setattr(Importer, "_flush", real_flush)
     with AppContext.open(data_dir) as ctx:
         again = Importer(ctx, workers=0).run([files])
     assert {r.outcome for r in again} == {"already_present"}, [(r.outcome, r.reason) for r in again][:2]
