@@ -70,7 +70,8 @@ def ensure_system_packages() -> None:
         return
     if shutil.which("apt-get") is None:
         sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm and Qt's libraries)")
-    prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
+    root = hasattr(os, "geteuid") and os.geteuid() == 0  # POSIX only (apt-get is, too)
+    prefix = [] if root else (["sudo"] if shutil.which("sudo") else None)
     if prefix is None:
         sys.exit("Please run as root or install: sudo apt-get install " + " ".join(wanted))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
