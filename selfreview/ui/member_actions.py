@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from selfreview.filenames import portable_name, portable_path
 from selfreview.services.errors import ServiceError
 from selfreview.ui import open_file
 from selfreview.ui.exchange_dialogs import InvitationDialog, SentDialog
@@ -40,9 +41,10 @@ def documents_dir() -> Path:
 
 
 def with_suffix(path: str, suffix: str) -> Path:
-    """The chosen name, with ``suffix`` added when the file dialog did not add it."""
+    """The chosen name, with ``suffix`` added when the file dialog did not add it, made portable (a name
+    Windows or a USB stick would refuse, such as ``CON`` or ``a:b``, is changed: selfreview/filenames.py)."""
     p = Path(path)
-    return p if p.name.lower().endswith(suffix) else p.with_name(p.name + suffix)
+    return portable_path(p if p.name.lower().endswith(suffix) else p.with_name(p.name + suffix))
 
 
 def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
@@ -204,7 +206,7 @@ class MemberActions(QObject):
         from selfreview.services.exchange import slug
         s = self.ctx.reviews.open(review_id).summary
         revision = f"-{s.revision}" if s.revision > 1 else ""
-        return f"{slug(s.owner)}-{slug(s.period)}{revision}.pdf"
+        return portable_name(f"{slug(s.owner)}-{slug(s.period)}{revision}.pdf")
 
     def export_pdf(self, review_id: int) -> None:
         """Choose where, render the PDF off the GUI thread (Cancel leaves no file), then show it."""
