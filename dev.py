@@ -4,6 +4,7 @@
     python3 dev.py run     # create .venv, install the app, start it
     python3 dev.py test    # create .venv, install the app with its test tools, run the whole test suite
     python3 dev.py lang    # regenerate the translation files (.ts → .qm)
+    python3 dev.py bundle  # build the desktop app folder with PyInstaller: dist/selfreview/
 
 Both set-up steps are idempotent: a second run reuses .venv and only installs what changed.
 On Debian/Ubuntu the few system packages the tests and a headless Qt need are installed with
@@ -27,6 +28,11 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 SYSTEM_NEEDS = {
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
+    "pdffonts": "poppler-utils",  # the bundle's PDF uses the bundled fonts (tests/e2e/test_bundle.py)
+    # the Linux menu entry and file types (tests/unit/test_desktop_files.py)
+    "desktop-file-validate": "desktop-file-utils",
+    "xmllint": "libxml2-utils",
+    "update-mime-database": "shared-mime-info",
 }
 QT_LIBS = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
 
@@ -96,11 +102,25 @@ def cmd_lang(extra: list[str]) -> int:
     return subprocess.call([str(PY), str(ROOT / "tools" / "translations.py"), *extra], cwd=ROOT)
 
 
+def cmd_bundle(extra: list[str]) -> int:
+    """dist/selfreview/: the app, Python, Qt, the forms, fonts and translations (packaging/selfreview.spec);
+    on Windows packaging/windows/selfreview.iss then makes the installer from it."""
+    ensure_venv("bundle")
+    status = subprocess.call([str(PY), "-m", "PyInstaller", "--noconfirm", "--distpath", str(ROOT / "dist"),
+                              "--workpath", str(ROOT / "build" / "pyinstaller"),
+                              str(ROOT / "packaging" / "selfreview.spec"), *extra], cwd=ROOT)
+    if status == 0:
+        exe = ROOT / "dist" / "selfreview" / ("selfreview.exe" if os.name == "nt" else "selfreview")
+        print(f"built {exe}  (smoke run: python3 packaging/smoke.py {exe.relative_to(ROOT)})")
+    return status
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "lang"):
+    commands = {"run": cmd_run, "test": cmd_test, "lang": cmd_lang, "bundle": cmd_bundle}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
-    return {"run": cmd_run, "test": cmd_test, "lang": cmd_lang}[sys.argv[1]](sys.argv[2:])
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -116,15 +116,16 @@ class MemberActions(QObject):
         self.dialogs.error(self._parent(), self.tr("Could not do that"), text)
 
     # -- an invitation from the secretary -------------------------------------------------------------
-    def open_invitation(self, profile: Any) -> None:
-        """Pick an invitation file, show what it says, and on confirmation set up the review from the
-        invitation shown (the file is read once)."""
+    def open_invitation(self, profile: Any, path: str | None = None) -> None:
+        """Pick an invitation file (or take ``path``: a double-clicked one), show what it says, and on
+        confirmation set up the review from the invitation shown (the file is read once)."""
         if self.busy:
             return
         from selfreview.services.exchange import INVITE_SUFFIX
-        path = self.dialogs.open_file(self._parent(), self.tr("Open an invitation from the secretary"),
-                                      arg(self.tr("Invitations from the cell (*%1);;All files (*)"), INVITE_SUFFIX),
-                                      str(documents_dir()))
+        if path is None:
+            path = self.dialogs.open_file(self._parent(), self.tr("Open an invitation from the secretary"),
+                                          arg(self.tr("Invitations from the cell (*%1);;All files (*)"), INVITE_SUFFIX),
+                                          str(documents_dir()))
         if not path:
             return
         self._run(lambda _p, p: self.ctx.exchange.read_invitation(p), path,

@@ -1,0 +1,79 @@
+"""The desktop bundle: built with PyInstaller from packaging/selfreview.spec (what ``python3 dev.py
+bundle`` runs), then run outside the virtual environment as a person would (packaging/smoke.py):
+``--version``, ``forms list``, ``demo``, ``import`` (with its worker processes), ``report cell``, and the
+desktop app started offscreen and closed. One build for the module (about 1.5 minutes on 2 cores)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import selfreview
+from selfreview.services import importing
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "packaging" / "selfreview.spec"
+EXE_NAME = "selfreview.exe" if sys.platform == "win32" else "selfreview"
+
+pytestmark = pytest.mark.slow
+
+
+def _smoke_module():
+    spec = importlib.util.spec_from_file_location("selfreview_smoke", ROOT / "packaging" / "smoke.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.fail("PyInstaller is missing: it is in the test extra (pip install -e '.[test]')")
+    out = tmp_path_factory.mktemp("bundle")
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                    "--distpath", str(out / "dist"), "--workpath", str(out / "build"), str(SPEC)],
+                   cwd=ROOT, check=True)
+    folder = out / "dist" / "selfreview"
+    assert (folder / EXE_NAME).is_file()
+    return folder
+
+
+def test_the_bundle_holds_what_the_app_reads_at_run_time(bundle):
+    inside = bundle / "_internal"
+    resources = inside / "selfreview" / "resources"
+    source = ROOT / "resources"
+    for kind, pattern in (("forms", "*.yaml"), ("fonts", "*.ttf"), ("translations", "*.qm")):
+        expected = sorted(p.name for p in (source / kind).glob(pattern))
+        assert expected and sorted(p.name for p in (resources / kind).glob(pattern)) == expected, kind
+    versions = ROOT / "selfreview" / "db" / "migrations" / "versions"
+    assert sorted(p.name for p in (inside / "selfreview" / "db" / "migrations" / "versions").glob("*.py")) == \
+        sorted(p.name for p in versions.glob("*.py"))
+    plugins = inside / "PySide6" / "Qt" / "plugins"
+    assert any((plugins / "platforms").glob("*offscreen*")) and any((plugins / "platforms").glob("*xcb*"))
+    # the Qt modules the app never imports stay out (size and build time)
+    for unused in ("QtQml", "QtQuick", "QtSql", "QtPrintSupport"):
+        assert not list(inside.glob(f"PySide6/{unused}.*")), unused
+
+
+def test_the_frozen_app_runs_outside_the_venv(bundle, tmp_path):
+    smoke = _smoke_module()
+    try:
+        times = smoke.smoke(bundle / EXE_NAME, tmp_path, version=selfreview.__version__,
+                            members=importing.PARALLEL_MIN_FILES)
+    except smoke.SmokeFailed as e:
+        pytest.fail(str(e))
+    assert set(times) >= {"version", "forms list", "demo", "import", "report cell"}
+    # the cell's report, read back: Vietnamese drawn with the bundled fonts
+    pdf = tmp_path / "cell.pdf"
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is missing: python3 dev.py test installs it")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "LiberationSerif" in fonts
