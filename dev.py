@@ -4,6 +4,7 @@
     python3 dev.py run     # create .venv, install the app, start it
     python3 dev.py test    # create .venv, install the app with its test tools, run the whole test suite
     python3 dev.py lang    # regenerate the translation files (.ts → .qm)
+    python3 dev.py lock    # regenerate constraints.txt (the tested versions) after a dependency change
     python3 dev.py bundle  # build the desktop app folder with PyInstaller: dist/selfreview/
 
 Both set-up steps are idempotent: a second run reuses .venv and only installs what changed.
@@ -23,6 +24,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
+# the versions the tests ran on (a pip constraints file); every install goes through it
+CONSTRAINTS = ROOT / "constraints.txt"
+ALL_EXTRAS = "test"
 
 # command or shared library → Debian package
 SYSTEM_NEEDS = {
@@ -49,10 +53,10 @@ def ensure_venv(extras: str) -> None:
         run([sys.executable, "-m", "venv", VENV])
         run([PY, "-m", "pip", "install", "--upgrade", "pip"])
     stamp = VENV / f".installed-{extras or 'app'}"
-    sources = [ROOT / "pyproject.toml"]
+    sources = [ROOT / "pyproject.toml", CONSTRAINTS]
     if not stamp.exists() or any(p.stat().st_mtime > stamp.stat().st_mtime for p in sources):
         target = f".[{extras}]" if extras else "."
-        run([PY, "-m", "pip", "install", "-e", target], cwd=ROOT)
+        run([PY, "-m", "pip", "install", "-c", CONSTRAINTS, "-e", target], cwd=ROOT)
         stamp.touch()
 
 
@@ -102,6 +106,25 @@ def cmd_lang(extra: list[str]) -> int:
     return subprocess.call([str(PY), str(ROOT / "tools" / "translations.py"), *extra], cwd=ROOT)
 
 
+def cmd_lock(extra: list[str]) -> int:
+    """A throw-away venv with the project and every extra, resolved afresh (known-bad releases are
+    excluded in pyproject.toml), frozen into constraints.txt under its header."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        run([sys.executable, "-m", "venv", venv])
+        py = venv / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
+        run([py, "-m", "pip", "install", "-q", f".[{ALL_EXTRAS}]", *extra], cwd=ROOT)
+        frozen = subprocess.run([py, "-m", "pip", "freeze", "--exclude-editable"], check=True,
+                                capture_output=True, text=True).stdout
+    header = [line for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    pins = sorted((line for line in frozen.splitlines() if line and not line.startswith(("selfreview", "-e"))),
+                  key=str.lower)
+    CONSTRAINTS.write_text("\n".join(header + pins) + "\n", encoding="utf-8")
+    print(f"constraints.txt: {len(pins)} pins")
+    return 0
+
+
 def cmd_bundle(extra: list[str]) -> int:
     """dist/selfreview/: the app, Python, Qt, the forms, fonts and translations (packaging/selfreview.spec);
     on Windows packaging/windows/selfreview.iss then makes the installer from it."""
@@ -116,7 +139,7 @@ def cmd_bundle(extra: list[str]) -> int:
 
 
 def main() -> int:
-    commands = {"run": cmd_run, "test": cmd_test, "lang": cmd_lang, "bundle": cmd_bundle}
+    commands = {"run": cmd_run, "test": cmd_test, "lang": cmd_lang, "lock": cmd_lock, "bundle": cmd_bundle}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
