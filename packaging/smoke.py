@@ -70,7 +70,7 @@ def smoke(exe: Path, work: Path, version: str | None = None, members: int = MEMB
     exe = exe.resolve()
     expect(exe.is_file(), f"no executable at {exe}")
     env = clean_env(work / "home")
-    data = work / "data"
+    data = work / "dữ liệu"  # a Vietnamese folder name, as a member's Windows user folder may have
     times: dict[str, float] = {}
 
     out, times["version"] = run(exe, ["--version"], work, env)
@@ -82,19 +82,19 @@ def smoke(exe: Path, work: Path, version: str | None = None, members: int = MEMB
     missing = [f for f in FORMS if f not in out]
     expect(not missing and "BẢN KIỂM ĐIỂM" in out, f"forms list lacks {missing}:\n{out}")
 
-    out, times["demo"] = run(exe, ["--data-dir", str(data), "demo", "--members", str(members), "--out", "files"],
+    out, times["demo"] = run(exe, ["--data-dir", str(data), "demo", "--members", str(members), "--out", "tệp"],
                              work, env)
-    files = sorted((work / "files").glob("*.selfreview"))
+    files = sorted((work / "tệp").glob("*.selfreview"))
     expect(len(files) == members, f"demo wrote {len(files)} files, not {members}:\n{out}")
 
-    out, times["import"] = run(exe, ["--data-dir", str(data), "import", "files"], work, env)
+    out, times["import"] = run(exe, ["--data-dir", str(data), "import", "tệp"], work, env)
     expect(f"{members} imported" in out, f"import did not import {members} files:\n{out[-2000:]}")
 
     rounds = json.loads(run(exe, ["--data-dir", str(data), "list", "rounds", "--json"], work, env)[0])
     expect(bool(rounds), "no round after the demo")
     cell, period = str(rounds[0]["cell_id"]), str(rounds[0]["period"])
     out, times["report cell"] = run(exe, ["--data-dir", str(data), "report", "cell", "--cell", cell, "--period",
-                                          period, "--out", "cell.pdf", "--with-reviews"], work, env)
+                                          period, "--out", "cell.pdf"], work, env)
     pdf = work / "cell.pdf"
     expect(pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000,
            f"report cell wrote no sound PDF at {pdf}")
@@ -102,7 +102,7 @@ def smoke(exe: Path, work: Path, version: str | None = None, members: int = MEMB
     gui_env = clean_env(work / "home", SELFREVIEW_EXIT_AFTER_START="1")
     out, times["desktop app, demo data"] = run(exe, ["--data-dir", str(data)], work, gui_env, timeout=120)
     expect("selfreview: started, page" in out, f"the desktop app did not show its first page:\n{out}")
-    out, times["desktop app, first start"] = run(exe, ["--data-dir", str(work / "fresh")], work, gui_env,
+    out, times["desktop app, first start"] = run(exe, ["--data-dir", str(work / "mới")], work, gui_env,
                                                  timeout=120)
     expect("selfreview: started, page FirstRunPage" in out, f"a first start did not show the first-run page:\n{out}")
     return times

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "selfreview.spec"
 EXE_NAME = "selfreview.exe" if sys.platform == "win32" else "selfreview"
 
-pytestmark = pytest.mark.slow
+# the first test includes the build (1.5 min on 2 idle cores, 4 under load), the smoke run 1-2 min more
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 
 
 def _smoke_module():
