@@ -6,6 +6,7 @@ desktop app started offscreen and closed. One build for the module (about 1.5 mi
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import subprocess
 import sys
@@ -78,3 +79,49 @@ def test_the_frozen_app_runs_outside_the_venv(bundle, tmp_path):
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "LiberationSerif" in fonts
+
+
+def test_a_newer_bundle_migrates_an_older_data_folder_after_a_backup(bundle, tmp_path):
+    """An update (the new app over a data folder an older version wrote): the frozen app copies the
+    database into backups/ first, then migrates it, and every row is still there."""
+    import sqlite3
+
+    from alembic import command
+
+    from selfreview.db import migrate
+    from selfreview.db.engine import connect
+    from selfreview.forms import registry
+
+    data = tmp_path / "dữ liệu"
+    data.mkdir()
+    db = connect(f"sqlite:///{data / 'selfreview.db'}")
+    cfg = migrate.alembic_config(db)
+    with db.engine.begin() as conn:  # the schema of an older release
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+    db.dispose()
+    con = sqlite3.connect(data / "selfreview.db")
+    con.execute("INSERT INTO profile (id, full_name, party_post, government_post, mass_org_post, work_unit, "
+                "cell_name, superior_body, is_leader, in_political_system, language, created_at) "
+                "VALUES (1, 'Hà Văn Minh', '', '', '', '', '', '', 0, 1, 'vi', '2025-11-01 08:00:00')")
+    info = registry.find("hd43-2025-2b")
+    con.execute("INSERT INTO review (id, profile_id, period, template_id, template_version, template_hash, status, "
+                "revision, is_current, entered_by_secretary, created_at, updated_at, finalized_at) "
+                "VALUES (1, 1, '2025', ?, 1, ?, 'draft', 1, 1, 0, '2025-11-01 08:00:00', "
+                "'2025-11-02 08:00:00', NULL)", (info.template.id, info.hash))
+    con.commit()
+    con.close()
+
+    smoke = _smoke_module()
+    env = smoke.clean_env(tmp_path / "home")
+    out, _took = smoke.run(bundle / EXE_NAME, ["--data-dir", str(data), "list", "reviews", "--json"], tmp_path, env)
+    assert [(r["member"], r["period"], r["status"]) for r in json.loads(out)] == [("Hà Văn Minh", "2025", "draft")]
+    copies = sorted((data / "backups").glob(f"selfreview-*-pre-{migrate.HEAD}.db"))
+    assert len(copies) == 1
+    old = sqlite3.connect(copies[0])
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)  # taken before
+    old.close()
+    new = sqlite3.connect(data / "selfreview.db")
+    assert new.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.HEAD,)
+    assert new.execute("SELECT full_name FROM profile").fetchall() == [("Hà Văn Minh",)]
+    new.close()
