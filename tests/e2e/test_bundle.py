@@ -60,6 +60,8 @@ def test_the_bundle_holds_what_the_app_reads_at_run_time(bundle):
     # the Qt modules the app never imports stay out (size and build time)
     for unused in ("QtQml", "QtQuick", "QtSql", "QtPrintSupport"):
         assert not list(inside.glob(f"PySide6/{unused}.*")), unused
+    qt_catalogues = {p.name for p in (inside / "PySide6" / "Qt" / "translations").glob("*.qm")}
+    assert qt_catalogues and all(n.endswith(("_en.qm", "_vi.qm")) for n in qt_catalogues), sorted(qt_catalogues)[:5]
 
 
 def test_the_frozen_app_runs_outside_the_venv(bundle, tmp_path):
