@@ -102,6 +102,8 @@ def smoke(exe: Path, work: Path, version: str | None = None, members: int = MEMB
     gui_env = clean_env(work / "home", SELFREVIEW_EXIT_AFTER_START="1")
     out, times["desktop app, demo data"] = run(exe, ["--data-dir", str(data)], work, gui_env, timeout=120)
     expect("selfreview: started, page" in out, f"the desktop app did not show its first page:\n{out}")
+    # closed cleanly: the data folder's lock released (its holder's pid file goes with it)
+    expect(not (data / "selfreview.lock.pid").exists(), "the desktop app left its lock behind")
     out, times["desktop app, first start"] = run(exe, ["--data-dir", str(work / "mới")], work, gui_env,
                                                  timeout=120)
     expect("selfreview: started, page FirstRunPage" in out, f"a first start did not show the first-run page:\n{out}")
