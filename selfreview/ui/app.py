@@ -42,7 +42,7 @@ from selfreview.ui.style import apply_style
 
 # Set (to anything but empty): close the window and exit once the first page is shown (exit status 0),
 # or at once with 1 if the data folder cannot be opened: the bundle's smoke test starts the frozen GUI
-# this way (tests/bundle/test_bundle.py).
+# this way (packaging/smoke.py, run by tests/e2e/test_bundle.py).
 EXIT_AFTER_START_ENV = "SELFREVIEW_EXIT_AFTER_START"
 
 # The data folder opens once the window is painted; if the window is never exposed (started

@@ -39,8 +39,8 @@ def open_file(window: Any, path: str) -> str:
     """Open ``path`` in ``window`` (a MainWindow). Returns what happened: "invitation" (its preview is
     being read), "import" (the import has started), "later" (the data folder is not open yet), or
     "refused" (the person was told why)."""
-    if window.ctx is None:
-        window.__dict__.setdefault("pending_files", []).append(path)
+    if window.ctx is None:  # the window is shown, its data folder still opening
+        window.pending_files = [*getattr(window, "pending_files", []), path]
         return "later"
     kind = kind_of(path)
     title = translate("FileRequests", "Open a file")
@@ -58,7 +58,8 @@ def open_file(window: Any, path: str) -> str:
 
 def open_pending(window: Any) -> None:
     """The files that arrived while the data folder was opening, now that the first page is there."""
-    for path in window.__dict__.pop("pending_files", []):
+    pending, window.pending_files = getattr(window, "pending_files", []), []
+    for path in pending:
         open_file(window, path)
 
 
