@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SCANNED = [ROOT / "selfreview", ROOT / "packaging", ROOT / "tools", ROOT / "bench", ROOT / "dev.py"]
 # developer harnesses that kill processes mid-write (fork, SIGKILL) or time them (wait4) on Linux: never
 # shipped, never run by dev.py, and meaningless without those calls
-POSIX_TOOLS = {ROOT / "tools" / "crash_harness.py", ROOT / "tools" / "crash_modes.py", ROOT / "bench" / "harness.py"}
+POSIX_TOOLS = {ROOT / "tools" / "crash_harness.py", ROOT / "tools" / "crash_modes.py", ROOT / "tools" / "crash_typing.py",
+               ROOT / "bench" / "harness.py"}
 
 POSIX_MODULES = {"fcntl", "pwd", "grp", "termios", "tty", "pty", "resource", "posix", "syslog", "crypt", "spwd"}
 WINDOWS_MODULES = {"msvcrt", "winreg", "winsound", "_winapi"}
