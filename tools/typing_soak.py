@@ -112,10 +112,12 @@ class Typist:
         self.rng = random.Random(seed)
         self.goal = keystrokes
         self.keys = 0
+        self.kinds = {"preedit": 0, "commit": 0, "key": 0, "backspace": 0, "click": 0}
         self.expected: dict[int, dict[str, Any]] = {}
         self.review_id = 0
         self._since_batch = 0
         self._size = 0
+        self.switches = 0  # sections opened from the navigator
 
     # -- the event loop, in batches ---------------------------------------------------------------------
     def pump(self) -> None:
@@ -130,6 +132,8 @@ class Typist:
             self.pump()
         if self.keys // 2500 != (self.keys - n) // 2500:  # now and then: a new window size or text size
             self.disturb()
+        if self.keys // 1000 != (self.keys - n) // 1000:  # how far it got, should it die
+            print(f"typed {self.keys} keystrokes", file=sys.stderr, flush=True)
 
     def disturb(self) -> None:
         self._size += 1
@@ -155,6 +159,7 @@ class Typist:
         target = self._target(widget)
         self.app.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, mods, text))
         self.app.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, key, mods, text))
+        self.kinds["backspace" if key == Qt.Key.Key_Backspace else "key"] += 1
         self._count()
 
     def ime(self, widget: Any, preedit: str | None = None, commit: str | None = None) -> None:
@@ -164,6 +169,7 @@ class Typist:
         if commit is not None:
             event.setCommitString(commit)
         self.app.sendEvent(target, event)
+        self.kinds["commit" if commit is not None else "preedit"] += 1
         self._count()
 
     def type_text(self, widget: Any, text: str) -> None:
@@ -195,6 +201,7 @@ class Typist:
         self.editor.scroll.ensureWidgetVisible(button, 20, 20)
         QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          QPoint(min(8, button.width() // 2), button.height() // 2))
+        self.kinds["click"] += 1
         self._count()
 
     # -- the form ---------------------------------------------------------------------------------------
@@ -215,9 +222,11 @@ class Typist:
         nav.scrollToItem(item)
         rect = nav.visualItemRect(item)
         QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+        self.kinds["click"] += 1
         self._count()
         self.pump()
         assert self.editor.current_section == section_id, (self.editor.current_section, section_id)
+        self.switches += 1
 
     def long_text(self, section_id: str, qid: str, widget: Any, words: int, away: str | None) -> str:
         """Type into a long text; halfway, go to ``away`` and back (the text must still be there)."""
@@ -350,6 +359,8 @@ def drive(app: Any, start: Any, args: argparse.Namespace, reviews: list, result:
     for profile_id, review_id, _form in reviews:
         typist.fill_review(profile_id, review_id, words)
     result.update(expected={str(k): v for k, v in typist.expected.items()}, keystrokes=typist.keys,
+                  kinds=typist.kinds, resizes=typist._size,
+                  text_sizes=typist._size // 2, section_switches=typist.switches,
                   typing_seconds=round(time.monotonic() - started, 1))
     window.close()  # closeEvent: flush the autosave and wait for the database writer
 

@@ -41,6 +41,14 @@ def _nfc_everywhere(value) -> bool:
     return True
 
 
+def _leaves(value) -> int:
+    if isinstance(value, dict):
+        return sum(_leaves(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_leaves(v) for v in value)
+    return 1
+
+
 def test_twenty_thousand_keystrokes_are_all_kept(tmp_path):
     data_dir, out = tmp_path / "data", tmp_path / "soak.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1",
@@ -61,7 +69,7 @@ def test_twenty_thousand_keystrokes_are_all_kept(tmp_path):
     from selfreview.services.context import AppContext
     ctx = AppContext.open(data_dir)
     try:
-        checked = 0
+        checked = leaves = 0
         forms = set()
         for _profile_id, review_id, form in result["reviews"]:
             expected = result["expected"][str(review_id)]
@@ -70,10 +78,14 @@ def test_twenty_thousand_keystrokes_are_all_kept(tmp_path):
             assert _nfc_everywhere(stored), form
             assert ctx.reviews.open(review_id).summary.status == "draft"
             checked += len(expected)
+            leaves += _leaves(expected)
             forms.add(form)
     finally:
         ctx.close()
     assert forms == {"hd43-2025-2a", "hd43-2025-2b", "hd43-2025-2c"}
     print(f"\ntyping soak: {result['keystrokes']} keystrokes in {result['typing_seconds']} s of typing, "
-          f"{seconds:.1f} s in all (child {result['seconds']} s), {checked} answers checked, "
-          f"Python {result['python']}, PySide6 {result['pyside6']}")
+          f"{seconds:.1f} s in all (child {result['seconds']} s), {checked} answers checked "
+          f"({leaves} values: texts, choices, scores), "
+          f"Python {result['python']}, PySide6 {result['pyside6']}; events {result['kinds']}, "
+          f"{result['section_switches']} sections opened, {result['resizes']} window sizes, "
+          f"{result['text_sizes']} text sizes")
