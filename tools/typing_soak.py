@@ -33,6 +33,7 @@ import os
 import random
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -173,8 +174,9 @@ class Typist:
         self._count()
 
     def type_text(self, widget: Any, text: str) -> None:
-        """``text`` word by word, each word in one of three ways a Vietnamese keyboard delivers it;
-        now and then a wrong letter taken back with Backspace."""
+        """``text`` word by word, each word in one of the ways a Vietnamese keyboard delivers it
+        (some input methods commit decomposed letters: base plus combining marks, which the app
+        must store as NFC); now and then a wrong letter taken back with Backspace."""
         from PySide6.QtCore import Qt
         for n, word in enumerate(text.split(" ")):
             piece = word + (" " if n < len(text.split(" ")) - 1 else "")
@@ -184,10 +186,15 @@ class Typist:
             if self.rng.random() < 0.04:  # a slip of the finger
                 self.key(widget, Qt.Key.Key_unknown, self.rng.choice("ươăđêôâ"))
                 self.key(widget, Qt.Key.Key_Backspace)
-            if way < 0.5:  # ibus-unikey: the word grows as a preedit, then it is committed
+            if way < 0.45:  # ibus-unikey: the word grows as a preedit, then it is committed
                 for i in range(1, len(piece)):
                     self.ime(widget, preedit=piece[:i])
                 self.ime(widget, commit=piece)
+            elif way < 0.5:  # the same, decomposed (NFD)
+                nfd = unicodedata.normalize("NFD", piece)
+                for i in range(1, len(nfd)):
+                    self.ime(widget, preedit=nfd[:i])
+                self.ime(widget, commit=nfd)
             elif way < 0.8:  # Unikey on Windows: each letter committed
                 for ch in piece:
                     self.ime(widget, commit=ch)
@@ -238,7 +245,8 @@ class Typist:
             self.go_to(away)
             self.go_to(section_id)
             widget = self.editor.widget_for(qid)
-            assert widget.edit.text() == first, "the text typed before leaving the section is not shown"
+            shown = unicodedata.normalize("NFC", widget.edit.text())
+            assert shown == first, "the text typed before leaving the section is not shown"
             self.key(widget.edit, Qt.Key.Key_End, modifiers=Qt.KeyboardModifier.ControlModifier)
         self.type_text(widget.edit, second)
         return first + second

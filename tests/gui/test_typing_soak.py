@@ -9,8 +9,9 @@ of a text, the window resized, the text size changed; then the window is closed 
 database is opened through the services and must hold exactly what was typed, in NFC, and nothing
 else.
 
-On PySide6-Essentials 6.12.0 the child died with ``Fatal Python error: none_dealloc`` after about
-N keystrokes (see the lead's report; the install excludes that release). To see it::
+On PySide6-Essentials 6.12.0 (which the install now excludes) the child died with ``Fatal Python
+error: none_dealloc`` between 3,000 and 4,000 keystrokes, about 20 s into the typing, and this test
+failed with that message; on 6.11.3 it passes. To see it::
 
     /tmp/v612/bin/python tools/typing_soak.py --data-dir /tmp/soak/data --expected /tmp/soak/out.json
 
@@ -26,6 +27,8 @@ import sys
 import time
 import unicodedata
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYSTROKES = 20_000
@@ -49,6 +52,8 @@ def _leaves(value) -> int:
     return 1
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(900)  # about 1.5 minutes here; a busy shared machine may take three times as long
 def test_twenty_thousand_keystrokes_are_all_kept(tmp_path):
     data_dir, out = tmp_path / "data", tmp_path / "soak.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1",
@@ -59,7 +64,7 @@ def test_twenty_thousand_keystrokes_are_all_kept(tmp_path):
     started = time.monotonic()
     child = subprocess.run([sys.executable, str(ROOT / "tools" / "typing_soak.py"), "--data-dir", str(data_dir),
                             "--expected", str(out), "--keystrokes", str(KEYSTROKES)],
-                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=840)
     seconds = time.monotonic() - started
     errors = "\n".join(line for line in child.stderr.splitlines() if "propagateSizeHints" not in line)
     assert child.returncode == 0, f"the typing process ended with {child.returncode}:\n{errors[-6000:]}"
