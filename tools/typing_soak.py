@@ -21,8 +21,9 @@ three forms with the keyboard and the mouse, the navigator shown:
 
 It keeps what a person meant to type (NFC) for each answer, closes the window normally (its
 closeEvent saves and waits for the database writer) and writes ``OUT.json``: the review ids, the
-expected answers and the figures (keystrokes, seconds). Exit status 0 only if the event loop ended
-normally and no dialog was asked; the parent then reads the database through the services.
+expected answers and the figures (keystrokes by kind, seconds, the autosave's states). Exit status 0
+only if the event loop ended normally, no dialog was asked and no save failed; the parent then reads
+the database through the services.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ class Typist:
         self._since_batch = 0
         self._size = 0
         self.switches = 0  # sections opened from the navigator
+        self.states: dict[str, int] = {}  # the autosave's states as the status bar shows them
+        self.save_errors: list[str] = []
 
     # -- the event loop, in batches ---------------------------------------------------------------------
     def pump(self) -> None:
@@ -336,9 +339,15 @@ class Typist:
             out[bid] = entry
         return out
 
+    def _save_state(self, state: str, message: Any) -> None:
+        self.states[state] = self.states.get(state, 0) + 1
+        if state == "error":
+            self.save_errors.append(str(message))
+
     def fill_review(self, profile_id: int, review_id: int, words: int) -> None:
         self.window.open_profile(profile_id, resume=False)
         assert self.window.open_review(review_id)
+        self.editor.save_state.connect(self._save_state)
         self.pump()
         self.review_id = review_id
         self.expected[review_id] = {}
@@ -369,6 +378,7 @@ def drive(app: Any, start: Any, args: argparse.Namespace, reviews: list, result:
     result.update(expected={str(k): v for k, v in typist.expected.items()}, keystrokes=typist.keys,
                   kinds=typist.kinds, resizes=typist._size,
                   text_sizes=typist._size // 2, section_switches=typist.switches,
+                  save_states=dict(typist.states), save_errors=typist.save_errors,
                   typing_seconds=round(time.monotonic() - started, 1))
     window.close()  # closeEvent: flush the autosave and wait for the database writer
 
@@ -422,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     result["pyside6"] = pyside_version
     args.expected.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "expected"}, ensure_ascii=False))
-    if failure or code != 0 or start.failed or dialogs.asked:
+    if failure or code != 0 or start.failed or dialogs.asked or result.get("save_errors"):
         return 1
     if result.get("keystrokes", 0) < args.keystrokes:
         print(f"only {result.get('keystrokes')} keystrokes typed (wanted {args.keystrokes})", file=sys.stderr)

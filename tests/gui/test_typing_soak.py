@@ -69,7 +69,8 @@ def test_twenty_thousand_keystrokes_are_all_kept(tmp_path):
     errors = "\n".join(line for line in child.stderr.splitlines() if "propagateSizeHints" not in line)
     assert child.returncode == 0, f"the typing process ended with {child.returncode}:\n{errors[-6000:]}"
     result = json.loads(out.read_text(encoding="utf-8"))
-    assert result["keystrokes"] >= KEYSTROKES and result["dialogs"] == []
+    assert result["keystrokes"] >= KEYSTROKES and result["dialogs"] == [] and result["save_errors"] == []
+    assert result["save_states"].get("saved", 0) > 0  # stored while the person typed (counted before the close)
 
     from selfreview.services.context import AppContext
     ctx = AppContext.open(data_dir)
@@ -93,4 +94,4 @@ def test_twenty_thousand_keystrokes_are_all_kept(tmp_path):
           f"({leaves} values: texts, choices, scores), "
           f"Python {result['python']}, PySide6 {result['pyside6']}; events {result['kinds']}, "
           f"{result['section_switches']} sections opened, {result['resizes']} window sizes, "
-          f"{result['text_sizes']} text sizes")
+          f"{result['text_sizes']} text sizes; autosave states shown {result['save_states']}")
