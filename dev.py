@@ -38,6 +38,8 @@ SYSTEM_NEEDS = {
     "xmllint": "libxml2-utils",
     "update-mime-database": "shared-mime-info",
 }
+# LibreOffice headless: the tests open the Word and Excel outputs with it (tests/unit/libreoffice.py)
+OFFICE_PACKAGES = ["libreoffice-writer-nogui", "libreoffice-calc-nogui"]
 QT_LIBS = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
 
 
@@ -63,7 +65,7 @@ def ensure_venv(extras: str) -> None:
 def missing_debian_packages() -> list[str]:
     wanted = sorted({pkg for cmd, pkg in SYSTEM_NEEDS.items() if shutil.which(cmd) is None})
     if shutil.which("dpkg-query"):
-        for pkg in QT_LIBS:
+        for pkg in QT_LIBS + OFFICE_PACKAGES:
             ok = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True)
             if "install ok installed" not in ok.stdout:
                 # the t64 renames of newer Debian/Ubuntu releases
@@ -79,7 +81,7 @@ def ensure_system_packages() -> None:
     if not wanted:
         return
     if shutil.which("apt-get") is None:
-        sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm and Qt's libraries)")
+        sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm, Qt's libraries, LibreOffice)")
     root = hasattr(os, "geteuid") and os.geteuid() == 0  # POSIX only (apt-get is, too)
     prefix = [] if root else (["sudo"] if shutil.which("sudo") else None)
     if prefix is None:
