@@ -7,7 +7,7 @@
 Runs the frozen executable with a clean environment (no venv, no PYTHONPATH, a fresh HOME and data
 folder) through what a member and a secretary do first: ``--version``, ``forms list``, ``demo``,
 ``import`` (enough files for the import's worker processes: they are this executable again),
-``report cell``, and the desktop app started offscreen, shown, and closed (``SELFREVIEW_EXIT_AFTER_START``).
+``report cell`` (PDF and Word), and the desktop app started offscreen, shown, and closed (``SELFREVIEW_EXIT_AFTER_START``).
 Prints one line per step with its time; exits 1 at the first step that fails, saying why.
 tests/bundle/test_bundle.py runs it on the bundle built here.
 """
@@ -98,6 +98,13 @@ def smoke(exe: Path, work: Path, version: str | None = None, members: int = MEMB
     pdf = work / "cell.pdf"
     expect(pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000,
            f"report cell wrote no sound PDF at {pdf}")
+
+    # the same as a Word document (python-docx's template must be inside the bundle)
+    out, times["report cell (Word)"] = run(exe, ["--data-dir", str(data), "report", "cell", "--cell", cell,
+                                                 "--period", period, "--out", "cell.docx"], work, env)
+    docx = work / "cell.docx"
+    expect(docx.is_file() and docx.read_bytes()[:2] == b"PK" and docx.stat().st_size > 5_000,
+           f"report cell wrote no Word document at {docx}")
 
     gui_env = clean_env(work / "home", SELFREVIEW_EXIT_AFTER_START="1")
     out, times["desktop app, demo data"] = run(exe, ["--data-dir", str(data)], work, gui_env, timeout=120)
