@@ -238,9 +238,16 @@ class ExchangeService:
         for members whose key changed. ``round_id``: the round for files made without an
         invitation. ``workers``: processes checking the files of a large import (None: the default,
         ``importing.DEFAULT_WORKERS``)."""
-        importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
-                            passphrase=passphrase, workers=workers)
-        return importer.run(paths, progress, should_cancel)
+        from selfreview.services.committee_import import LevelImporter, split
+        paths, level_files = split(paths)  # results and decision files: services/committee_import.py
+        out: list[Receipt] = []
+        if paths:
+            importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
+                                passphrase=passphrase, workers=workers)
+            out = importer.run(paths, progress, should_cancel)
+        if level_files:
+            out += LevelImporter(self.ctx, passphrase).run(level_files)
+        return out
 
     def receipts(self, limit: int | None = None) -> list[Receipt]:
         """Stored receipts, newest first."""

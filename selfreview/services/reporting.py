@@ -263,8 +263,10 @@ class ReportingService:
                       place: str | None = None, number: str = "", issuer: str | None = None,
                       superior: str = "", signer: str = "",
                       progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> RollupReport:
-        """Every cell's round for ``period`` (services/rollup_data.py)."""
-        return rollup_report(self.ctx, period, min_count, quota_percent, self.place() if place is None else place,
+        """Every cell's round for ``period`` (services/rollup_data.py) and every organisation's
+        results imported for it (services/committee_rollup.py)."""
+        from selfreview.services.committee_rollup import combined_rollup
+        return combined_rollup(self.ctx, period, min_count, quota_percent, self.place() if place is None else place,
                              number, issuer, superior, signer, progress, should_cancel)
 
     # -- files ----------------------------------------------------------------------------------
