@@ -1,0 +1,162 @@
+"""The results file (a cell's results for the committee) and its import: what it carries, read
+back; the receipts' outcomes; refusals that change nothing."""
+
+from __future__ import annotations
+
+import pytest
+from committee_kit import Cell, call, office
+from sqlalchemy import func, select
+
+from selfreview.db.models import OrgResult, utcnow
+from selfreview.exchange.keys import identity_from_bytes
+from selfreview.exchange.keystore import open_identity
+from selfreview.exchange.results import read_results, write_results
+from selfreview.reports.tallies import responsibility_rows
+from selfreview.services.errors import ServiceError
+
+
+@pytest.fixture
+def world(tmp_path):
+    committee = office(tmp_path / "committee", "Lê Thị Mai", "Đảng ủy Sở Nội vụ")
+    cell = Cell(tmp_path / "cell")
+    path, _ = call(committee, tmp_path / "call.selfreview-results-invite")
+    cell.ctx.results.open_call(path, 1)
+    yield committee, cell, tmp_path
+    committee.close()
+    cell.ctx.close()
+
+
+def committee_identity(committee):
+    return open_identity(committee.keys_dir, committee.profiles.secretary().id, None)
+
+
+def org_results(ctx) -> int:
+    with ctx.read() as s:
+        return s.scalar(select(func.count()).select_from(OrgResult))
+
+
+def test_what_a_results_file_carries(world):
+    committee, cell, tmp = world
+    c = cell.ctx
+    binh, cuong, an = cell.id("Trần Thị Bình"), cell.id("Lê Văn Cường"), cell.id("Nguyễn Văn An")
+    c.meetings.mark_all_present(cell.round.id)
+    c.meetings.record_result(cell.round.id, binh, {"httnv": 4, "htnv": 1}, "httnv")
+    c.assessments.set_assessment(cell.round.id, an, proposed_rating="htxsnv")
+    w = c.results.write_results(tmp / "r.selfreview-results", round_id=cell.round.id, with_reviews=True)
+    assert w.members == 5 and w.committee == "Đảng ủy Sở Nội vụ"
+    doc = read_results(w.path.read_bytes(), committee_identity(committee),
+                       committee_identity(committee).public.enc_public)
+    rep = doc.report
+    assert rep["organisation"]["name"] == "Chi bộ Văn phòng" and rep["organisation"]["kind"] == "cell"
+    assert rep["period"] == "2025" and rep["quota_percent"] == 20 and doc.secretary_name == "Nguyễn Văn An"
+    by = {m["full_name"]: m for m in rep["members"]}
+    assert by["Phạm Thị Dung"]["status"] == "not_rated" and by["Phạm Thị Dung"]["reason"]["code"] == "not_submitted"
+    assert by["Phạm Thị Dung"]["submitted"] is False and by["Phạm Thị Dung"]["review"] is None
+    assert by["Lê Văn Cường"]["status"] == "not_rated" and by["Lê Văn Cường"]["reason"]["code"] == "not_proposed"
+    assert by["Trần Thị Bình"]["status"] == "rated" and by["Trần Thị Bình"]["cell_rating"] == "httnv"
+    assert by["Trần Thị Bình"]["votes"] == {"htxsnv": 0, "httnv": 4, "htnv": 1, "khtnv": 0}
+    assert by["Nguyễn Văn An"]["cell_rating"] == "htxsnv" and by["Nguyễn Văn An"]["votes"] is None
+    rows = {r.member_id: r for r in c.rollcall.roll_call(cell.round.id).rows}
+    for name, m in by.items():
+        r = rows[cell.id(name)]
+        assert m["self_rating"] == r.self_rating and m["form"] == (cell.round.forms[r.category]["id"])
+        if r.total is not None:
+            assert m["scores"]["total"] == format(r.total.normalize(), "f")
+    answers = c.reviews.open(rows[cuong].review_id).answers
+    assert by["Lê Văn Cường"]["review"]["answers"] == answers
+    assert rep["meeting"]["present"] == 5 and rep["meeting"]["total"] == 5
+    # the self-check exactly as the cell summary PDF shows it (4 respondents: hidden below 5)
+    tally = c.reports.cell_report(cell.cell.id, "2025").responsibility
+    shown = {b.id: r for b, r in zip(tally.behaviours, responsibility_rows(tally, 3))}
+    assert rep["responsibility"]["respondents"] == 4
+    for b in rep["responsibility"]["behaviours"]:
+        assert b["sometimes"] == (None if shown[b["id"]].sometimes.hidden else shown[b["id"]].sometimes.value)
+        assert b["total"] == (None if shown[b["id"]].total.hidden else shown[b["id"]].total.value)
+    hidden = c.results.report(round_id=cell.round.id, min_count=5)["responsibility"]
+    assert hidden["respondents"] is None
+    assert all(b[k] is None or b[k] == 0 for b in hidden["behaviours"] for k in ("sometimes", "often", "total"))
+
+
+def test_no_call_no_results(tmp_path):
+    cell = Cell(tmp_path / "cell")
+    with pytest.raises(ServiceError) as e:
+        cell.ctx.results.write_results(tmp_path / "r.selfreview-results", round_id=cell.round.id)
+    assert e.value.message.code == "results.no_call" and "open-invite" in e.value.message.en
+    assert not (tmp_path / "r.selfreview-results").exists()
+    cell.ctx.close()
+
+
+def test_import_outcomes(world):
+    committee, cell, tmp = world
+    c = cell.ctx
+    first = c.results.write_results(tmp / "a.selfreview-results", round_id=cell.round.id).path
+    [r] = committee.exchange.import_paths([first])
+    assert (r.outcome, r.member, r.form) == ("imported", "Chi bộ Văn phòng", "results")
+    assert [x.outcome for x in committee.exchange.import_paths([first])] == ["already_present"]
+    same = c.results.write_results(tmp / "b.selfreview-results", round_id=cell.round.id).path  # written again
+    assert [x.outcome for x in committee.exchange.import_paths([same])] == ["already_present"]
+    c.assessments.set_assessment(cell.round.id, cell.id("Lê Văn Cường"), proposed_rating="htnv")
+    newer = c.results.write_results(tmp / "c.selfreview-results", round_id=cell.round.id).path
+    assert [x.outcome for x in committee.exchange.import_paths([tmp])] == ["already_present", "already_present",
+                                                                          "updated"]
+    detail = committee.committee.organisation(committee.committee.find("2025", "chi bộ văn phòng"))
+    assert {m.full_name: m.cell_rating for m in detail.members}["Lê Văn Cường"] == "htnv"
+    assert newer.exists() and org_results(committee) == 1
+    # an older file after a newer one: refused, nothing changes
+    older = tmp / "old" / "a.selfreview-results"
+    older.parent.mkdir()
+    older.write_bytes(first.read_bytes())
+    # its content differs from what is stored now (before the change), and it was written before
+    [x] = committee.exchange.import_paths([older])
+    assert x.outcome == "rejected" and x.reason.code == "results.older"
+
+
+def test_refusals_change_nothing(world):
+    committee, cell, tmp = world
+    c = cell.ctx
+    good = c.results.write_results(tmp / "a.selfreview-results", round_id=cell.round.id).path
+    raw = bytearray(good.read_bytes())
+    raw[-20] = ord("A") if raw[-20] != ord("A") else ord("B")
+    (tmp / "t.selfreview-results").write_bytes(bytes(raw))
+    [x] = committee.exchange.import_paths([tmp / "t.selfreview-results"])
+    assert x.outcome == "rejected" and x.reason.code in ("import.decrypt_failed", "import.bad_structure")
+    # another committee cannot open it
+    other = office(tmp / "other", "Người khác")
+    [y] = other.exchange.import_paths([good])
+    assert y.outcome == "rejected" and y.reason.code == "import.not_for_you" and org_results(other) == 0
+    other.close()
+    # the same organisation signed by another key: refused once the first key is pinned
+    assert committee.exchange.import_paths([good])[0].outcome == "imported"
+    report = c.results.report(round_id=cell.round.id)
+    report["members"][0]["post"] = "changed"
+    stranger = identity_from_bytes(b"\x07" * 32, b"\x08" * 32)
+    call_row = c.results.call_for("2025")
+    forged = write_results(stranger, "Kẻ giả mạo", call_row.uid, call_row.enc_key, report, utcnow())
+    (tmp / "f.selfreview-results").write_bytes(forged)
+    [z] = committee.exchange.import_paths([tmp / "f.selfreview-results"])
+    assert z.outcome == "rejected" and z.reason.code == "results.key_changed"
+    detail = committee.committee.organisation(1)
+    assert detail.secretary == "Nguyễn Văn An" and detail.members[0].full_name != "changed"
+    # results for a call this committee never wrote
+    c2 = office(tmp / "c2", "Lê Thị Mai")
+    p2, _ = call(c2, tmp / "call2.selfreview-results-invite")
+    fresh = Cell(tmp / "cell2")
+    fresh.ctx.results.open_call(p2, 1)
+    (tmp / "x").mkdir()
+    r2 = fresh.ctx.results.write_results(tmp / "x" / "r.selfreview-results", round_id=fresh.round.id)
+    [w] = committee.exchange.import_paths([r2.path])
+    assert w.outcome == "rejected" and w.reason.code == "import.not_for_you"
+    c2.close()
+    fresh.ctx.close()
+
+
+def test_a_second_call_from_another_key_is_not_taken_silently(world):
+    committee, cell, tmp = world
+    impostor = office(tmp / "impostor", "Kẻ mạo danh")
+    p, _ = call(impostor, tmp / "fake.selfreview-results-invite")
+    with pytest.raises(ServiceError) as e:
+        cell.ctx.results.open_call(p, 1)
+    assert e.value.message.code == "results.call_key_differs"
+    assert cell.ctx.results.call_for("2025").committee_name == "Đảng ủy Sở Nội vụ"
+    assert cell.ctx.results.call_for("2025").fingerprint == committee.profiles.secretary().fingerprint
+    impostor.close()
