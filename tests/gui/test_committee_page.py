@@ -1,0 +1,81 @@
+"""The committee's page, through its widgets: the roll-call of organisations, drill-down to an
+organisation and a member, and a decision recorded from the page."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from selfreview.demo.generate import run_demo
+from selfreview.services.context import AppContext
+from selfreview.services.dto import ProfileData
+
+
+def cell_results(tmp_path, committee, call_path, name: str, seed: int):
+    """A cell office (its own data folder) that reports ``name``'s results to the committee."""
+    with AppContext.open(tmp_path / f"cell{seed}") as cell:
+        run_demo(cell, 4, tmp_path / f"members{seed}", seed=seed, period="2025", cell=name)
+        cell.exchange.import_paths([tmp_path / f"members{seed}"])
+        cell.results.open_call(call_path, 1)
+        for row in cell.rollcall.roll_call(1).rows:
+            cell.assessments.set_assessment(1, row.member_id, proposed_rating=row.self_rating)
+        path = cell.results.write_results(tmp_path / f"{seed}.selfreview-results", round_id=1).path
+    return path
+
+
+@pytest.fixture
+def committee_window(tmp_path, ctx, make_window, qtbot):
+    p = ctx.profiles.create(ProfileData(full_name="Lê Thị Mai", cell_name="Đảng ủy Khối"))
+    ctx.profiles.set_secretary(p.id)
+    call_path, _ = ctx.committee.write_call("2025", tmp_path / "call.selfreview-results-invite",
+                                            ["Chi bộ Văn phòng", "Chi bộ Tư pháp", "Chi bộ Nội vụ"])
+    files = [cell_results(tmp_path, ctx, call_path, "Chi bộ Văn phòng", 1),
+             cell_results(tmp_path, ctx, call_path, "Chi bộ Tư pháp", 2)]
+    assert [r.outcome for r in ctx.exchange.import_paths(files)] == ["imported", "imported"]
+    window = make_window()
+    window.actions_by_name["committee"].trigger()
+    page = window.page
+    assert page.objectName() == "committeePage"
+    return window, page
+
+
+def texts(view, column: int) -> list[str]:
+    model = view.model()
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_rollcall_drill_down_and_decide(committee_window, ctx, qtbot):
+    window, page = committee_window
+    assert page.rollcall.text() == "2/3 tổ chức đã báo cáo"
+    assert "Chi bộ Nội vụ" in page.missing.text()
+    assert sorted(texts(page.orgs, 0)) == ["Chi bộ Tư pháp", "Chi bộ Văn phòng"]
+    assert texts(page.orgs, 1) == [4, 4]
+
+    # drill down: an organisation, then a member
+    page.orgs.selectRow(texts(page.orgs, 0).index("Chi bộ Tư pháp"))
+    assert set(texts(page.members, 0)) == {"Chi bộ Tư pháp"} and len(texts(page.members, 1)) == 4
+    detail = ctx.committee.organisation(ctx.committee.find("2025", "Chi bộ Tư pháp"))
+    first = detail.members[0]
+    page.members.selectRow(0)
+    assert first.full_name in page.detail.text() and "Chi bộ Tư pháp" in page.detail.text()
+    assert page.decide_button.isEnabled()
+
+    # a decision recorded from the page reaches the service, and the table and quota show it
+    target = "htnv" if first.cell_rating != "htnv" else "httnv"
+    page.rating.setCurrentIndex(page.rating.findData(target))
+    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    after = ctx.committee.organisation(detail.id)
+    assert next(m for m in after.members if m.ref == first.ref).decided_rating == target
+    row = texts(page.members, 1).index(first.full_name)
+    assert texts(page.members, 6)[row] == target.upper()
+    assert texts(page.orgs, 2)[texts(page.orgs, 0).index("Chi bộ Tư pháp")] == 1
+    assert page.quota.text().startswith("HTXSNV")
+    assert page.current_member().full_name == first.full_name  # the selection stays on the member
+
+
+def test_empty_committee_says_what_to_do(ctx, make_window):
+    window = make_window()
+    window.actions_by_name["committee"].trigger()
+    page = window.page
+    assert page.orgs.model().rowCount() == 0 and not page.decide_button.isEnabled()
+    assert "selfreview import" in page.rollcall.text()
