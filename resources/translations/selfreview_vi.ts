@@ -252,6 +252,74 @@
     </message>
 </context>
 <context>
+    <name>CommitteePage</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/page.py" line="+32"/>
+        <source>← H&amp;ome</source>
+        <translation>← Trang &amp;chính</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Committee: results of the organisations</source>
+        <translation>Cấp ủy: kết quả của các tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Decided rating:</source>
+        <translation>Mức xếp loại &amp;quyết định:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not decided)</source>
+        <translation>(chưa quyết định)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the &amp;decision</source>
+        <translation>Ghi &amp;quyết định</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No organisation&apos;s results have been imported yet: import the files the cells sent (selfreview import, or drop them on the window).</source>
+        <translation>Chưa nhận kết quả của tổ chức nào: hãy nhập các tệp chi bộ gửi lên (selfreview import, hoặc kéo thả tệp vào cửa sổ).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not reported yet: %1</source>
+        <translation>Chưa báo cáo: %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Score: %1; self-proposed: %2; cell-proposed: %3; decided: %4</source>
+        <translation>Điểm: %1; tự đề xuất: %2; chi bộ đề xuất: %3; quyết định: %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The meeting&apos;s vote: %1</source>
+        <translation>Biểu quyết tại hội nghị: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not rated: %1</source>
+        <translation>Chưa xếp loại: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full review came with the results.</source>
+        <translation>Bản kiểm điểm đầy đủ được gửi kèm kết quả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full review did not come with the results.</source>
+        <translation>Bản kiểm điểm đầy đủ không được gửi kèm kết quả.</translation>
+    </message>
+</context>
+<context>
     <name>CounterLabel</name>
     <message>
         <location filename="../../selfreview/ui/question_widgets/text.py" line="+29"/>
@@ -907,12 +975,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+71"/>
-        <location line="+275"/>
+        <location line="+278"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-264"/>
         <location line="+60"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -921,12 +989,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+5"/>
         <location line="+19"/>
-        <location line="+180"/>
+        <location line="+183"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-147"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -956,7 +1024,12 @@ Mã khóa trong tệp:
         <translation>Việc của &amp;bí thư chi bộ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Co&amp;mmittee: results of the organisations</source>
+        <translation>Cấp ủ&amp;y: kết quả của các tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -1056,9 +1129,14 @@ Mã khóa trong tệp:
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Self-review — cell secretary</source>
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Self-review — committee</source>
+        <translation>Kiểm điểm — cấp ủy</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1363,6 +1441,49 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/models.py" line="+47"/>
+        <source>Organisation</source>
+        <translation>Tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-proposed</source>
+        <translation>Tự đề xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cell-proposed</source>
+        <translation>Chi bộ đề xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decided</source>
+        <translation>Cấp trên quyết định</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not rated because</source>
+        <translation>Lý do chưa xếp loại</translation>
+    </message>
+</context>
+<context>
     <name>Navigator</name>
     <message>
         <location filename="../../selfreview/ui/navigator.py" line="+73"/>
@@ -1416,6 +1537,41 @@ Mã khóa trong tệp:
         <location line="+3"/>
         <source>Create</source>
         <translation>Tạo</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationsModel</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/models.py" line="-24"/>
+        <source>Organisation</source>
+        <translation>Tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>Số đảng viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Decided</source>
+        <translation>Đã quyết định</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions sent</source>
+        <translation>Đã gửi quyết định</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +2187,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+152"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+155"/>
         <source>Entered from paper by the secretary</source>
         <translation>Bí thư nhập từ bản giấy</translation>
     </message>
@@ -2049,7 +2205,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+62"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+64"/>
         <source>Every status</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -2109,7 +2265,7 @@ Mã khóa trong tệp:
         <translation>&amp;Xem biên nhận…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Not handed in (%1): %2</source>
         <translation>Chưa nộp (%1): %2</translation>
     </message>
