@@ -66,6 +66,7 @@ class MemberRow:
     self_rating: str | None = None
     cell_rating: str | None = None
     flags: tuple[str, ...] = ()  # codes, see reports.tallies.FLAG_LABELS
+    decided_rating: str | None = None  # the level above's decision (a decision file), when known
 
 
 @dataclass(frozen=True)

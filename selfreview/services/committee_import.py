@@ -135,7 +135,7 @@ class LevelImporter:
                                    new=doc.fingerprint)
                 if row.content_hash == doc.content_hash:
                     return ALREADY_PRESENT, None
-                if row.written_at and doc.written_at and doc.written_at <= row.written_at:
+                if row.written_at and doc.written_at and doc.written_at < row.written_at:
                     raise Rejected("results.older", organisation=org["name"])
                 outcome = UPDATED
             row.call_uid, row.name, row.superior_body, row.kind = doc.invitation, org["name"], org["superior_body"], \

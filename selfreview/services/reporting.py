@@ -219,7 +219,8 @@ class ReportingService:
                 if r is None:
                     flags.append("missing")
                     rows.append(MemberRow(m.full_name, _post(m), m.category == "leader", False,
-                                          cell_rating=rating_level(a.proposed_rating) if a else None, flags=("missing",)))
+                                          cell_rating=rating_level(a.proposed_rating) if a else None, flags=("missing",),
+                                          decided_rating=rating_level(a.competent_rating) if a else None))
                     continue
                 t = templates.by_hash(s, r.template_hash, r.template_id, r.template_version)
                 ans = answers[r.id]
@@ -238,7 +239,8 @@ class ReportingService:
                     flags.append("not_finalized")
                 rows.append(MemberRow(m.full_name, _post(m), m.category == "leader", True, total, total_max,
                                       proposed.value if proposed else None,
-                                      rating_level(a.proposed_rating) if a else None, tuple(flags)))
+                                      rating_level(a.proposed_rating) if a else None, tuple(flags),
+                                      rating_level(a.competent_rating) if a else None))
                 check = t.role_item("responsibility_check")
                 if isinstance(check, Checklist):
                     add_behaviours(check, behaviours)

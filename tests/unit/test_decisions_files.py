@@ -65,6 +65,10 @@ def test_decide_check_the_quota_send_back(world):
     out = cell.ctx.reports.write_review(rows["Trần Thị Bình"].review_id, tmp / "binh.pdf")
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Hoàn thành tốt nhiệm vụ" in text
+    # and the cell's summary PDF, next to the cell's proposal
+    summary = cell.ctx.reports.write_cell(cell.cell.id, "2025", tmp / "cell.pdf")
+    flat = " ".join("".join(p.extract_text() for p in PdfReader(summary).pages).split())
+    assert flat.count("Cấp trên quyết định: HTTNV") == 4
     assert [x.outcome for x in cell.ctx.exchange.import_paths([path])] == ["already_present"]
     # a changed decision, sent again: updated
     committee.committee.decide_by_name(rid, "Lê Văn Cường", "htnv")

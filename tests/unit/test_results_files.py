@@ -3,6 +3,8 @@ back; the receipts' outcomes; refusals that change nothing."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from committee_kit import Cell, call, office
 from sqlalchemy import func, select
@@ -102,13 +104,17 @@ def test_import_outcomes(world):
     detail = committee.committee.organisation(committee.committee.find("2025", "chi bộ văn phòng"))
     assert {m.full_name: m.cell_rating for m in detail.members}["Lê Văn Cường"] == "htnv"
     assert newer.exists() and org_results(committee) == 1
-    # an older file after a newer one: refused, nothing changes
-    older = tmp / "old" / "a.selfreview-results"
-    older.parent.mkdir()
-    older.write_bytes(first.read_bytes())
-    # its content differs from what is stored now (before the change), and it was written before
+    # an older file (written a day earlier, other content) after a newer one: refused, nothing changes
+    report = c.results.report(round_id=cell.round.id)
+    report["members"][0]["post"] = "viết hôm qua"
+    ident = open_identity(c.keys_dir, c.profiles.secretary().id, None)
+    call_row = c.results.call_for("2025")
+    older = tmp / "old.selfreview-results"
+    older.write_bytes(write_results(ident, "Nguyễn Văn An", call_row.uid, call_row.enc_key, report,
+                                    utcnow() - timedelta(days=1)))
     [x] = committee.exchange.import_paths([older])
     assert x.outcome == "rejected" and x.reason.code == "results.older"
+    assert committee.committee.organisation(1).report["members"][0]["post"] != "viết hôm qua"
 
 
 def test_refusals_change_nothing(world):
@@ -160,3 +166,33 @@ def test_a_second_call_from_another_key_is_not_taken_silently(world):
     assert cell.ctx.results.call_for("2025").committee_name == "Đảng ủy Sở Nội vụ"
     assert cell.ctx.results.call_for("2025").fingerprint == committee.profiles.secretary().fingerprint
     impostor.close()
+
+
+def test_each_kind_is_refused_where_another_is_expected(world):
+    committee, cell, tmp = world
+    from selfreview.exchange.envelope import FORMAT_RESPONSE, open_envelope
+    from selfreview.exchange.errors import Rejected
+    from selfreview.exchange.results_invite import read_results_invite
+    w = cell.ctx.results.write_results(tmp / "r.selfreview-results", round_id=cell.round.id)
+    with pytest.raises(Rejected) as e:
+        open_envelope(w.path.read_bytes(), FORMAT_RESPONSE)
+    assert e.value.code == "results.other_kind" and "selfreview-results" in e.value.message.en
+    with pytest.raises(Rejected) as e:
+        read_results_invite(w.path.read_bytes())
+    assert e.value.code == "results.other_kind"
+    # the committee's own call, given to its import by mistake: one refused receipt, nothing stored
+    call_file = tmp / "call.selfreview-results-invite"
+    [r] = committee.exchange.import_paths([call_file])
+    assert r.outcome == "rejected" and org_results(committee) == 0
+
+
+def test_list_results_json(world, capsys):
+    committee, cell, tmp = world
+    committee.exchange.import_paths([cell.ctx.results.write_results(tmp / "r.selfreview-results",
+                                                                    round_id=cell.round.id).path])
+    from selfreview.cli import main
+    assert main(["--data-dir", str(tmp / "committee"), "list", "results", "--json"]) == 0
+    [row] = __import__("json").loads(capsys.readouterr().out)
+    assert {k: row[k] for k in ("organisation", "period", "members", "status")} == {
+        "organisation": "Chi bộ Văn phòng", "period": "2025", "members": 5, "status": "received"}
+    assert row["received"].endswith("Z")
