@@ -269,7 +269,12 @@
         <translation>&amp;Kỳ:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+5"/>
+        <source>&amp;Import results…</source>
+        <translation>&amp;Nhập kết quả…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>&amp;Decided rating:</source>
         <translation>Mức xếp loại &amp;quyết định:</translation>
     </message>
@@ -317,6 +322,22 @@
         <location line="+1"/>
         <source>The full review did not come with the results.</source>
         <translation>Bản kiểm điểm đầy đủ không được gửi kèm kết quả.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>Import results</source>
+        <translation>Nhập kết quả</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Results and decisions (*.selfreview-results *.selfreview-decisions)</source>
+        <translation>Kết quả và quyết định (*.selfreview-results *.selfreview-decisions)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 imported, %2 updated, %3 already present, %4 refused.</source>
+        <translation>Đã nhập %1, cập nhật %2, đã có %3, từ chối %4.</translation>
     </message>
 </context>
 <context>

@@ -73,9 +73,21 @@ def test_rollcall_drill_down_and_decide(committee_window, ctx, qtbot):
     assert page.current_member().full_name == first.full_name  # the selection stays on the member
 
 
-def test_empty_committee_says_what_to_do(ctx, make_window):
+def test_empty_committee_then_import_from_the_page(tmp_path, ctx, make_window, dialogs, qtbot):
+    p = ctx.profiles.create(ProfileData(full_name="Lê Thị Mai", cell_name="Đảng ủy Khối"))
+    ctx.profiles.set_secretary(p.id)
+    call_path, _ = ctx.committee.write_call("2025", tmp_path / "call.selfreview-results-invite", ["Chi bộ Văn phòng"])
+    results = cell_results(tmp_path, ctx, call_path, "Chi bộ Văn phòng", 1)
     window = make_window()
     window.actions_by_name["committee"].trigger()
     page = window.page
     assert page.orgs.model().rowCount() == 0 and not page.decide_button.isEnabled()
     assert "selfreview import" in page.rollcall.text()
+    broken = tmp_path / "broken.selfreview-results"
+    broken.write_bytes(results.read_bytes()[:200])
+    dialogs.open_files = lambda *a, **k: [str(results), str(broken)]
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    kind, _title, text = dialogs.asked[-1]
+    assert kind == "info" and text == "Đã nhập 1, cập nhật 0, đã có 0, từ chối 1."
+    assert page.rollcall.text() == "1/1 tổ chức đã báo cáo"
+    assert texts(page.orgs, 0) == ["Chi bộ Văn phòng"] and page.members.model().rowCount() == 4

@@ -38,8 +38,12 @@ class CommitteePage(QWidget):
         self.period.setObjectName("committeePeriod")
         period_label.setBuddy(self.period)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.import_button = QPushButton(self.tr("&Import results…"), self)
+        self.import_button.setObjectName("importResults")
+        self.import_button.clicked.connect(self.import_files)
         bar.addWidget(self.home_button)
         bar.addWidget(title, 1)
+        bar.addWidget(self.import_button)
         bar.addWidget(period_label)
         bar.addWidget(self.period)
         layout.addLayout(bar)
@@ -191,3 +195,23 @@ class CommitteePage(QWidget):
             return
         self.runner.submit(self.ctx.committee.decide, org.id, m.unit_uid, m.ref, self.rating.currentData(),
                            on_done=lambda _r: self.refresh(), on_error=lambda e: show_error(self.dialogs, self, e))
+
+    # -- importing -------------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        paths = self.dialogs.open_files(self, self.tr("Import results"),
+                                        self.tr("Results and decisions (*.selfreview-results *.selfreview-decisions)"))
+        if paths:
+            self.runner.submit(self.ctx.exchange.import_paths, paths, on_done=self._imported,
+                               on_error=lambda e: show_error(self.dialogs, self, e))
+
+    def _imported(self, receipts: list) -> None:
+        counts = {o: sum(1 for r in receipts if r.outcome == o)
+                  for o in ("imported", "updated", "already_present", "rejected")}
+        lines = [f"{r.file_name}: {r.reason.get(language())}" for r in receipts if r.rejected and r.reason]
+        text = arg(self.tr("%1 imported, %2 updated, %3 already present, %4 refused."), counts["imported"],
+                   counts["updated"], counts["already_present"], counts["rejected"])
+        self.dialogs.info(self, self.tr("Import results"), text, "\n".join(lines))
+        keep = self.current_period()
+        self._fill_periods()
+        if keep:
+            self.period.setCurrentText(keep)
