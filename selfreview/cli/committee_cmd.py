@@ -105,8 +105,12 @@ def _passphrase(action):
 def cmd_results_invite(args, data_dir) -> int:
     orgs = list(args.expect)
     if args.expect_file:
-        with open(args.expect_file, encoding="utf-8-sig") as f:
-            orgs += [line.strip() for line in f if line.strip()]
+        try:
+            with open(args.expect_file, encoding="utf-8-sig") as f:
+                orgs += [line.strip() for line in f if line.strip()]
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"error: {args.expect_file}: {e}", file=sys.stderr)
+            return 2
     with open_context(data_dir) as ctx:
         try:
             if ctx.profiles.secretary() is None and args.secretary:

@@ -25,7 +25,7 @@ from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.results import write_results
 from selfreview.exchange.results_invite import ResultsInviteDoc, read_results_invite
 from selfreview.services import audit
-from selfreview.services.committee_report import cell_report
+from selfreview.services.committee_report import all_members, cell_report
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.text import nfc
 
@@ -165,18 +165,13 @@ class ResultsService:
         data = write_results(identity, sec.full_name, call.uid, call.enc_key, report, utcnow())
         path = write_atomic(out_path, data)
         sha = hashlib.sha256(data).hexdigest()
-        members = sum(1 for _ in _members(report))
+        members = sum(1 for _ in all_members(report))
         with self.ctx.session() as s:
             audit.record(s, "results.write", sec.full_name, file=str(path), sha256=sha, period=the_period,
                          organisation=report["organisation"]["name"], committee=call.committee_name,
                          with_reviews=with_reviews)
         return WrittenResults(path, report["organisation"]["name"], the_period, members, call.committee_name,
                               call.fingerprint, sha)
-
-
-def _members(report: dict):
-    from selfreview.services.committee_report import all_members
-    return all_members(report)
 
 
 def own_call(ctx, period: str) -> ResultsCall | None:

@@ -14,6 +14,7 @@ only for members this office reported; all of a file's decisions are applied or 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from pathlib import Path
 from typing import Iterable
@@ -28,12 +29,15 @@ from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.results import MAX_RESULTS_BYTES, ResultsDoc, read_results
+from selfreview.messages import msg
 from selfreview.services import audit, receipts
+from selfreview.services.import_checks import failure_text
 from selfreview.services.committee_cell import DECISIONS_SUFFIX, RESULTS_SUFFIX
 from selfreview.services.committee_report import all_members
 from selfreview.services.errors import ServiceError
 from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
 
+log = logging.getLogger(__name__)
 SUFFIXES = (RESULTS_SUFFIX, DECISIONS_SUFFIX)
 _MARKS = {b'"format":"selfreview-results"': RESULTS_SUFFIX, b'"format":"selfreview-decisions"': DECISIONS_SUFFIX}
 
@@ -106,6 +110,11 @@ class LevelImporter:
                 outcome, note = self._decisions(ddoc, sha, path)
         except Rejected as e:
             outcome, note = REJECTED, e.message
+        except ServiceError:  # storage trouble: stop the import, say why
+            raise
+        except Exception as e:  # noqa: BLE001 - a bug must not stop the other files; the receipt says it
+            log.exception("import of %s failed", path)
+            outcome, note = REJECTED, msg("import.failed", error=failure_text(e))
         receipt = Receipt(str(path), sha, label, "results" if kind == RESULTS_SUFFIX else "decisions", None,
                           outcome, note, utcnow(), None, fingerprint)
         with self.ctx.session() as s:

@@ -27,7 +27,7 @@ from selfreview.reports.page import PageSetup, Progress, ShouldCancel
 from selfreview.reports.tallies import common_lines
 from selfreview.services import templates
 from selfreview.services.errors import NotFound, ServiceError
-from selfreview.services.rollup_data import STEPS, add_behaviours, rating_level, rollup_report, tally
+from selfreview.services.rollup_data import STEPS, add_behaviours, rating_level, tally
 from selfreview.text import nfc
 
 PAGE_SETUP_KEY = "page_setup"

@@ -14,6 +14,7 @@ from selfreview.exchange.keys import identity_from_bytes
 from selfreview.exchange.keystore import open_identity
 from selfreview.exchange.results import read_results, write_results
 from selfreview.reports.tallies import responsibility_rows
+from selfreview.services.context import AppContext
 from selfreview.services.errors import ServiceError
 
 
@@ -196,3 +197,25 @@ def test_list_results_json(world, capsys):
     assert {k: row[k] for k in ("organisation", "period", "members", "status")} == {
         "organisation": "Chi bộ Văn phòng", "period": "2025", "members": 5, "status": "received"}
     assert row["received"].endswith("Z")
+
+
+def test_command_line_mistakes_get_one_clear_line_and_change_nothing(tmp_path, capsys):
+    from selfreview.cli import main
+    cell = Cell(tmp_path / "cell")
+    cell.ctx.close()
+    d = str(tmp_path / "cell")
+    assert main(["--data-dir", d, "results", "--round", "1", "--out", str(tmp_path / "r.selfreview-results")]) == 2
+    err = capsys.readouterr().err
+    assert "open-invite" in err and "Traceback" not in err and not (tmp_path / "r.selfreview-results").exists()
+    assert main(["--data-dir", d, "results", "--round", "99", "--out", str(tmp_path / "r.selfreview-results")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert main(["--data-dir", d, "decide", "--period", "2025", "--org", "Không có", "--member", "X",
+                 "--rating", "httnv"]) == 2
+    assert "Không có" in capsys.readouterr().err
+    assert main(["--data-dir", d, "results-invite", "--period", "2025", "--out", str(tmp_path / "c"),
+                 "--expect-file", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt" in capsys.readouterr().err and not (tmp_path / "c").exists()
+    assert main(["--data-dir", d, "decisions", "--period", "2025", "--out", str(tmp_path / "out")]) == 2
+    assert "2025" in capsys.readouterr().err and not (tmp_path / "out").exists()
+    with AppContext.open(tmp_path / "cell") as ctx:
+        assert ctx.committee.list_results() == [] and ctx.results.call_for("2025") is None
