@@ -252,11 +252,23 @@ class CommitteeService:
         """Take each cell-proposed rating as the decided one where nothing is decided yet; returns
         how many members were decided."""
         n = 0
+        actor = self._actor()
         for row in self.list_results(period):
-            for m in self.organisation(row.id).members:
-                if m.decided_rating is None and m.cell_rating is not None:
-                    self.decide(row.id, m.unit_uid, m.ref, m.cell_rating)
-                    n += 1
+            todo = [m for m in self.organisation(row.id).members if m.decided_rating is None and m.cell_rating]
+            if not todo:
+                continue
+            with self.ctx.session() as s:  # one transaction per organisation
+                existing = {(d.unit_uid, d.ref): d for d in
+                            s.scalars(select(OrgDecision).where(OrgDecision.result_id == row.id))}
+                for m in todo:
+                    d = existing.get((m.unit_uid, m.ref))
+                    if d is None:
+                        d = OrgDecision(result_id=row.id, unit_uid=m.unit_uid, ref=m.ref)
+                        s.add(d)
+                    d.full_name, d.rating, d.decided_by, d.decided_at = m.full_name, m.cell_rating, actor, utcnow()
+                audit.record(s, "results.accept_proposed", actor, result_id=row.id, organisation=row.organisation,
+                             members=len(todo))
+            n += len(todo)
         return n
 
     def quota(self, period: str) -> tuple[QuotaCheck, dict[str, QuotaCheck]]:

@@ -1,0 +1,40 @@
+"""The committee's roll-up from both sources: its own cell's reviews imported directly, and the
+results files of the organisations that report to it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from committee_kit import Cell, call, office
+from pypdf import PdfReader
+from roster_helpers import hand_in, setup_cell
+
+
+def test_rollup_from_reviews_and_results(tmp_path):
+    committee = office(tmp_path / "committee", "Lê Thị Mai", "Đảng ủy Sở Nội vụ")
+    # the committee's own members: a cell of its own, reviews imported directly
+    _, rnd, own = setup_cell(committee, people=[("Hồ Văn Khoa", "non_leader", None, ""),
+                                                ("Vũ Thị Lan", "non_leader", None, "")])
+    for m in own.values():
+        hand_in(committee, rnd, m, datetime(2025, 12, 1, 1, 0))
+    cell = Cell(tmp_path / "cell")
+    path, _ = call(committee, tmp_path / "call.selfreview-results-invite", orgs=["Chi bộ Văn phòng"])
+    cell.ctx.results.open_call(path, 1)
+    for name in ("Trần Thị Bình", "Lê Văn Cường"):
+        cell.ctx.assessments.set_assessment(cell.round.id, cell.id(name), proposed_rating="httnv")
+    committee.exchange.import_paths([cell.ctx.results.write_results(tmp_path / "r.selfreview-results",
+                                                                    round_id=cell.round.id).path])
+    report = committee.reports.rollup_report("2025")
+    # the committee's own cell has the reporting cell's name (setup_cell names both): two rows all the same
+    assert len(report.rows) == 2 and sum(r.members for r in report.rows) == 7
+    assert sorted(r.submitted for r in report.rows) == [2, 4]
+    reported = next(r for r in report.rows if r.members == 5)
+    assert reported.cell_counts == {"httnv": 2} and sum(reported.self_counts.values()) == 4
+    pdf = committee.reports.write_rollup("2025", tmp_path / "rollup.pdf")
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "Tổng số đảng viên: 7" in text
+    # accepting the proposals decides the two proposed members, in one go
+    assert committee.committee.accept_proposed("2025") == 2
+    assert committee.committee.accept_proposed("2025") == 0
+    committee.close()
+    cell.ctx.close()
