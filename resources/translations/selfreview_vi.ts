@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../selfreview/ui/committee/cell_actions.py" line="+25"/>
+        <source>Open the committee&apos;s call for results</source>
+        <translation>Mở yêu cầu báo cáo kết quả của cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls for results (*%1)</source>
+        <translation>Yêu cầu báo cáo kết quả (*%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 asks for the results of period %2 (key fingerprint %3: compare it by phone). Keep this call?</source>
+        <translation>%1 yêu cầu báo cáo kết quả kỳ %2 (dấu vân tay khóa %3: hãy đối chiếu qua điện thoại). Nhận yêu cầu này?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call for results</source>
+        <translation>Yêu cầu báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep it</source>
+        <translation>Nhận</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the results for the committee</source>
+        <translation>Lưu kết quả gửi cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results (*%1)</source>
+        <translation>Kết quả (*%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Results for the committee</source>
+        <translation>Kết quả gửi cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Writing %1…</source>
+        <translation>Đang ghi %1…</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../selfreview/ui/help.py" line="+70"/>
@@ -698,8 +746,8 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
-        <source>Self-review files (*.selfreview)</source>
-        <translation>Tệp bản kiểm điểm (*.selfreview)</translation>
+        <source>Self-review and decision files (*.selfreview *.selfreview-decisions)</source>
+        <translation>Tệp bản kiểm điểm và tệp quyết định (*.selfreview *.selfreview-decisions)</translation>
     </message>
 </context>
 <context>
@@ -1633,7 +1681,17 @@ Mã khóa trong tệp:
         <translation>&amp;Kèm toàn văn từng bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Open the committee&apos;s call for results…</source>
+        <translation>Mở yêu cầu báo cáo kết quả của cấp ủy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cell&apos;s results file for the committee…</source>
+        <translation>Tệp kết quả của chi bộ gửi cấp ủy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ro&amp;ll-up of every cell on this computer (PDF)…</source>
         <translation>Tổng hợp &amp;mọi chi bộ trên máy này (PDF)…</translation>
     </message>

@@ -91,3 +91,34 @@ def test_empty_committee_then_import_from_the_page(tmp_path, ctx, make_window, d
     assert kind == "info" and text == "Đã nhập 1, cập nhật 0, đã có 0, từ chối 1."
     assert page.rollcall.text() == "1/1 tổ chức đã báo cáo"
     assert texts(page.orgs, 0) == ["Chi bộ Văn phòng"] and page.members.model().rowCount() == 4
+
+
+def test_the_cell_opens_the_call_and_writes_its_results_from_the_documents_page(tmp_path, ctx, make_window,
+                                                                                 dialogs, qtbot):
+    from tests.gui.secretary_support import demo_round, secretary_profile
+    secretary_profile(ctx)
+    rnd, files = demo_round(ctx, tmp_path / "members", members=4)
+    ctx.exchange.import_paths(files)
+    with AppContext.open(tmp_path / "committee") as committee:
+        p = committee.profiles.create(ProfileData(full_name="Lê Thị Mai", cell_name="Đảng ủy Khối"))
+        committee.profiles.set_secretary(p.id)
+        call_path, doc = committee.committee.write_call("2025", tmp_path / "call.selfreview-results-invite",
+                                                        [rnd.cell])
+    window = make_window()
+    window.open_profile(ctx.profiles.secretary().id)
+    ws = window.show_secretary()
+    ws.tabs.setCurrentWidget(ws.outputs)
+    dialogs.open_file = lambda *a, **k: str(call_path)
+    qtbot.mouseClick(ws.outputs.buttons["open_call"], Qt.MouseButton.LeftButton)
+    kind, _title, text = dialogs.asked[-1]
+    assert kind == "confirm" and doc.committee.fingerprint in text and "Đảng ủy Khối" in text
+    assert ctx.results.call_for("2025").committee_name == "Đảng ủy Khối"
+    out = tmp_path / "ket-qua"
+    dialogs.save_file = lambda *a, **k: str(out)
+    qtbot.mouseClick(ws.outputs.buttons["results"], Qt.MouseButton.LeftButton)
+    written = out.with_name("ket-qua.selfreview-results")
+    qtbot.waitUntil(written.exists, timeout=5000)
+    assert ws.outputs.last.text().endswith("ket-qua.selfreview-results")
+    with AppContext.open(tmp_path / "committee") as committee:
+        [r] = committee.exchange.import_paths([written])
+        assert r.outcome == "imported" and committee.committee.organisation(1).organisation == rnd.cell
