@@ -27,6 +27,10 @@ RESULTS: dict[str, tuple[str, str]] = {
     "results.no_member": ("Không có đảng viên “{ref}” trong kết quả này.", "No member “{ref}” in these results."),
     "results.ambiguous_member": ("Có nhiều đảng viên tên “{name}”: hãy chỉ rõ bằng mã (--ref).",
                                  "Several members are named “{name}”: name one by its ref (--ref)."),
+    "results.no_review": ("Bản kiểm điểm đầy đủ của đồng chí {name} không được gửi kèm kết quả (chi bộ cần ghi "
+                          "kết quả với tùy chọn kèm bản kiểm điểm).",
+                          "The full review of {name} did not come with the results (the cell writes them with "
+                          "the reviews in full)."),
     "results.none": ("Chưa nhận kết quả báo cáo nào của kỳ {period}.", "No results for period {period} were imported."),
     "results.over_quota": ("Mức xếp loại đã quyết định vượt tỷ lệ: {summary}. Hãy xem lại, hoặc dùng --over-quota "
                            "nếu cấp có thẩm quyền cho phép.",

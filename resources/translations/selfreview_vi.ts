@@ -337,7 +337,12 @@
         <translation>Ghi &amp;quyết định</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+9"/>
+        <source>The member&apos;s review as PDF…</source>
+        <translation>Bản kiểm điểm của đảng viên (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>No organisation&apos;s results have been imported yet: import the files the cells sent (selfreview import, or drop them on the window).</source>
         <translation>Chưa nhận kết quả của tổ chức nào: hãy nhập các tệp chi bộ gửi lên (selfreview import, hoặc kéo thả tệp vào cửa sổ).</translation>
     </message>
@@ -347,7 +352,7 @@
         <translation>Chưa báo cáo: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Score: %1; self-proposed: %2; cell-proposed: %3; decided: %4</source>
         <translation>Điểm: %1; tự đề xuất: %2; chi bộ đề xuất: %3; quyết định: %4</translation>
     </message>
@@ -386,6 +391,21 @@
         <location line="+9"/>
         <source>%1 imported, %2 updated, %3 already present, %4 refused.</source>
         <translation>Đã nhập %1, cập nhật %2, đã có %3, từ chối %4.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the review as PDF</source>
+        <translation>Lưu bản kiểm điểm dạng PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
     </message>
 </context>
 <context>

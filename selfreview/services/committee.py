@@ -349,7 +349,10 @@ class CommitteeService:
                    "often": counts.get(k, {}).get("often", 0),
                    "total": counts.get(k, {}).get("sometimes", 0) + counts.get(k, {}).get("often", 0)}
                   for k, label in behaviours.items()]
-        return {"organisation": {"uid": call.uid if call else hashlib.sha256(name.encode()).hexdigest()[:32],
+        # the same uid whatever call it sent: made from its secretary's signing key (one per office)
+        sign_public = self.ctx.profiles.public_keys(sec.id)[0] if sec else name
+        uid = hashlib.sha256(f"selfreview-committee:{sign_public}".encode()).hexdigest()[:32]
+        return {"organisation": {"uid": uid,
                                  "name": name, "superior_body": call.superior_body if call else "",
                                  "kind": "committee"},
                 "period": period, "quota_percent": call.quota_percent if call else 20, "min_count": min_count,

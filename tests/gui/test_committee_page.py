@@ -4,6 +4,7 @@ organisation and a member, and a decision recorded from the page."""
 from __future__ import annotations
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from selfreview.demo.generate import run_demo
@@ -11,7 +12,7 @@ from selfreview.services.context import AppContext
 from selfreview.services.dto import ProfileData
 
 
-def cell_results(tmp_path, committee, call_path, name: str, seed: int):
+def cell_results(tmp_path, committee, call_path, name: str, seed: int, with_reviews: bool = False):
     """A cell office (its own data folder) that reports ``name``'s results to the committee."""
     with AppContext.open(tmp_path / f"cell{seed}") as cell:
         run_demo(cell, 4, tmp_path / f"members{seed}", seed=seed, period="2025", cell=name)
@@ -19,7 +20,8 @@ def cell_results(tmp_path, committee, call_path, name: str, seed: int):
         cell.results.open_call(call_path, 1)
         for row in cell.rollcall.roll_call(1).rows:
             cell.assessments.set_assessment(1, row.member_id, proposed_rating=row.self_rating)
-        path = cell.results.write_results(tmp_path / f"{seed}.selfreview-results", round_id=1).path
+        path = cell.results.write_results(tmp_path / f"{seed}.selfreview-results", round_id=1,
+                                          with_reviews=with_reviews).path
     return path
 
 
@@ -77,7 +79,7 @@ def test_empty_committee_then_import_from_the_page(tmp_path, ctx, make_window, d
     p = ctx.profiles.create(ProfileData(full_name="Lê Thị Mai", cell_name="Đảng ủy Khối"))
     ctx.profiles.set_secretary(p.id)
     call_path, _ = ctx.committee.write_call("2025", tmp_path / "call.selfreview-results-invite", ["Chi bộ Văn phòng"])
-    results = cell_results(tmp_path, ctx, call_path, "Chi bộ Văn phòng", 1)
+    results = cell_results(tmp_path, ctx, call_path, "Chi bộ Văn phòng", 1, with_reviews=True)
     window = make_window()
     window.actions_by_name["committee"].trigger()
     page = window.page
@@ -91,6 +93,16 @@ def test_empty_committee_then_import_from_the_page(tmp_path, ctx, make_window, d
     assert kind == "info" and text == "Đã nhập 1, cập nhật 0, đã có 0, từ chối 1."
     assert page.rollcall.text() == "1/1 tổ chức đã báo cáo"
     assert texts(page.orgs, 0) == ["Chi bộ Văn phòng"] and page.members.model().rowCount() == 4
+    # drill-down to a member: the full review came with the results, printed as the member's review
+    page.members.selectRow(0)
+    member = page.current_member()
+    assert page.review_button.isEnabled() and "kèm kết quả" in page.detail.text()
+    out = tmp_path / "review.pdf"
+    dialogs.save_file = lambda *a, **k: str(out)
+    qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
+    text = " ".join("".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert member.full_name in text and "Chi bộ Văn phòng" in text
+    assert page.saved.text().endswith("review.pdf")
 
 
 def test_the_cell_opens_the_call_and_writes_its_results_from_the_documents_page(tmp_path, ctx, make_window,

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from committee_kit import Cell, call, office
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from selfreview.db.models import OrgResult, utcnow
@@ -219,3 +220,25 @@ def test_command_line_mistakes_get_one_clear_line_and_change_nothing(tmp_path, c
     assert "2025" in capsys.readouterr().err and not (tmp_path / "out").exists()
     with AppContext.open(tmp_path / "cell") as ctx:
         assert ctx.committee.list_results() == [] and ctx.results.call_for("2025") is None
+
+
+def test_a_full_review_is_checked_against_its_form_before_it_is_printed(world):
+    committee, cell, tmp = world
+    from selfreview.services.committee_review import write_member_review
+    c = cell.ctx
+    report = c.results.report(round_id=cell.round.id, with_reviews=True)
+    good = next(m for m in report["members"] if m["review"] is not None)
+    bad = next(m for m in report["members"] if m["review"] is not None and m is not good)
+    qid = next(iter(bad["review"]["answers"]))
+    bad["review"]["answers"][qid] = {"not": "an answer"}
+    ident = open_identity(c.keys_dir, c.profiles.secretary().id, None)
+    call_row = c.results.call_for("2025")
+    (tmp / "r.selfreview-results").write_bytes(write_results(ident, "Nguyễn Văn An", call_row.uid, call_row.enc_key,
+                                                             report, utcnow()))
+    assert committee.exchange.import_paths([tmp / "r.selfreview-results"])[0].outcome == "imported"
+    uid = report["organisation"]["uid"]
+    out = write_member_review(committee, 1, uid, good["ref"], tmp / "good.pdf")
+    assert good["full_name"] in " ".join(PdfReader(out).pages[0].extract_text().split())
+    with pytest.raises(ServiceError) as e:
+        write_member_review(committee, 1, uid, bad["ref"], tmp / "bad.pdf")
+    assert e.value.message.code in ("import.bad_answer", "import.wrong_type") and not (tmp / "bad.pdf").exists()

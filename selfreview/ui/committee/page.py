@@ -85,7 +85,14 @@ class CommitteePage(QWidget):
         decide.addWidget(self.rating)
         decide.addWidget(self.decide_button)
         decide.addWidget(self.quota, 1)
+        self.review_button = QPushButton(self.tr("The member's review as PDF…"), self)
+        self.review_button.setObjectName("memberReviewPdf")
+        self.review_button.clicked.connect(self.review_pdf)
+        decide.addWidget(self.review_button)
         layout.addLayout(decide)
+        self.saved = QLabel(self)
+        self.saved.setObjectName("committeeSaved")
+        layout.addWidget(self.saved)
         self._fill_periods()
 
     def _table(self, parent: QWidget, model: Any, name: str) -> QTableView:
@@ -170,6 +177,7 @@ class CommitteePage(QWidget):
     def _member_selected(self) -> None:
         m = self.current_member()
         self.decide_button.setEnabled(m is not None)
+        self.review_button.setEnabled(m is not None and m.has_review)
         self.rating.setEnabled(m is not None)
         if m is None:
             self.detail.setText("")
@@ -215,3 +223,19 @@ class CommitteePage(QWidget):
         self._fill_periods()
         if keep:
             self.period.setCurrentText(keep)
+
+    # -- a member's full review --------------------------------------------------------------------------
+    def review_pdf(self) -> None:
+        from selfreview.services.committee_review import write_member_review
+        from selfreview.services.exchange import slug
+        org, m = self.current_org(), self.current_member()
+        if org is None or m is None or not m.has_review:
+            return
+        path = self.dialogs.save_file(self, self.tr("Save the review as PDF"),
+                                      f"{slug(m.full_name)}-{slug(org.period)}.pdf", self.tr("PDF documents (*.pdf)"))
+        if not path:
+            return
+        out = path if path.lower().endswith(".pdf") else path + ".pdf"
+        self.runner.submit(write_member_review, self.ctx, org.id, m.unit_uid, m.ref, out,
+                           on_done=lambda p: self.saved.setText(arg(self.tr("Saved: %1"), str(p))),
+                           on_error=lambda e: show_error(self.dialogs, self, e))
