@@ -45,7 +45,7 @@ def open_call(exporter: Any) -> Any:
 
 def write_results(exporter: Any, round_id: int, with_reviews: bool) -> Any:
     """Ask where to save the results, write them as a job (signed, encrypted to the committee)."""
-    ctx, dialogs, ws = exporter.ctx, exporter.dialogs, exporter.workspace
+    ctx = exporter.ctx
     r = ctx.cells.get_round(round_id)
     out = exporter._ask(tr("Save the results for the committee"), f"ket-qua-{slug(r.cell)}-{slug(r.period)}",
                         RESULTS_SUFFIX, arg(tr("Results (*%1)"), RESULTS_SUFFIX))
