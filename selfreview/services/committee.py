@@ -15,7 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import defer
 
 from selfreview.db.models import OrgDecision, OrgResult, ResultsCall, utcnow
 from selfreview.exchange.atomic import write_atomic
@@ -159,7 +160,7 @@ class CommitteeService:
 
     def list_results(self, period: str | None = None) -> list[ResultRow]:
         with self.ctx.read() as s:
-            q = select(OrgResult).order_by(OrgResult.period, OrgResult.name)
+            q = select(OrgResult).options(defer(OrgResult.report)).order_by(OrgResult.period, OrgResult.name)
             if period is not None:
                 q = q.where(OrgResult.period == nfc(period).strip())
             rows = list(s.scalars(q))
@@ -271,11 +272,19 @@ class CommitteeService:
             n += len(todo)
         return n
 
-    def quota(self, period: str) -> tuple[QuotaCheck, dict[str, QuotaCheck]]:
+    def quota(self, period: str, by_category: bool = True) -> tuple[QuotaCheck, dict[str, QuotaCheck]]:
         """HTXSNV against 20% (or 25%, as the call set it) of HTTNV among every decided rating of the
-        period at this committee's level, and per member category."""
+        period at this committee's level, and per member category (``by_category=False``: the
+        whole only, from one query: what a screen refreshes)."""
         call = own_call(self.ctx, period)
         percent = call.quota_percent if call else 20
+        if not by_category:
+            with self.ctx.read() as s:
+                counts = dict(s.execute(select(OrgDecision.rating, func.count())
+                                        .join(OrgResult, OrgResult.id == OrgDecision.result_id)
+                                        .where(OrgResult.period == nfc(period).strip())
+                                        .group_by(OrgDecision.rating)).all())
+            return quota_check(counts.get("htxsnv", 0), counts.get("httnv", 0), percent), {}
         total: Counter = Counter()
         by_cat: dict[str, Counter] = {}
         for row in self.list_results(period):

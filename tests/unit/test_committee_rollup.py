@@ -38,3 +38,21 @@ def test_rollup_from_reviews_and_results(tmp_path):
     assert committee.committee.accept_proposed("2025") == 0
     committee.close()
     cell.ctx.close()
+
+
+def test_the_quick_quota_agrees_with_the_full_one(tmp_path):
+    committee = office(tmp_path / "committee", "Lê Thị Mai", "Đảng ủy Sở Nội vụ")
+    cell = Cell(tmp_path / "cell")
+    path, _ = call(committee, tmp_path / "call.selfreview-results-invite", orgs=["Chi bộ Văn phòng"])
+    cell.ctx.results.open_call(path, 1)
+    committee.exchange.import_paths([cell.ctx.results.write_results(tmp_path / "r.selfreview-results",
+                                                                    round_id=cell.round.id).path])
+    for name, rating in (("Trần Thị Bình", "htxsnv"), ("Lê Văn Cường", "httnv"), ("Nguyễn Văn An", "httnv"),
+                         ("Đỗ Minh Châu", "httnv"), ("Phạm Thị Dung", None)):
+        committee.committee.decide_by_name(1, name, rating)
+    full, by_cat = committee.committee.quota("2025")
+    quick, none = committee.committee.quota("2025", by_category=False)
+    assert quick == full and (full.excellent, full.good, full.ok) == (1, 3, False) and none == {}
+    assert set(by_cat) == {"leader", "non_leader"}
+    committee.close()
+    cell.ctx.close()

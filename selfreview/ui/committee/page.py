@@ -140,7 +140,7 @@ class CommitteePage(QWidget):
         self._org_selected()
 
     def _show_quota(self, period: str) -> None:
-        check, _ = self.ctx.committee.quota(period)
+        check, _ = self.ctx.committee.quota(period, by_category=False)
         self.quota.setText(check.summary(language()))
 
     def current_org(self) -> Any:
