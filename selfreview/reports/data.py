@@ -133,3 +133,4 @@ class RollupReport:
     signer_role: str = "T/M ĐẢNG ỦY"
     min_count: int = 3
     quota_percent: int = 20
+    decided_counts: dict[str, int] | None = None  # the committee's decided ratings (level -> people), when any

@@ -73,9 +73,12 @@ def combined_rollup(ctx, period: str, min_count: int = 3, quota_percent: int = 2
         respondents += add_responsibility(report, behaviours, counts)
     rows = sorted([*base.rows, *(result_row(r) for r in results)], key=lambda r: vi_sort_key(r.name))
     reported = {r["organisation"]["name"] for r in results}
+    decided = Counter(m.decided_rating for r in ctx.committee.list_results(period)
+                      for m in ctx.committee.organisation(r.id).members if m.decided_rating)
     return replace(base, rows=tuple(rows), without_round=tuple(n for n in base.without_round if n not in reported),
                    responsibility=ResponsibilityTally(tuple(Behaviour(k, v) for k, v in behaviours.items()),
-                                                      counts, respondents))
+                                                      counts, respondents),
+                   decided_counts=dict(decided) if decided else None)
 
 
 def _own_call(ctx, period: str):

@@ -59,6 +59,10 @@ def test_three_cells_report_the_committee_decides_the_cells_learn_it(tmp_path, m
         assert cell in text
     assert "Tổng số đảng viên: 18" in text
 
+    decided = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "rollup-decided-2025.pdf").pages)
+                       .split())
+    assert "V. KẾT QUẢ XẾP LOẠI DO CẤP ỦY QUYẾT ĐỊNH" in decided and "Theo mức cấp ủy quyết định: HTXSNV 1 /" in decided
+
     # the committee's list, as JSON
     assert main(["--data-dir", "committee", "list", "results", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)

@@ -33,9 +33,16 @@ def test_rollup_from_reviews_and_results(tmp_path):
     pdf = committee.reports.write_rollup("2025", tmp_path / "rollup.pdf")
     text = PdfReader(pdf).pages[0].extract_text()
     assert "Tổng số đảng viên: 7" in text
+    assert "DO CẤP ỦY QUYẾT ĐỊNH" not in " ".join(p.extract_text() for p in PdfReader(pdf).pages)
     # accepting the proposals decides the two proposed members, in one go
     assert committee.committee.accept_proposed("2025") == 2
     assert committee.committee.accept_proposed("2025") == 0
+    committee.committee.decide_by_name(1, "Trần Thị Bình", "htxsnv")
+    assert committee.reports.rollup_report("2025").decided_counts == {"htxsnv": 1, "httnv": 1}
+    pdf = committee.reports.write_rollup("2025", tmp_path / "rollup2.pdf")
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "V. KẾT QUẢ XẾP LOẠI DO CẤP ỦY QUYẾT ĐỊNH" in flat
+    assert "Theo mức cấp ủy quyết định: HTXSNV 1 / HTTNV 1: tối đa 0 (20%) — vượt 1" in flat
     committee.close()
     cell.ctx.close()
 
