@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from selfreview.db.models import OrgResult, utcnow
+from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import identity_from_bytes
 from selfreview.exchange.keystore import open_identity
 from selfreview.exchange.results import read_results, write_results
@@ -173,7 +174,6 @@ def test_a_second_call_from_another_key_is_not_taken_silently(world):
 def test_each_kind_is_refused_where_another_is_expected(world):
     committee, cell, tmp = world
     from selfreview.exchange.envelope import FORMAT_RESPONSE, open_envelope
-    from selfreview.exchange.errors import Rejected
     from selfreview.exchange.results_invite import read_results_invite
     w = cell.ctx.results.write_results(tmp / "r.selfreview-results", round_id=cell.round.id)
     with pytest.raises(Rejected) as e:
@@ -242,3 +242,32 @@ def test_a_full_review_is_checked_against_its_form_before_it_is_printed(world):
     with pytest.raises(ServiceError) as e:
         write_member_review(committee, 1, uid, bad["ref"], tmp / "bad.pdf")
     assert e.value.message.code in ("import.bad_answer", "import.wrong_type") and not (tmp / "bad.pdf").exists()
+
+
+@pytest.mark.parametrize("damage,where", [
+    (lambda r: r["members"][0].update(status="rated", cell_rating=None), "report.members.0.status"),
+    (lambda r: r["members"][1].update(self_rating="xuất sắc"), "report.members.1.self_rating"),
+    (lambda r: r.update(units=[dict(r)]), "report.units"),  # a cell has no units
+    (lambda r: r["responsibility"]["behaviours"].append({"id": "x", "label": "", "sometimes": -1, "often": 0,
+                                                         "total": 0}), "report.responsibility.behaviours"),
+    (lambda r: r["members"].append(dict(r["members"][0])), "report.members.5.ref"),
+    (lambda r: r.update(quota_percent=30), "report.quota_percent"),
+])
+def test_a_results_file_of_the_wrong_shape_is_refused_naming_the_place(world, damage, where):
+    committee, cell, tmp = world
+    from selfreview.exchange.envelope import FORMAT_RESULTS, seal
+    from selfreview.exchange.keys import enc_public_key
+    from selfreview.exchange.results import results_body
+    c = cell.ctx
+    report = c.results.report(round_id=cell.round.id)
+    damage(report)
+    ident = open_identity(c.keys_dir, c.profiles.secretary().id, None)
+    call_row = c.results.call_for("2025")
+    with pytest.raises(Rejected):  # the writer refuses to write it
+        write_results(ident, "Nguyễn Văn An", call_row.uid, call_row.enc_key, report, utcnow())
+    body = results_body("Nguyễn Văn An", ident, call_row.uid, call_row.enc_key, report, utcnow())
+    (tmp / "bad.selfreview-results").write_bytes(seal(FORMAT_RESULTS, body, ident.sign,
+                                                      enc_public_key(call_row.enc_key)))
+    [r] = committee.exchange.import_paths([tmp / "bad.selfreview-results"])
+    assert r.outcome == "rejected" and r.reason.code == "import.bad_structure"
+    assert where in r.reason.en and org_results(committee) == 0
