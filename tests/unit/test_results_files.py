@@ -271,3 +271,19 @@ def test_a_results_file_of_the_wrong_shape_is_refused_naming_the_place(world, da
     [r] = committee.exchange.import_paths([tmp / "bad.selfreview-results"])
     assert r.outcome == "rejected" and r.reason.code == "import.bad_structure"
     assert where in r.reason.en and org_results(committee) == 0
+
+
+def test_a_damaged_call_is_refused_and_nothing_is_kept(tmp_path):
+    committee = office(tmp_path / "committee", "Lê Thị Mai", "Đảng ủy Sở Nội vụ")
+    path, _ = call(committee, tmp_path / "call.selfreview-results-invite")
+    committee.close()
+    raw = bytearray(path.read_bytes())
+    i = raw.index(b'"payload":"') + 40
+    raw[i] = ord("A") if raw[i] != ord("A") else ord("B")
+    path.write_bytes(bytes(raw))
+    cell = Cell(tmp_path / "cell")
+    with pytest.raises(ServiceError) as e:
+        cell.ctx.results.open_call(path, 1)
+    assert e.value.message.code in ("import.bad_signature", "import.bad_structure", "import.not_utf8")
+    assert cell.ctx.results.call_for("2025") is None
+    cell.ctx.close()
