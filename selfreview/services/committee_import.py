@@ -82,6 +82,7 @@ class LevelImporter:
         sec = ctx.profiles.secretary()
         self.actor = sec.full_name if sec else ""
         self.identity = None
+        self._members_here: dict[tuple[str, str], int] | None = None  # per decision file (_decisions)
         if sec is not None:
             try:
                 self.identity = open_identity(ctx.keys_dir, sec.id, passphrase)
@@ -166,6 +167,7 @@ class LevelImporter:
             if doc.period != call.period:
                 raise Rejected("results.period_mismatch", period=doc.period, call_period=call.period)
             changed = new = 0
+            self._members_here = None  # built when first needed (a committee in the middle)
             for d in doc.decisions:
                 before, existed = self._apply(s, doc, d.unit, d.ref, d.full_name, d.rating)
                 if not existed:
@@ -198,18 +200,21 @@ class LevelImporter:
                              rating=rating, by=doc.committee.name)
             return before, before is not None
         # a member of an organisation that reported to us (we are a committee in the middle)
-        for res in s.scalars(select(OrgResult).where(OrgResult.period == doc.period)):
-            if any(u["organisation"]["uid"] == unit and m["ref"] == ref for u, m in all_members(res.report)):
-                row = s.scalars(select(OrgDecision).where(OrgDecision.result_id == res.id,
-                                                          OrgDecision.unit_uid == unit,
-                                                          OrgDecision.ref == ref)).first()
-                if row is None:
-                    row = OrgDecision(result_id=res.id, unit_uid=unit, ref=ref, full_name=name)
-                    s.add(row)
-                    before, existed = None, False
-                else:
-                    before, existed = row.rating, True
-                row.rating, row.decided_by, row.decided_at = rating, doc.committee.name, utcnow()
-                return before, existed
-        raise Rejected("decisions.unknown_member", name=name)
+        if self._members_here is None:  # (unit uid, ref) -> the results holding that member
+            self._members_here = {(u["organisation"]["uid"], m["ref"]): res.id
+                                  for res in s.scalars(select(OrgResult).where(OrgResult.period == doc.period))
+                                  for u, m in all_members(res.report)}
+        result_id = self._members_here.get((unit, ref))
+        if result_id is None:
+            raise Rejected("decisions.unknown_member", name=name)
+        row = s.scalars(select(OrgDecision).where(OrgDecision.result_id == result_id, OrgDecision.unit_uid == unit,
+                                                  OrgDecision.ref == ref)).first()
+        if row is None:
+            row = OrgDecision(result_id=result_id, unit_uid=unit, ref=ref, full_name=name)
+            s.add(row)
+            before, existed = None, False
+        else:
+            before, existed = row.rating, True
+        row.rating, row.decided_by, row.decided_at = rating, doc.committee.name, utcnow()
+        return before, existed
 
