@@ -18,6 +18,7 @@ from selfreview.rating import Rating
 from selfreview.ui.committee.models import ROW_ROLE, MembersModel, OrganisationsModel, short
 from selfreview.ui.i18n import arg, language
 from selfreview.ui.secretary.common import show_error
+from selfreview.ui.widgets import ScaledLabel
 
 
 class CommitteePage(QWidget):
@@ -31,7 +32,8 @@ class CommitteePage(QWidget):
         bar = QHBoxLayout()
         self.home_button = QPushButton(self.tr("← H&ome"), self)
         self.home_button.clicked.connect(self.go_home)
-        title = QLabel(self.tr("Committee: results of the organisations"), self)
+        title = ScaledLabel(self.tr("Committee: results of the organisations"), 1.3, bold=True, parent=self,
+                            wrap=False)
         title.setObjectName("pageTitle")
         period_label = QLabel(self.tr("&Period:"), self)
         self.period = QComboBox(self)
@@ -103,7 +105,9 @@ class CommitteePage(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
+        view.setWordWrap(False)
         view.horizontalHeader().setStretchLastSection(True)
+        model.modelReset.connect(view.resizeColumnsToContents)  # every column as wide as its widest value
         return view
 
     # -- data --------------------------------------------------------------------------------------
