@@ -44,7 +44,8 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_invite)
 
     p = sub.add_parser("open-invite", parents=[common],
-                       help="open an invitation file and set up the profile's review for that round")
+                       help="open an invitation file and set up the profile's review for that round; or "
+                            "(a secretary) open a committee's call for results")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--profile", type=int, required=True, metavar="ID")
     p.set_defaults(handler=cmd_open_invite)

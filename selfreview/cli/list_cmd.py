@@ -6,7 +6,7 @@ from selfreview.cli.common import open_context, print_json, print_table
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("list", parents=[common], help="list cells, rounds or reviews in the database")
+    p = sub.add_parser("list", parents=[common], help="list cells, rounds, reviews, or the organisations' results a committee imported")
     p.add_argument("what", choices=["cells", "rounds", "reviews", "results"])
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_list)
