@@ -1,4 +1,4 @@
-"""``selfreview list cells|rounds|reviews [--json]``: what the database holds, with ids."""
+"""``selfreview list cells|rounds|reviews|results [--json]``: what the database holds, with ids."""
 
 from __future__ import annotations
 
