@@ -294,7 +294,17 @@
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the collective&apos;s report as a Word document (.docx) to edit</source>
+        <translation>Lưu báo cáo của tập thể thành tệp Word (.docx) để sửa</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Not started yet</source>
         <translation>Chưa bắt đầu</translation>
     </message>
@@ -302,7 +312,7 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../selfreview/ui/committee/page.py" line="+32"/>
+        <location filename="../../selfreview/ui/committee/page.py" line="+33"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -312,7 +322,7 @@
         <translation>Cấp ủy: kết quả của các tổ chức đảng</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Period:</source>
         <translation>&amp;Kỳ:</translation>
     </message>
@@ -342,7 +352,7 @@
         <translation>Bản kiểm điểm của đảng viên (PDF)…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No organisation&apos;s results have been imported yet: import the files the cells sent (selfreview import, or drop them on the window).</source>
         <translation>Chưa nhận kết quả của tổ chức nào: hãy nhập các tệp chi bộ gửi lên (selfreview import, hoặc kéo thả tệp vào cửa sổ).</translation>
     </message>
@@ -461,20 +471,22 @@
         <translation>Lời mời</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Save the cell&apos;s summary</source>
         <translation>Lưu báo cáo tổng hợp của chi bộ</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
-        <location line="+8"/>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-1"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The cell&apos;s summary</source>
         <translation>Báo cáo tổng hợp của chi bộ</translation>
     </message>
@@ -499,17 +511,23 @@
         <translation>Tổng hợp các chi bộ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save the review as PDF</source>
         <translation>Lưu bản kiểm điểm thành PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Save the review as Word</source>
+        <translation>Lưu bản kiểm điểm thành tệp Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Review</source>
         <translation>Bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-28"/>
+        <location line="+33"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
@@ -701,7 +719,7 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -1064,12 +1082,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+71"/>
-        <location line="+301"/>
+        <location line="+302"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-288"/>
         <location line="+83"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -1108,12 +1126,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+62"/>
         <location line="+19"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1186,6 +1204,11 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;Xuất PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as &amp;Word…</source>
+        <translation>Xuất tệp &amp;Word…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1399,7 +1422,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../selfreview/ui/member_actions.py" line="+111"/>
+        <location filename="../../selfreview/ui/member_actions.py" line="+112"/>
         <source>The file could not be read or written: %1</source>
         <translation>Không đọc hoặc ghi được tệp: %1</translation>
     </message>
@@ -1490,23 +1513,48 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu của khoá</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+17"/>
+        <location line="+32"/>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+0"/>
+        <source>Export Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <location line="+39"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo tệp PDF…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Writing the Word document…</source>
+        <translation>Đang ghi tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Word document saved</source>
+        <translation>Đã lưu tệp Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Word document was saved as %1. No program to show it could be started; open it from its folder.</source>
+        <translation>Đã lưu tệp Word thành %1. Không mở được chương trình nào để xem; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>PDF saved</source>
         <translation>Đã lưu tệp PDF</translation>
     </message>
@@ -1514,6 +1562,23 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>The PDF was saved as %1. No program to show it could be started; open it from its folder.</source>
         <translation>Đã lưu tệp PDF: %1. Không mở được chương trình xem tệp; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Import from a Word file</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Reading the Word file…</source>
+        <translation>Đang đọc tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No heading in %1 matches a part of the form; nothing was written.</source>
+        <translation>Không có đề mục nào trong %1 khớp với một phần của mẫu; chưa ghi gì.</translation>
     </message>
 </context>
 <context>
@@ -1726,7 +1791,7 @@ Mã khóa trong tệp:
         <translation>Từng đảng viên với điểm và hai mức đề xuất xếp loại, tỷ lệ HTXSNV, và tổng hợp phần tự soát biểu hiện né tránh trách nhiệm (chỉ đếm, không nêu tên).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The &amp;minutes of the meeting (PDF)…</source>
         <translation>Biên bản hội &amp;nghị (PDF)…</translation>
     </message>
@@ -1741,7 +1806,14 @@ Mã khóa trong tệp:
         <translation>&amp;Kèm toàn văn từng bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
+        <location line="+8"/>
+        <location line="+9"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Open the committee&apos;s call for results…</source>
         <translation>Mở yêu cầu báo cáo kết quả của cấp ủy…</translation>
     </message>
@@ -1762,6 +1834,11 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+3"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The roll-call as a table</source>
         <translation>Bảng điểm danh</translation>
     </message>
@@ -2135,7 +2212,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../selfreview/ui/review_editor.py" line="+71"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+72"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -2185,12 +2262,32 @@ Mã khóa trong tệp:
         <translation>Lưu bản kiểm điểm này thành tệp PDF để in hoặc lưu giữ</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+2"/>
+        <source>Export Wor&amp;d…</source>
+        <translation>Xuất &amp;Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this review as a Word document (.docx) to edit or keep</source>
+        <translation>Lưu bản kiểm điểm này thành tệp Word (.docx) để sửa hoặc lưu giữ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I&amp;mport from Word…</source>
+        <translation>&amp;Nhập từ tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read your own kiểm điểm written in Word (.docx) into this form, after a preview</source>
+        <translation>Đưa bản kiểm điểm bạn đã viết bằng Word (.docx) vào mẫu này, sau khi xem trước</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>%1 · revision %2 · %3</source>
         <translation>%1 · lần sửa %2 · %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This review was finalized on %1 and is locked.</source>
         <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khoá.</translation>
     </message>
@@ -2237,7 +2334,7 @@ Mã khóa trong tệp:
         <translation>Sau khi hoàn tất, bản kiểm điểm được khoá và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -3219,6 +3316,39 @@ Hãy xem lại những câu trả lời gần nhất: những gì lưu sau %1 kh
         <location line="+1"/>
         <source>Extra large</source>
         <translation>Rất lớn</translation>
+    </message>
+</context>
+<context>
+    <name>WordImportDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/word_import_dialog.py" line="+34"/>
+        <source>Import from a Word file</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What %1 would put into your review</source>
+        <translation>Những gì %1 sẽ đưa vào bản kiểm điểm của bạn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is written yet. Check where each part goes; what is written now in a part marked “replaces” is replaced.</source>
+        <translation>Chưa ghi gì. Hãy xem từng phần sẽ vào đâu; nội dung hiện có ở phần ghi “thay” sẽ được thay.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (replaces what is written now)</source>
+        <translation> (thay nội dung đang có)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not placed (copy by hand if needed):</source>
+        <translation>Không xếp được vào mục nào (chép tay nếu cần):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Write into my review</source>
+        <translation>&amp;Ghi vào bản kiểm điểm</translation>
     </message>
 </context>
 <context>
