@@ -67,6 +67,8 @@ def split(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str | os.PathLi
         if path.is_dir():
             others.append(p)
             ours += sorted(f for f in path.rglob("*") if f.name.lower().endswith(SUFFIXES) and f.is_file())
+        elif path.name.lower().endswith(".selfreview"):  # a member's file (not opened here: thousands at once)
+            others.append(p)
         elif path.is_file() and kind_of(path):
             ours.append(path)
         else:
