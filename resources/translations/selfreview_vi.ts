@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../selfreview/ui/committee/cell_actions.py" line="+25"/>
+        <source>Open the committee&apos;s call for results</source>
+        <translation>Mở yêu cầu báo cáo kết quả của cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls for results (*%1)</source>
+        <translation>Yêu cầu báo cáo kết quả (*%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 asks for the results of period %2 (key fingerprint %3: compare it by phone). Keep this call?</source>
+        <translation>%1 yêu cầu báo cáo kết quả kỳ %2 (dấu vân tay khóa %3: hãy đối chiếu qua điện thoại). Nhận yêu cầu này?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call for results</source>
+        <translation>Yêu cầu báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep it</source>
+        <translation>Nhận</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the results for the committee</source>
+        <translation>Lưu kết quả gửi cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results (*%1)</source>
+        <translation>Kết quả (*%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Results for the committee</source>
+        <translation>Kết quả gửi cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Writing %1…</source>
+        <translation>Đang ghi %1…</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../selfreview/ui/help.py" line="+70"/>
@@ -259,6 +307,115 @@
         <location line="+22"/>
         <source>Not started yet</source>
         <translation>Chưa bắt đầu</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteePage</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/page.py" line="+33"/>
+        <source>← H&amp;ome</source>
+        <translation>← Trang &amp;chính</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Committee: results of the organisations</source>
+        <translation>Cấp ủy: kết quả của các tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import results…</source>
+        <translation>&amp;Nhập kết quả…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Decided rating:</source>
+        <translation>Mức xếp loại &amp;quyết định:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not decided)</source>
+        <translation>(chưa quyết định)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the &amp;decision</source>
+        <translation>Ghi &amp;quyết định</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The member&apos;s review as PDF…</source>
+        <translation>Bản kiểm điểm của đảng viên (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No organisation&apos;s results have been imported yet: import the files the cells sent (selfreview import, or drop them on the window).</source>
+        <translation>Chưa nhận kết quả của tổ chức nào: hãy nhập các tệp chi bộ gửi lên (selfreview import, hoặc kéo thả tệp vào cửa sổ).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not reported yet: %1</source>
+        <translation>Chưa báo cáo: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Score: %1; self-proposed: %2; cell-proposed: %3; decided: %4</source>
+        <translation>Điểm: %1; tự đề xuất: %2; chi bộ đề xuất: %3; quyết định: %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The meeting&apos;s vote: %1</source>
+        <translation>Biểu quyết tại hội nghị: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not rated: %1</source>
+        <translation>Chưa xếp loại: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full review came with the results.</source>
+        <translation>Bản kiểm điểm đầy đủ được gửi kèm kết quả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full review did not come with the results.</source>
+        <translation>Bản kiểm điểm đầy đủ không được gửi kèm kết quả.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>Import results</source>
+        <translation>Nhập kết quả</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Results and decisions (*.selfreview-results *.selfreview-decisions)</source>
+        <translation>Kết quả và quyết định (*.selfreview-results *.selfreview-decisions)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 imported, %2 updated, %3 already present, %4 refused.</source>
+        <translation>Đã nhập %1, cập nhật %2, đã có %3, từ chối %4.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the review as PDF</source>
+        <translation>Lưu bản kiểm điểm dạng PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
     </message>
 </context>
 <context>
@@ -698,8 +855,8 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
-        <source>Self-review files (*.selfreview)</source>
-        <translation>Tệp bản kiểm điểm (*.selfreview)</translation>
+        <source>Self-review and decision files (*.selfreview *.selfreview-decisions)</source>
+        <translation>Tệp bản kiểm điểm và tệp quyết định (*.selfreview *.selfreview-decisions)</translation>
     </message>
 </context>
 <context>
@@ -996,12 +1153,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+71"/>
-        <location line="+299"/>
+        <location line="+302"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-288"/>
         <location line="+83"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -1040,12 +1197,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+62"/>
         <location line="+19"/>
-        <location line="+181"/>
+        <location line="+184"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-148"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1075,7 +1232,12 @@ Mã khóa trong tệp:
         <translation>Việc của &amp;bí thư chi bộ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Co&amp;mmittee: results of the organisations</source>
+        <translation>Cấp ủ&amp;y: kết quả của các tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -1180,9 +1342,14 @@ Mã khóa trong tệp:
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Self-review — cell secretary</source>
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Self-review — committee</source>
+        <translation>Kiểm điểm — cấp ủy</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1539,6 +1706,49 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/models.py" line="+47"/>
+        <source>Organisation</source>
+        <translation>Tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-proposed</source>
+        <translation>Tự đề xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cell-proposed</source>
+        <translation>Chi bộ đề xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decided</source>
+        <translation>Cấp trên quyết định</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not rated because</source>
+        <translation>Lý do chưa xếp loại</translation>
+    </message>
+</context>
+<context>
     <name>Navigator</name>
     <message>
         <location filename="../../selfreview/ui/navigator.py" line="+73"/>
@@ -1595,6 +1805,41 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>OrganisationsModel</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/models.py" line="-24"/>
+        <source>Organisation</source>
+        <translation>Tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>Số đảng viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Decided</source>
+        <translation>Đã quyết định</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions sent</source>
+        <translation>Đã gửi quyết định</translation>
+    </message>
+</context>
+<context>
     <name>OutputsPage</name>
     <message>
         <location filename="../../selfreview/ui/secretary/outputs.py" line="+13"/>
@@ -1634,12 +1879,22 @@ Mã khóa trong tệp:
     <message>
         <location line="-2"/>
         <location line="+8"/>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Word…</source>
         <translation>Word…</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-7"/>
+        <source>Open the committee&apos;s call for results…</source>
+        <translation>Mở yêu cầu báo cáo kết quả của cấp ủy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cell&apos;s results file for the committee…</source>
+        <translation>Tệp kết quả của chi bộ gửi cấp ủy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ro&amp;ll-up of every cell on this computer (PDF)…</source>
         <translation>Tổng hợp &amp;mọi chi bộ trên máy này (PDF)…</translation>
     </message>
@@ -2239,7 +2494,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+152"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+155"/>
         <source>Entered from paper by the secretary</source>
         <translation>Bí thư nhập từ bản giấy</translation>
     </message>
@@ -2257,7 +2512,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+62"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+64"/>
         <source>Every status</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -2317,7 +2572,7 @@ Mã khóa trong tệp:
         <translation>&amp;Xem biên nhận…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Not handed in (%1): %2</source>
         <translation>Chưa nộp (%1): %2</translation>
     </message>

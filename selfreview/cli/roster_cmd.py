@@ -71,7 +71,8 @@ def cmd_roster(args, data_dir) -> int:
                     "rows": [{"no": n, "member_id": r.member_id, "name": r.name, "post": r.post,
                               "category": r.category, "form": r.form, "status": r.status,
                               "submitted_at": r.submitted_at, "total": r.total, "self_rating": r.self_rating,
-                              "cell_rating": r.cell_rating, "review_id": r.review_id,
+                              "cell_rating": r.cell_rating, "decided_rating": r.decided_rating,
+                              "review_id": r.review_id,
                               "entered_by_secretary": r.entered_by_secretary}
                              for n, r in enumerate(rc.rows, start=1)]})
         return 0

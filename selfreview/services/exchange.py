@@ -242,9 +242,17 @@ class ExchangeService:
         invitation. ``workers``: processes checking the files of a large import (None: the default,
         ``importing.DEFAULT_WORKERS``). ``writer``: where each batch's database work runs (the
         desktop app's ``TaskRunner.write``: services/importing.py); None runs it here."""
-        importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
-                            passphrase=passphrase, workers=workers)
-        return importer.run(paths, progress, should_cancel, writer=writer)
+        from selfreview.services.committee_import import LevelImporter, split
+        paths, level_files = split(paths)  # results and decision files: services/committee_import.py
+        out: list[Receipt] = []
+        if paths:
+            importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
+                                passphrase=passphrase, workers=workers)
+            out = importer.run(paths, progress, should_cancel, writer=writer)
+        if level_files:  # a few files: their whole import is one unit of work on the writer
+            level = LevelImporter(self.ctx, passphrase)
+            out += writer(level.run, level_files) if writer is not None else level.run(level_files)
+        return out
 
     def receipts(self, limit: int | None = None) -> list[Receipt]:
         """Stored receipts, newest first."""

@@ -154,5 +154,5 @@ class ImportController(QObject):
         paths = self.refused_files(row)
         if not paths:
             paths = self.dialogs.open_files(self.widget, self.tr("Choose the file to import again"),
-                                            self.tr("Self-review files (*.selfreview)"))
+                                            self.tr("Self-review and decision files (*.selfreview *.selfreview-decisions)"))
         return self.import_paths(list(paths), accept_new_key_for=(fp,))

@@ -163,6 +163,11 @@ class OutputsPage(QWidget):
                      self.tr("Biên bản: attendance, the vote on each member, conclusions."),
                      lambda: self.exporter.minutes(self.round_id),
                      extra=[("minutes_docx", self.tr("Word…"), lambda: self.exporter.minutes(self.round_id, ".docx"))])
+        from selfreview.ui.committee import cell_actions  # results up, decisions down (docs/committee.md)
+        self._button(ul, "open_call", self.tr("Open the committee's call for results…"), "",
+                     lambda: cell_actions.open_call(self.exporter))
+        self._button(ul, "results", self.tr("The cell's results file for the committee…"), "",
+                     lambda: cell_actions.write_results(self.exporter, self.round_id, self.with_reviews.isChecked()))
         self._button(ul, "rollup", self.tr("Ro&ll-up of every cell on this computer (PDF)…"),
                      self.tr("For a committee that collects several cells' rounds of the same period."),
                      lambda: self.exporter.rollup(self.round_id),
