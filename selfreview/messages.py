@@ -339,6 +339,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "meeting.collective": ("Tập thể chi bộ", "The cell collective"),
 }
 
+from selfreview.messages_validity import CATALOGUE_VALIDITY  # noqa: E402 - issue 14's messages
+
+CATALOGUE.update(CATALOGUE_VALIDITY)
+
 
 def msg(code: str, **params: object) -> Message:
     """The message ``code`` with its parameters filled in (both languages, NFC)."""

@@ -95,6 +95,7 @@ class Member(Base):
     party_post: Mapped[str] = mapped_column(String(200), default="")
     government_post: Mapped[str] = mapped_column(String(200), default="")
     mass_org_post: Mapped[str] = mapped_column(String(200), default="")
+    work_unit: Mapped[str] = mapped_column(String(300), default="", server_default="")
     category: Mapped[str] = mapped_column(String(32), default="non_leader")
     meeting_order: Mapped[int] = mapped_column(Integer, default=1000)
     sign_public_key: Mapped[Optional[str]] = mapped_column(String(128), index=True)

@@ -105,11 +105,17 @@ def _decode(raw: bytes) -> str:
 
 
 def _parse(text: str, outer: bool) -> Any:
+    if text.startswith("\ufeff"):  # a text editor opened and saved it again
+        raise Rejected("import.bom")
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=_no_constant, object_pairs_hook=unique_keys)
     except RecursionError:
         raise Rejected("import.too_deep", max=MAX_DEPTH) from None
+    except DuplicateKey as e:
+        raise Rejected("import.duplicate_key", key=e.key) from None
     except ValueError as e:
+        if getattr(e, "msg", "") == "Extra data":  # a whole document, then more: appended or joined
+            raise Rejected("import.trailing_bytes", n=len(text[e.pos:].encode("utf-8", "surrogatepass"))) from None
         head = text[:1024]
         if outer and any(f'"{f}"' in head for f in FORMATS):
             raise Rejected("import.truncated") from None
@@ -141,6 +147,25 @@ def _has_lone_surrogate(value: Any) -> bool:
         elif isinstance(v, list):
             stack.extend(v)
     return False
+
+
+class DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key[:64]
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different: with a repeated key two parsers could read two
+    different documents from one signed text (one keeps the first, another the last)."""
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise DuplicateKey(k)
+            seen.add(k)
+    return d
 
 
 def _no_constant(name: str) -> Any:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, bindparam
+from sqlalchemy import Connection, bindparam, case
 
 from selfreview.db.models import Answer, Member, Review
 from selfreview.exchange.response import CATEGORIES, ResponseDoc
@@ -29,7 +29,9 @@ INSERT_REVIEW = _REVIEW.insert()
 ANSWER_TABLE = _ANSWER
 ANSWER_COLUMNS = ("review_id", "question_id", "value", "updated_at")  # db.bulk.insert_rows
 SET_MEMBER_KEYS = _MEMBER.update().where(_MEMBER.c.id == bindparam("member_id")).values(
-    sign_public_key=bindparam("sign"), enc_public_key=bindparam("enc"), fingerprint=bindparam("fp"))
+    sign_public_key=bindparam("sign"), enc_public_key=bindparam("enc"), fingerprint=bindparam("fp"),
+    # the work unit the member's own file gives, where the roster had none
+    work_unit=case((_MEMBER.c.work_unit == "", bindparam("work_unit")), else_=_MEMBER.c.work_unit))
 SET_NOT_CURRENT = _REVIEW.update().where(_REVIEW.c.id == bindparam("old_id")).values(is_current=False)
 
 
@@ -156,7 +158,7 @@ class _Batch:
 
 
 MEMBER_COLUMNS = ("cell_id", "full_name", "date_of_birth", "party_post", "government_post", "mass_org_post",
-                  "category", "sign_public_key", "enc_public_key", "fingerprint", "created_at")
+                  "work_unit", "category", "sign_public_key", "enc_public_key", "fingerprint", "created_at")
 REVIEW_COLUMNS = ("member_id", "round_id", "period", "template_id", "template_version", "template_hash", "status",
                   "revision", "parent_id", "is_current", "content_hash", "invite_uid", "created_at", "updated_at",
                   "finalized_at", "submitted_at", "self_rating", "self_check", "summary_version")
@@ -167,7 +169,7 @@ def _member_row(doc: ResponseDoc, rnd: _Round, template: Template, now: datetime
     category = template.category.value if template.category.value in CATEGORIES else m.category
     return {"cell_id": rnd.cell_id, "full_name": m.full_name, "date_of_birth": m.date_of_birth,
             "party_post": m.party_post, "government_post": m.government_post, "mass_org_post": m.mass_org_post,
-            "category": category, "sign_public_key": m.sign_public, "enc_public_key": m.enc_public,
+            "work_unit": m.work_unit, "category": category, "sign_public_key": m.sign_public, "enc_public_key": m.enc_public,
             "fingerprint": m.fingerprint, "created_at": now}
 
 

@@ -34,6 +34,7 @@ so nothing else changes that roster during an import.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from pathlib import Path
@@ -45,6 +46,7 @@ from sqlalchemy.orm import Session
 from selfreview.db.bulk import insert_rows, newest_ids
 from selfreview.db.models import Member, Review, StoredTemplate, utcnow
 from selfreview.exchange.embedded import embedded_template
+from selfreview.exchange.envelope import canonical
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.response import ResponseDoc
@@ -121,6 +123,7 @@ class Importer(OneFileImport):
             self.secretary_enc = self.secretary.public.enc_public
         self.rounds = Rounds(ctx)
         self._templates: dict[str, tuple[Template, dict[str, Any]]] = {}
+        self._bodies_checked: set[str] = set()  # sha256 of carried template bodies found true to their hash
         self.batches = 0  # transactions written by the last run (one per batch)
         self.checked_in_workers = 0  # files of the last run checked by worker processes
         if round_id is not None:
@@ -376,7 +379,17 @@ class Importer(OneFileImport):
             cached = (template, template.item_index())
             if not embedded:  # an embedded one is cached once it is stored (after_commit)
                 self._templates[ref.hash] = cached
-        if doc.round is not None and rnd.form_hashes and ref.hash not in rnd.form_hashes:
+        template = cached[0]
+        if (template.id, template.version) != (ref.id, ref.version):
+            raise Rejected("import.template_identity", id=ref.id, version=ref.version, real_id=template.id,
+                           real_version=template.version)
+        if not embedded and doc.template_body is not None:  # a body carried along must be the form it names
+            seen = hashlib.sha256(canonical(doc.template_body)).hexdigest()
+            if seen not in self._bodies_checked:
+                embedded_template(doc.template_body, ref)
+                self._bodies_checked.add(seen)
+        # the round's forms decide, whether the file names its round or the secretary chose one
+        if rnd.form_hashes and ref.hash not in rnd.form_hashes:
             raise Rejected("import.form_not_in_round", id=ref.id, version=ref.version)
         return cached[0], cached[1], embedded
 
@@ -405,7 +418,7 @@ class Importer(OneFileImport):
             mid = conn.execute(INSERT_MEMBER, _member_row(doc, rnd, template, utcnow())).inserted_primary_key[0]
             return mid  # who added it, from which file, with which key: the file's receipt
         conn.execute(SET_MEMBER_KEYS, {"member_id": plan.member_id, "sign": m.sign_public, "enc": m.enc_public,
-                                       "fp": m.fingerprint})
+                                       "fp": m.fingerprint, "work_unit": m.work_unit})
         if plan.kind == "pin":
             audit.record_on(conn, "member.key_pinned", self.actor, member_id=plan.member_id, fingerprint=m.fingerprint)
         else:
