@@ -11,6 +11,9 @@ from selfreview.services.exchange import UnencryptedExport
 from selfreview.services.receipts import Receipt, tally
 
 
+from selfreview.cli.out_path import add_force  # noqa: E402
+
+
 def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common], help="import members' review files (*.selfreview); "
                        "folders are walked. Exit 1 when any file is rejected")
@@ -35,11 +38,13 @@ def register(sub, common) -> None:
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--unencrypted", action="store_true",
                    help="allow a signed but NOT encrypted file (a review not made from an invitation)")
+    add_force(p)
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("invite", parents=[common], help="write a round's invitation file (the secretary)")
     p.add_argument("--round", type=int, required=True, metavar="ID", dest="round_id")
     p.add_argument("--out", required=True, metavar="FILE")
+    add_force(p)
     p.set_defaults(handler=cmd_invite)
 
     p = sub.add_parser("open-invite", parents=[common],

@@ -18,6 +18,7 @@ import base64
 import binascii
 import json
 import os
+import stat
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -60,10 +61,16 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) 
     """The file's bytes, refusing anything over ``max_bytes`` before reading it whole."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise Rejected("import.too_large", size=size, max=max_bytes)
-        with path.open("rb") as f:
+        # opened without waiting (a FIFO would block a plain open), then looked at: only a regular
+        # file is read; a pipe, a device or a socket named by mistake is refused at once
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise Rejected("import.not_regular")
+            size = st.st_size
+            if size > max_bytes:
+                raise Rejected("import.too_large", size=size, max=max_bytes)
             data = f.read(size + 1)
             if len(data) > size:  # it grew since the stat: read on, up to the limit
                 data += f.read(max_bytes + 1 - len(data))

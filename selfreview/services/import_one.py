@@ -34,7 +34,8 @@ log = logging.getLogger("selfreview.services.importing")
 
 class OneFileImport:
     def import_file(self, path: Path, shown: str | None = None) -> Receipt:
-        shown = shown or str(path)
+        from selfreview.services.import_files import shown_name
+        shown = shown or shown_name(path)
         now = utcnow()
         sha, doc = "", None
         try:

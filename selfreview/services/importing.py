@@ -55,7 +55,7 @@ from selfreview.forms.model import Template
 from selfreview.messages import msg
 from selfreview.services import audit, receipts, templates
 from selfreview.services.errors import ServiceError
-from selfreview.services.import_files import expand
+from selfreview.services.import_files import expand, shown_name
 from selfreview.services.import_checks import Checked, check_file, failure_text, prepare_answers, rejection
 from selfreview.services.import_rows import (
     ANSWER_COLUMNS, ANSWER_TABLE, INSERT_MEMBER, MEMBER_COLUMNS, REVIEW_COLUMNS,
@@ -214,7 +214,7 @@ class Importer(OneFileImport):
         its refusal). A file whose checks depend on a file still waiting in the batch (the same
         signing key, the same person, an embedded form not stored yet, the same roster entry)
         has the batch written first, so that it sees exactly what it would see one file at a time."""
-        item = _Item(checked.path, str(checked.path), checked.sha, utcnow(), checked.doc)
+        item = _Item(checked.path, shown_name(checked.path), checked.sha, utcnow(), checked.doc)
         if checked.refused:
             if checked.trace:
                 log.error("import of %s failed in a worker process:\n%s", item.shown, checked.trace)
