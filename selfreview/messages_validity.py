@@ -37,6 +37,22 @@ CATALOGUE_VALIDITY: dict[str, tuple[str, str]] = {
                                 "Folders nested too deeply or too many (more than {max}): the rest was skipped."),
     "import.member_field": ("Thông tin người viết trong tệp không hợp lệ: {reason} Không nhập.",
                             "The writer's details in the file are not valid: {reason_en} Not imported."),
+    "import.stored_altered": ("Bản kiểm điểm lần {revision} của đồng chí {name} lưu trên máy này không còn khớp với "
+                              "tệp đã ký: cơ sở dữ liệu đã bị sửa ngoài ứng dụng. Không nhập gì; hãy chạy "
+                              "“selfreview doctor” và khôi phục bản sao lưu.",
+                              "Revision {revision} of {name} stored on this computer no longer matches the signed "
+                              "file: the database was changed outside the app. Nothing imported; run "
+                              "“selfreview doctor” and restore a backup."),
+    "doctor.altered": ("Bản kiểm điểm số {id} ({name}, lần {revision}): câu trả lời đã lưu không còn khớp với mã "
+                       "kiểm tra lúc hoàn tất/nhập: đã bị sửa ngoài ứng dụng.",
+                       "Review {id} ({name}, revision {revision}): its stored answers no longer match the hash "
+                       "taken when it was finalized or imported: changed outside the app."),
+    "import.key_confirmed": ("Đã xác nhận khóa của đồng chí {name} (dấu vân tay {fp}, đối chiếu bằng lời).",
+                             "The key of {name} is confirmed (fingerprint {fp}, compared by voice)."),
+    "import.look_alike": ("Đã nhập như một đảng viên MỚI “{name}”, nhưng tên này trông giống “{other}” đã có trong "
+                          "danh sách: hãy kiểm tra đây có phải cùng một người, hay một tệp giả mạo.",
+                          "Imported as a NEW member “{name}”, but the name looks like “{other}”, already on the "
+                          "roster: check whether this is the same person, or a forged file."),
     "limit.too_long": ("“{field}” quá dài: {n} ký tự, tối đa {max}.",
                        "“{field_en}” is too long: {n} characters, at most {max}."),
     "limit.invisible": ("“{field}” chứa ký tự ẩn hoặc ký tự điều khiển hướng chữ (U+{char}): hãy gõ lại.",

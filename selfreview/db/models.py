@@ -101,6 +101,8 @@ class Member(Base):
     sign_public_key: Mapped[Optional[str]] = mapped_column(String(128), index=True)
     enc_public_key: Mapped[Optional[str]] = mapped_column(String(128))
     fingerprint: Mapped[Optional[str]] = mapped_column(String(32))
+    # False: the key came with the member's first file and its fingerprint is not yet confirmed
+    key_confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     cell: Mapped[Cell] = relationship(back_populates="members")
 

@@ -32,13 +32,14 @@ class MemberData:
     id: int | None = None
     cell_id: int | None = None
     fingerprint: str | None = None
+    key_confirmed: bool = False  # the pinned key's fingerprint was confirmed by the secretary
 
 
 def _member_data(m: Member) -> MemberData:
     return MemberData(full_name=m.full_name, category=m.category, date_of_birth=m.date_of_birth,
                       party_post=m.party_post, government_post=m.government_post,
                       mass_org_post=m.mass_org_post, meeting_order=m.meeting_order, work_unit=m.work_unit, id=m.id,
-                      cell_id=m.cell_id, fingerprint=m.fingerprint)
+                      cell_id=m.cell_id, fingerprint=m.fingerprint, key_confirmed=bool(m.key_confirmed))
 
 
 def default_forms(rule_set: str = "HD43-2025") -> dict[str, dict]:

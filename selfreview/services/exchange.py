@@ -240,7 +240,11 @@ class ExchangeService:
         ``importing.DEFAULT_WORKERS``)."""
         importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
                             passphrase=passphrase, workers=workers)
-        return importer.run(paths, progress, should_cancel)
+        try:
+            return importer.run(paths, progress, should_cancel)
+        finally:  # day 1: the first files imported get a real copy, not only the empty start-up one
+            from selfreview.services.recovery import take_daily_backup
+            take_daily_backup(self.ctx.data_dir)
 
     def receipts(self, limit: int | None = None) -> list[Receipt]:
         """Stored receipts, newest first."""

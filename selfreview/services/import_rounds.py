@@ -18,7 +18,6 @@ from selfreview.exchange.errors import Rejected
 from selfreview.exchange.response import ResponseDoc
 from selfreview.services.errors import ServiceError
 from selfreview.services.import_rows import _Current, _Roster, _Round
-from selfreview.services.roster import name_key
 
 _IN_LIST = 500  # ids per IN (...): well under any database's limit on bound parameters
 
@@ -86,13 +85,10 @@ class Rounds:
                 self._rosters[cell_id] = _Roster()
             for part in _parts(cells):
                 for m in s.execute(select(Member.cell_id, Member.id, Member.full_name, Member.date_of_birth,
-                                          Member.sign_public_key, Member.fingerprint)
+                                          Member.sign_public_key, Member.fingerprint, Member.key_confirmed)
                                    .where(Member.cell_id.in_(part)).order_by(Member.id)):
-                    roster = self._rosters[m.cell_id]
-                    if m.sign_public_key:
-                        roster.by_key.setdefault(m.sign_public_key, m.id)
-                    roster.by_person.setdefault((name_key(m.full_name), m.date_of_birth),
-                                                (m.id, m.sign_public_key, m.fingerprint))
+                    self._rosters[m.cell_id].add(m.id, m.full_name, m.date_of_birth, m.sign_public_key,
+                                                 m.fingerprint, bool(m.key_confirmed))
             rounds: dict[int, _Round] = {}
             for row in rows:
                 hashes = frozenset(f.get("hash") for f in (row.forms or {}).values() if isinstance(f, dict))

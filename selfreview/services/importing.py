@@ -65,6 +65,7 @@ from selfreview.services.import_rows import (
 from selfreview.services.import_one import OneFileImport
 from selfreview.services.import_rounds import Rounds
 from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
+from selfreview.services.lookalike import skeleton
 from selfreview.services.roster import name_key
 
 log = logging.getLogger(__name__)
@@ -257,19 +258,19 @@ class Importer(OneFileImport):
             raise _Waiting
         existing = item.existing = rnd.current.get(plan.member_id) if plan.member_id is not None else None
         outcome = IMPORTED
-        if existing is not None:
+        if existing is not None and plan.supersede:  # the unconfirmed key's revisions do not count
+            outcome = UPDATED
+        elif existing is not None:
             if doc.revision > existing.revision:
                 outcome = UPDATED
             elif doc.revision < existing.revision:
                 raise Rejected("import.older_revision", revision=doc.revision, current=existing.revision)
             elif existing.content_hash == item.digest and existing.template_hash == doc.template.hash:
+                self.check_stored(existing, doc)
                 outcome = ALREADY_PRESENT
             else:
                 raise Rejected("import.revision_conflict", revision=doc.revision)
-        if plan.kind == "replace":
-            item.note = msg("import.key_accepted", name=doc.member.full_name, new=doc.member.fingerprint)
-        elif doc.normalised:
-            item.note = msg("import.normalised")
+        item.note = _note(plan, doc)
         item.outcome = outcome
 
     # -- a batch: one transaction ------------------------------------------------------------------
@@ -315,7 +316,7 @@ class Importer(OneFileImport):
         # on SQLite; RETURNING without it still built every row's parameters the slow way.)
         if new:
             insert_rows(conn, _MEMBERS, MEMBER_COLUMNS, [_row_values(MEMBER_COLUMNS, _member_row(
-                it.doc, it.rnd, it.template, it.now)) for it in new])
+                it.doc, it.rnd, it.template, it.now, it.plan.confirmed)) for it in new])
             ids = newest_ids(conn, _MEMBERS, _MEMBERS.c.sign_public_key, [it.doc.member.sign_public for it in new])
             if len(ids) != len(new):
                 raise RuntimeError("two new members with one key in a batch")
@@ -350,11 +351,16 @@ class Importer(OneFileImport):
         """The import's view of the round follows what was committed (a batch's file, or one file)."""
         doc, rnd, plan = item.doc, item.rnd, item.plan
         m = doc.member
-        rnd.roster.by_key.pop(plan.old_key, None)
-        rnd.roster.by_key[m.sign_public] = item.member_id
-        if plan.kind != "known":
-            rnd.roster.by_person[(name_key(m.full_name), m.date_of_birth)] = (item.member_id, m.sign_public,
-                                                                              m.fingerprint)
+        roster = rnd.roster
+        roster.by_key.pop(plan.old_key, None)
+        roster.by_key[m.sign_public] = item.member_id
+        if plan.confirmed:
+            roster.confirmed.add(item.member_id)
+        if plan.kind == "new":
+            roster.add(item.member_id, m.full_name, m.date_of_birth, m.sign_public, m.fingerprint, plan.confirmed)
+        if plan.kind not in ("known", "confirm"):
+            roster.by_person[(name_key(m.full_name), m.date_of_birth)] = (item.member_id, m.sign_public,
+                                                                          m.fingerprint)
         if item.outcome != ALREADY_PRESENT:
             rnd.current[item.member_id] = _Current(item.review_id, doc.revision, item.digest, doc.template.hash)
         if item.embedded:
@@ -395,19 +401,37 @@ class Importer(OneFileImport):
 
     # -- member -------------------------------------------------------------------------------------
     def _member_plan(self, doc: ResponseDoc, rnd: _Round) -> _MemberPlan:
+        """Whose file this is. A key first seen (a new entry, or pinned to a roster entry) is held
+        unconfirmed; it is confirmed when the secretary gives its fingerprint (``accept_new_key_for``,
+        after comparing it by voice). A confirmed key replaces an unconfirmed one whatever revision
+        numbers the unconfirmed key's files claimed (``supersede``)."""
         m = doc.member
-        mid = rnd.roster.by_key.get(m.sign_public)
+        roster = rnd.roster
+        accepted = m.fingerprint in self.accept
+        mid = roster.by_key.get(m.sign_public)
         if mid is not None:
-            return _MemberPlan("known", mid)
-        entry = rnd.roster.by_person.get((name_key(m.full_name), m.date_of_birth))
+            if accepted and mid not in roster.confirmed:
+                return _MemberPlan("confirm", mid, stored_name=roster.names.get(mid, ""), confirmed=True)
+            return _MemberPlan("known", mid, stored_name=roster.names.get(mid, ""),
+                               confirmed=mid in roster.confirmed)
+        entry = roster.by_person.get((name_key(m.full_name), m.date_of_birth))
         if entry is None:
-            return _MemberPlan("new", None)
+            return _MemberPlan("new", None, confirmed=accepted, look_alike=self._look_alike(roster, m))
         mid, key, old_fp = entry
+        name = roster.names.get(mid, "")
         if key is None:
-            return _MemberPlan("pin", mid)
-        if m.fingerprint in self.accept:
-            return _MemberPlan("replace", mid, key, old_fp or "")
+            return _MemberPlan("pin", mid, stored_name=name, confirmed=accepted)
+        if accepted:
+            return _MemberPlan("replace", mid, key, old_fp or "", stored_name=name, confirmed=True,
+                               supersede=mid not in roster.confirmed)
         raise Rejected("import.key_changed", name=m.full_name, old=old_fp or "?", new=m.fingerprint)
+
+    @staticmethod
+    def _look_alike(roster, m) -> str:
+        """The roster name a new entry's name looks like (same skeleton), or ""."""
+        for mid, dob in roster.skeletons.get(skeleton(m.full_name), ()):
+            return roster.names.get(mid, "") + (f" ({dob.strftime('%d/%m/%Y')})" if dob else "")
+        return ""
 
     def _write_member(self, conn: Connection, plan: _MemberPlan, doc: ResponseDoc, rnd: _Round,
                       template: Template) -> int:
@@ -415,10 +439,15 @@ class Importer(OneFileImport):
         if plan.kind == "known":
             return plan.member_id
         if plan.kind == "new":
-            mid = conn.execute(INSERT_MEMBER, _member_row(doc, rnd, template, utcnow())).inserted_primary_key[0]
+            mid = conn.execute(INSERT_MEMBER, _member_row(doc, rnd, template, utcnow(),
+                                                          plan.confirmed)).inserted_primary_key[0]
             return mid  # who added it, from which file, with which key: the file's receipt
         conn.execute(SET_MEMBER_KEYS, {"member_id": plan.member_id, "sign": m.sign_public, "enc": m.enc_public,
-                                       "fp": m.fingerprint, "work_unit": m.work_unit})
+                                       "fp": m.fingerprint, "work_unit": m.work_unit, "confirmed": plan.confirmed})
+        if plan.kind == "confirm":
+            audit.record_on(conn, "member.key_confirmed", self.actor, member_id=plan.member_id,
+                            fingerprint=m.fingerprint, confirmed="by voice, on import")
+            return plan.member_id
         if plan.kind == "pin":
             audit.record_on(conn, "member.key_pinned", self.actor, member_id=plan.member_id, fingerprint=m.fingerprint)
         else:
@@ -429,6 +458,20 @@ class Importer(OneFileImport):
 
 
 _MEMBERS, _REVIEWS = Member.__table__, Review.__table__
+
+
+def _note(plan: _MemberPlan, doc: ResponseDoc):
+    """What an accepted file's receipt says beside its outcome (None: nothing to add)."""
+    m = doc.member
+    if plan.kind == "replace":
+        return msg("import.key_accepted", name=m.full_name, new=m.fingerprint)
+    if plan.kind == "confirm":
+        return msg("import.key_confirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
+    if plan.look_alike:
+        return msg("import.look_alike", name=m.full_name, other=plan.look_alike)
+    if doc.normalised:
+        return msg("import.normalised")
+    return None
 
 
 def _row_values(columns: tuple[str, ...], row: dict[str, Any]) -> tuple[Any, ...]:
