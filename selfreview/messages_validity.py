@@ -53,6 +53,12 @@ CATALOGUE_VALIDITY: dict[str, tuple[str, str]] = {
                           "danh sách: hãy kiểm tra đây có phải cùng một người, hay một tệp giả mạo.",
                           "Imported as a NEW member “{name}”, but the name looks like “{other}”, already on the "
                           "roster: check whether this is the same person, or a forged file."),
+    "import.cell_differs": ("Tệp lập không theo lời mời ghi chi bộ “{cell}”, còn đợt kiểm điểm đã chọn là của chi bộ "
+                            "“{round_cell}”: không nhập. Nếu đúng là đảng viên của chi bộ này, nhập lại với "
+                            "--accept-other-cell.",
+                            "The file, made without an invitation, names cell “{cell}”, but the chosen round is "
+                            "of “{round_cell}”: not imported. If the member does belong here, import again with "
+                            "--accept-other-cell."),
     "limit.too_long": ("“{field}” quá dài: {n} ký tự, tối đa {max}.",
                        "“{field_en}” is too long: {n} characters, at most {max}."),
     "limit.invisible": ("“{field}” chứa ký tự ẩn hoặc ký tự điều khiển hướng chữ (U+{char}): hãy gõ lại.",

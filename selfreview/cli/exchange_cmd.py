@@ -23,6 +23,9 @@ def register(sub, common) -> None:
     p.add_argument("--accept-new-key", action="append", default=[], metavar="FINGERPRINT",
                    help="accept this new key fingerprint for a member whose key changed, after comparing "
                         "it with them by voice (repeatable)")
+    p.add_argument("--accept-other-cell", action="store_true",
+                   help="with --round: take files made without an invitation even when they name another cell "
+                        "(their receipts say which)")
     p.add_argument("--json", action="store_true", help="print the receipts as JSON")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the reasons (default vi)")
     p.set_defaults(handler=cmd_import)
@@ -89,7 +92,8 @@ def cmd_import(args, data_dir) -> int:
     with open_context(data_dir) as ctx:
         try:
             rows = _with_passphrase(lambda pw: ctx.exchange.import_paths(
-                args.paths, accept_new_key_for=args.accept_new_key, round_id=args.round_id, passphrase=pw))
+                args.paths, accept_new_key_for=args.accept_new_key, round_id=args.round_id, passphrase=pw,
+                accept_other_cell=args.accept_other_cell))
         except ServiceError as e:
             return _fail(e, args.lang)
     _print_receipts(rows, args.json, args.lang)

@@ -229,7 +229,7 @@ class ExchangeService:
     def import_paths(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
                      should_cancel: Callable[[], bool] | None = None, accept_new_key_for: Iterable[str] = (),
                      round_id: int | None = None, passphrase: str | None = None,
-                     workers: int | None = None) -> list[Receipt]:
+                     workers: int | None = None, accept_other_cell: bool = False) -> list[Receipt]:
         """Import files and folders (walked for ``*.selfreview``); one receipt per file, each file
         checked on its own and written whole or not at all (in batches: services/importing.py).
         ``progress(done, total)`` is called after each file; ``should_cancel()`` is asked before
@@ -239,7 +239,7 @@ class ExchangeService:
         invitation. ``workers``: processes checking the files of a large import (None: the default,
         ``importing.DEFAULT_WORKERS``)."""
         importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
-                            passphrase=passphrase, workers=workers)
+                            passphrase=passphrase, workers=workers, accept_other_cell=accept_other_cell)
         try:
             return importer.run(paths, progress, should_cancel)
         finally:  # day 1: the first files imported get a real copy, not only the empty start-up one

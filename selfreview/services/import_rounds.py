@@ -18,6 +18,7 @@ from selfreview.exchange.errors import Rejected
 from selfreview.exchange.response import ResponseDoc
 from selfreview.services.errors import ServiceError
 from selfreview.services.import_rows import _Current, _Roster, _Round
+from selfreview.services.roster import name_key
 
 _IN_LIST = 500  # ids per IN (...): well under any database's limit on bound parameters
 
@@ -28,8 +29,9 @@ def _parts(ids: list[int]) -> Iterator[list[int]]:
 
 
 class Rounds:
-    def __init__(self, ctx) -> None:
+    def __init__(self, ctx, accept_other_cell: bool = False) -> None:
         self.ctx = ctx
+        self.accept_other_cell = accept_other_cell  # the secretary saw the cell the files name, and chose
         self._by_uid: dict[str, _Round | None] = {}
         self._periods: set[str] = set()  # periods whose rounds are all in _by_uid
         self._rosters: dict[int, _Roster] = {}  # cell id -> roster, shared by the cell's rounds
@@ -52,6 +54,10 @@ class Rounds:
                                round_period=rnd.period)
             if doc.period != rnd.period:
                 raise Rejected("import.period_mismatch", period=doc.period, round_period=rnd.period)
+            named = doc.member.cell_name
+            if (ref is None and named.strip() and name_key(named) != name_key(rnd.cell)
+                    and not self.accept_other_cell):  # never into another cell silently
+                raise Rejected("import.cell_differs", cell=named, round_cell=rnd.cell)
             return rnd
         if ref is None:
             raise Rejected("import.no_round")

@@ -107,7 +107,7 @@ class Importer(OneFileImport):
 
     def __init__(self, ctx, *, round_id: int | None = None, accept_new_key_for: Iterable[str] = (),
                  passphrase: str | None = None, workers: int | None = None,
-                 batch_files: int | None = None) -> None:
+                 batch_files: int | None = None, accept_other_cell: bool = False) -> None:
         self.ctx = ctx
         self.accept = {normalise_fingerprint(f) for f in accept_new_key_for}
         self.workers = DEFAULT_WORKERS if workers is None else workers
@@ -122,7 +122,7 @@ class Importer(OneFileImport):
             except KeyFileError as e:
                 raise ServiceError(e.message) from None
             self.secretary_enc = self.secretary.public.enc_public
-        self.rounds = Rounds(ctx)
+        self.rounds = Rounds(ctx, accept_other_cell)
         self._templates: dict[str, tuple[Template, dict[str, Any]]] = {}
         self._bodies_checked: set[str] = set()  # sha256 of carried template bodies found true to their hash
         self.batches = 0  # transactions written by the last run (one per batch)

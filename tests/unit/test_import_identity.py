@@ -74,3 +74,21 @@ def test_the_receipt_names_the_member_the_file_was_stored_for(inbox):
     doc = response(sec, identity(2), name="trần   VĂN đức")
     (r,) = sec.ctx.exchange.import_paths([_put(inbox, "d.selfreview", write_response(identity(2), doc, NOW))])
     assert (r.outcome, r.member) == ("imported", "Trần Văn Đức")
+
+
+def test_a_file_naming_another_cell_is_never_put_into_the_chosen_round_silently(inbox, capsys):
+    """An unencrypted file made without an invitation, from "Chi bộ Văn phòng Sở", imported with the
+    round of "Chi bộ Văn phòng" chosen: refused, naming both, until the secretary says so."""
+    from selfreview.cli import main
+    sec = inbox.sec
+    doc = response(sec, identity(2), name="Trần Văn Đức", invited=False, encrypted=False)
+    doc = replace(doc, member=replace(doc.member, cell_name="Chi bộ Văn phòng Sở"))
+    path = _put(inbox, "so.selfreview", write_response(identity(2), doc, NOW))
+    (r,) = sec.ctx.exchange.import_paths([path], round_id=sec.round.id)
+    assert (r.outcome, r.reason.code) == ("rejected", "import.cell_differs")
+    assert "Chi bộ Văn phòng Sở" in r.reason.vi and "“Chi bộ Văn phòng”" in r.reason.vi
+    data_dir = str(sec.data_dir)
+    sec.ctx.close()
+    assert main(["--data-dir", data_dir, "import", str(path), "--round", str(sec.round.id),
+                 "--accept-other-cell"]) == 0
+    assert "1 imported" in capsys.readouterr().out
