@@ -59,6 +59,12 @@ CATALOGUE_VALIDITY: dict[str, tuple[str, str]] = {
                             "The file, made without an invitation, names cell “{cell}”, but the chosen round is "
                             "of “{round_cell}”: not imported. If the member does belong here, import again with "
                             "--accept-other-cell."),
+    "invite.other_secretary": ("Bản kiểm điểm kỳ {period} của đồng chí đang gửi cho bí thư {old_name} (dấu vân tay "
+                               "{old}). Lời mời này do {new_name} ký bằng khóa KHÁC (dấu vân tay {new}). Hãy gọi "
+                               "điện cho bí thư đối chiếu dấu vân tay; chỉ khi đúng mới chọn gửi cho khóa mới.",
+                               "Your review for {period} goes to the secretary {old_name} (fingerprint {old}). This "
+                               "invitation is signed by {new_name} with a DIFFERENT key (fingerprint {new}). Call "
+                               "the secretary and compare the fingerprint; choose the new key only if it matches."),
     "limit.too_long": ("“{field}” quá dài: {n} ký tự, tối đa {max}.",
                        "“{field_en}” is too long: {n} characters, at most {max}."),
     "limit.invisible": ("“{field}” chứa ký tự ẩn hoặc ký tự điều khiển hướng chữ (U+{char}): hãy gõ lại.",

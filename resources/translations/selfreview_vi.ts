@@ -1222,7 +1222,17 @@ Mã khóa trong tệp:
         <translation>Đang kiểm tra lời mời…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
+        <source>A different secretary key</source>
+        <translation>Khóa bí thư khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to the new key</source>
+        <translation>Gửi cho khóa mới</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+22"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>

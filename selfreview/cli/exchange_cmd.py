@@ -54,6 +54,9 @@ def register(sub, common) -> None:
                        help="open an invitation file and set up the profile's review for that round")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--profile", type=int, required=True, metavar="ID")
+    p.add_argument("--accept-other-secretary", metavar="FINGERPRINT",
+                   help="the invitation's new key fingerprint, after comparing it with the secretary by voice, "
+                        "when your review for that period came from another key")
     p.set_defaults(handler=cmd_open_invite)
 
 
@@ -143,7 +146,8 @@ def cmd_open_invite(args, data_dir) -> int:
     with open_context(data_dir) as ctx:
         try:
             info = ctx.exchange.read_invitation(args.file)
-            detail = ctx.exchange.open_invitation(info, args.profile)  # what was read, not the file again
+            detail = ctx.exchange.open_invitation(info, args.profile,  # what was read, not the file again
+                                                  accept_other_secretary=args.accept_other_secretary)
         except ServiceError as e:
             return _fail(e)
     print(f"invitation from {info.secretary_name} (fingerprint {info.secretary_fingerprint}): "
