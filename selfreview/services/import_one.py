@@ -63,7 +63,7 @@ class OneFileImport:
 
     def check_stored(self, existing, doc: ResponseDoc) -> None:
         """The copy stored here still holds what was signed: its answers hash to the content hash
-        taken when the signed file was imported. A database changed outside the app (sqlite3, a
+        taken when the signed file was imported. A database changed outside the app (a database tool, a
         hex editor) is said so, never vouched for as "already present"."""
         from selfreview.services.integrity_check import stored_hash
         with self.ctx.read() as s:
