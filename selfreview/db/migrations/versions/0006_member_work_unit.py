@@ -1,7 +1,7 @@
 """the member's work unit, as the member's file carries it (issue 14: every member field travels)
 
 Revision ID: 0006
-Revises: 0004 (0005 when the lead's migration is on main: see the issue-14 report)
+Revises: 0005
 Create Date: 2026-12-07 00:10:00.000000
 
 Two columns on ``member``: ``work_unit``, empty for the rows already there (importing a member's
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
