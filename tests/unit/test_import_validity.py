@@ -301,3 +301,43 @@ def test_a_key_file_with_a_repeated_key_is_refused():
     with pytest.raises(KeyFileError) as e:
         read_header(doubled)
     assert "purpose" in e.value.message.en
+
+
+def test_the_import_refuses_exactly_what_finalize_refuses(tmp_path):
+    """Property (hypothesis): answers of 2B with some removed, blanked or changed; the import takes
+    the file if and only if the member's own finalize rule (forms/finalcheck.py) finds nothing."""
+    from hypothesis import HealthCheck, given, settings, strategies as st
+    from exchange_kit import open_secretary
+    from selfreview.forms.finalcheck import final_issues
+
+    sec = open_secretary(tmp_path / "secretary")
+    template = FORM_2B.template
+    keys = sorted(complete_2b())
+    counter = iter(range(10, 10_000))
+    edits = st.dictionaries(st.sampled_from(keys), st.sampled_from(["drop", "blank", "htxsnv", "khtnv", "low"]),
+                            max_size=4)
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(edits)
+    def check(changes):
+        answers = complete_2b()
+        for q, how in changes.items():
+            if how == "drop":
+                answers.pop(q)
+            elif how == "blank":
+                answers[q] = "" if isinstance(answers[q], str) else type(answers[q])()
+            elif how in ("htxsnv", "khtnv"):
+                answers["b2_proposed"] = how
+            elif how == "low":
+                answers["b1_tasks"] = 10
+        n = next(counter)
+        path = tmp_path / f"p{n}.selfreview"
+        path.write_bytes(write_response(identity(n % 150 + 1), response(sec, identity(n % 150 + 1), name=f"Người {n}",
+                                                                     answers=answers), NOW))
+        (r,) = sec.ctx.exchange.import_paths([path])
+        assert (r.outcome != "rejected") == (final_issues(template, answers) == []), (changes, r.reason)
+
+    try:
+        check()
+    finally:
+        sec.ctx.close()
