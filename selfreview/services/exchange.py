@@ -164,7 +164,7 @@ class ExchangeService:
             if existing is not None and existing.template_hash != ref.hash:
                 raise ServiceError.of("invite.form_differs", period=r.period)
             held = s.get(Invitation, existing.invite_uid) if existing is not None and existing.invite_uid else None
-            if (held is not None and held.secretary_sign_key != doc.sign_public
+            if (held is not None and held.uid != r.uid and held.secretary_sign_key != doc.sign_public
                     and normalise_fp(accept_other_secretary or "") != normalise_fp(doc.fingerprint)):
                 # another key for a period this review already answers: the member chooses, seeing both
                 # fingerprints; the review never moves to another secretary silently
