@@ -17,7 +17,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+140"/>
+        <location filename="../../selfreview/ui/app.py" line="+142"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -246,7 +246,17 @@
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the collective&apos;s report as a Word document (.docx) to edit</source>
+        <translation>Lưu báo cáo của tập thể thành tệp Word (.docx) để sửa</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Not started yet</source>
         <translation>Chưa bắt đầu</translation>
     </message>
@@ -257,6 +267,39 @@
         <location filename="../../selfreview/ui/question_widgets/text.py" line="+29"/>
         <source>Characters used and the limit</source>
         <translation>Số ký tự đã viết và giới hạn</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../selfreview/ui/crash_notice.py" line="+28"/>
+        <source>Self-review closed unexpectedly last time.</source>
+        <translation>Lần trước ứng dụng Bản kiểm điểm cá nhân đã đóng bất thường.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your answers were saved until %1.</source>
+        <translation>Các câu trả lời đã được lưu đến %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No answer had been saved yet.</source>
+        <translation>Khi đó chưa có câu trả lời nào được lưu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened is written in %1</source>
+        <translation>Chi tiết sự cố được ghi trong %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the log &amp;folder</source>
+        <translation>Mở &amp;thư mục nhật ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -284,12 +327,12 @@
     <name>Exporter</name>
     <message>
         <location filename="../../selfreview/ui/secretary/outputs.py" line="+57"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Save the invitation</source>
         <translation>Lưu lời mời</translation>
     </message>
@@ -299,25 +342,27 @@
         <translation>Lời mời (*%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Invitation</source>
         <translation>Lời mời</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Save the cell&apos;s summary</source>
         <translation>Lưu báo cáo tổng hợp của chi bộ</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
-        <location line="+8"/>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-1"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The cell&apos;s summary</source>
         <translation>Báo cáo tổng hợp của chi bộ</translation>
     </message>
@@ -342,17 +387,23 @@
         <translation>Tổng hợp các chi bộ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save the review as PDF</source>
         <translation>Lưu bản kiểm điểm thành PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Save the review as Word</source>
+        <translation>Lưu bản kiểm điểm thành tệp Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Review</source>
         <translation>Bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-28"/>
+        <location line="+33"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
@@ -544,7 +595,7 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -552,12 +603,12 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+90"/>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+91"/>
         <source>Importing file %1 of %2…</source>
         <translation>Đang nhập tệp %1/%2…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Importing reviews</source>
         <translation>Nhập bản kiểm điểm</translation>
     </message>
@@ -922,12 +973,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+71"/>
-        <location line="+298"/>
+        <location line="+299"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-285"/>
         <location line="+83"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -966,12 +1017,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+62"/>
         <location line="+19"/>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1039,6 +1090,11 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;Xuất PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as &amp;Word…</source>
+        <translation>Xuất tệp &amp;Word…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1247,7 +1303,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../selfreview/ui/member_actions.py" line="+111"/>
+        <location filename="../../selfreview/ui/member_actions.py" line="+112"/>
         <source>The file could not be read or written: %1</source>
         <translation>Không đọc hoặc ghi được tệp: %1</translation>
     </message>
@@ -1288,12 +1344,12 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+9"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Only a finalized review can be sent. Finalize it first.</source>
         <translation>Chỉ gửi được bản kiểm điểm đã hoàn tất. Hãy hoàn tất trước.</translation>
     </message>
@@ -1323,7 +1379,7 @@ Mã khóa trong tệp:
         <translation>Thay</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Signing and saving the file…</source>
         <translation>Đang ký và lưu tệp…</translation>
     </message>
@@ -1348,23 +1404,48 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu của khoá</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+17"/>
+        <location line="+32"/>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+0"/>
+        <source>Export Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <location line="+39"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo tệp PDF…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Writing the Word document…</source>
+        <translation>Đang ghi tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Word document saved</source>
+        <translation>Đã lưu tệp Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Word document was saved as %1. No program to show it could be started; open it from its folder.</source>
+        <translation>Đã lưu tệp Word thành %1. Không mở được chương trình nào để xem; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>PDF saved</source>
         <translation>Đã lưu tệp PDF</translation>
     </message>
@@ -1372,6 +1453,23 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>The PDF was saved as %1. No program to show it could be started; open it from its folder.</source>
         <translation>Đã lưu tệp PDF: %1. Không mở được chương trình xem tệp; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Import from a Word file</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Reading the Word file…</source>
+        <translation>Đang đọc tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No heading in %1 matches a part of the form; nothing was written.</source>
+        <translation>Không có đề mục nào trong %1 khớp với một phần của mẫu; chưa ghi gì.</translation>
     </message>
 </context>
 <context>
@@ -1435,7 +1533,7 @@ Mã khóa trong tệp:
         <translation>Các phần, các mục của biểu mẫu</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>%1 of %2 answered</source>
         <translation>Đã trả lời %1/%2</translation>
     </message>
@@ -1506,7 +1604,7 @@ Mã khóa trong tệp:
         <translation>Từng đảng viên với điểm và hai mức đề xuất xếp loại, tỷ lệ HTXSNV, và tổng hợp phần tự soát biểu hiện né tránh trách nhiệm (chỉ đếm, không nêu tên).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The &amp;minutes of the meeting (PDF)…</source>
         <translation>Biên bản hội &amp;nghị (PDF)…</translation>
     </message>
@@ -1521,7 +1619,14 @@ Mã khóa trong tệp:
         <translation>&amp;Kèm toàn văn từng bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Ro&amp;ll-up of every cell on this computer (PDF)…</source>
         <translation>Tổng hợp &amp;mọi chi bộ trên máy này (PDF)…</translation>
     </message>
@@ -1532,6 +1637,11 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+3"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The roll-call as a table</source>
         <translation>Bảng điểm danh</translation>
     </message>
@@ -1731,7 +1841,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../selfreview/ui/tasks.py" line="+211"/>
+        <location filename="../../selfreview/ui/tasks.py" line="+243"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -1905,7 +2015,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../selfreview/ui/review_editor.py" line="+71"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+73"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -1955,12 +2065,32 @@ Mã khóa trong tệp:
         <translation>Lưu bản kiểm điểm này thành tệp PDF để in hoặc lưu giữ</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+2"/>
+        <source>Export Wor&amp;d…</source>
+        <translation>Xuất &amp;Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this review as a Word document (.docx) to edit or keep</source>
+        <translation>Lưu bản kiểm điểm này thành tệp Word (.docx) để sửa hoặc lưu giữ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I&amp;mport from Word…</source>
+        <translation>&amp;Nhập từ tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read your own kiểm điểm written in Word (.docx) into this form, after a preview</source>
+        <translation>Đưa bản kiểm điểm bạn đã viết bằng Word (.docx) vào mẫu này, sau khi xem trước</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>%1 · revision %2 · %3</source>
         <translation>%1 · lần sửa %2 · %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This review was finalized on %1 and is locked.</source>
         <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khoá.</translation>
     </message>
@@ -2007,7 +2137,7 @@ Mã khóa trong tệp:
         <translation>Sau khi hoàn tất, bản kiểm điểm được khoá và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -2312,7 +2442,7 @@ Mã khóa trong tệp:
         <translation>Danh sách (*.xlsx *.csv);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Importing a roster</source>
         <translation>Đang nhập danh sách</translation>
     </message>
@@ -2444,7 +2574,7 @@ Mã khóa trong tệp:
         <translation>Mật khẩu khóa của bí thư</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/secretary/workspace.py" line="+41"/>
+        <location filename="../../selfreview/ui/secretary/workspace.py" line="+42"/>
         <source>Cell secretary</source>
         <translation>Bí thư chi bộ</translation>
     </message>
@@ -2472,7 +2602,7 @@ Mã khóa trong tệp:
 <context>
     <name>SecretaryWorkspace</name>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -2849,7 +2979,7 @@ Mã khóa trong tệp:
         <translation>Bản kiểm điểm cá nhân đang mở</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+39"/>
+        <location filename="../../selfreview/ui/app.py" line="+45"/>
         <location filename="../../selfreview/ui/startup.py" line="+4"/>
         <location line="+93"/>
         <location line="+5"/>
@@ -2989,6 +3119,39 @@ Hãy xem lại những câu trả lời gần nhất: những gì lưu sau %1 kh
         <location line="+1"/>
         <source>Extra large</source>
         <translation>Rất lớn</translation>
+    </message>
+</context>
+<context>
+    <name>WordImportDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/word_import_dialog.py" line="+34"/>
+        <source>Import from a Word file</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What %1 would put into your review</source>
+        <translation>Những gì %1 sẽ đưa vào bản kiểm điểm của bạn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is written yet. Check where each part goes; what is written now in a part marked “replaces” is replaced.</source>
+        <translation>Chưa ghi gì. Hãy xem từng phần sẽ vào đâu; nội dung hiện có ở phần ghi “thay” sẽ được thay.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (replaces what is written now)</source>
+        <translation> (thay nội dung đang có)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not placed (copy by hand if needed):</source>
+        <translation>Không xếp được vào mục nào (chép tay nếu cần):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Write into my review</source>
+        <translation>&amp;Ghi vào bản kiểm điểm</translation>
     </message>
 </context>
 <context>

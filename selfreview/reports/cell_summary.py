@@ -162,7 +162,7 @@ def responsibility_block(tally: ResponsibilityTally, min_count: int, width: floa
                                         ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER"),
                                         ("FONTNAME", (4, 1), (4, -1), SERIF_BOLD)]))
     note = (f"Số từ 1 đến {min_count - 1} người được ghi “&lt; {min_count}” (và không vẽ trên biểu đồ) "
-            f"để không ai bị nhận diện." if min_count > 1 else "")
+            f"để không ai bị nhận diện; khi đó cột “Cộng” ghi số tối thiểu (“≥ …”)." if min_count > 1 else "")
     chart = grouped_bars([str(r.number) for r in rows_data],
                          [("Đôi khi", [r.sometimes.plotted for r in rows_data]),
                           ("Thường xuyên", [r.often.plotted for r in rows_data])],

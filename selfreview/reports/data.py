@@ -51,6 +51,7 @@ class ReviewReport:
     status: str = "finalized"
     revision: int = 1
     review_id: int | None = None
+    cell_secretary: str = ""  # signs "T/M CHI ỦY (CHI BỘ)" under the committee's block (from the roster)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from sqlalchemy import select
 
@@ -252,7 +252,9 @@ class ExchangeService:
     def import_paths(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
                      should_cancel: Callable[[], bool] | None = None, accept_new_key_for: Iterable[str] = (),
                      round_id: int | None = None, passphrase: str | None = None,
-                     workers: int | None = None, accept_other_cell: bool = False) -> list[Receipt]:
+                     workers: int | None = None,
+                     writer: Callable[[Callable[[], Any]], Any] | None = None,
+                     accept_other_cell: bool = False) -> list[Receipt]:
         """Import files and folders (walked for ``*.selfreview``); one receipt per file, each file
         checked on its own and written whole or not at all (in batches: services/importing.py).
         ``progress(done, total)`` is called after each file; ``should_cancel()`` is asked before
@@ -260,11 +262,12 @@ class ExchangeService:
         others are untouched. ``accept_new_key_for``: fingerprints the secretary confirmed by voice
         for members whose key changed. ``round_id``: the round for files made without an
         invitation. ``workers``: processes checking the files of a large import (None: the default,
-        ``importing.DEFAULT_WORKERS``)."""
+        ``importing.DEFAULT_WORKERS``). ``writer``: where each batch's database work runs (the
+        desktop app's ``TaskRunner.write``: services/importing.py); None runs it here."""
         importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
                             passphrase=passphrase, workers=workers, accept_other_cell=accept_other_cell)
         try:
-            return importer.run(paths, progress, should_cancel)
+            return importer.run(paths, progress, should_cancel, writer=writer)
         finally:  # day 1: the first files imported get a real copy, not only the empty start-up one
             from selfreview.services.recovery import take_daily_backup
             take_daily_backup(self.ctx.data_dir)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # actions that need the data folder: off while the window waits for it (``MainWindow.attach``)
 _NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "new", "check", "finalize", "revision", "send",
-               "pdf", "next", "previous", "focus")
+               "pdf", "word", "next", "previous", "focus")
 
 
 # the pages' classes by name, and their modules (imported when the first such page is built)
@@ -256,6 +256,7 @@ class MainWindow(GeometryMixin, QMainWindow):
                      "revision")
         self._action(review, self.tr("&Send to the cell…"), lambda: self._member_menu("send"), None, "send")
         self._action(review, self.tr("&Export PDF…"), lambda: self._member_menu("pdf"), None, "pdf")
+        self._action(review, self.tr("Export as &Word…"), lambda: self._member_menu("word"), None, "word")
         review.aboutToShow.connect(self._update_actions)  # Home's selection decides "send" and "pdf"
         review.addSeparator()
         self._action(review, self.tr("Ne&xt section"), lambda: self.editor and self.editor.next_section(1),
@@ -388,7 +389,7 @@ class MainWindow(GeometryMixin, QMainWindow):
     def show_secretary(self, tab: int | None = None) -> Any:
         """The cell secretary's workspace (selfreview/ui/secretary), in place of the current page."""
         from selfreview.ui.secretary.workspace import SecretaryWorkspace, ensure_secretary
-        if not ensure_secretary(self.ctx, self.dialogs, self, self.profile):
+        if not ensure_secretary(self.ctx, self.dialogs, self, self.profile, self.runner):
             return None
         page = SecretaryWorkspace(self.ctx, self.runner, self.dialogs, self.settings)
         page.go_home.connect(self.show_home)
