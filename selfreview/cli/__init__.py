@@ -72,8 +72,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     from selfreview.services.errors import ServiceError
     from selfreview.services.safety import DatabaseDamaged
 
+    from selfreview.cli.safe_output import safe_output
+
+    with safe_output():  # no control character reaches the terminal (issue 14)
+        return _run(args, data_dir, ServiceError, DatabaseDamaged)
+
+
+def _run(args, data_dir, ServiceError, DatabaseDamaged) -> int:  # noqa: N803 - the classes, imported late
+    from selfreview.cli.out_path import out_problem, write_error
+
+    out = getattr(args, "out", None) if hasattr(args, "force") else None  # a FILE to write (not demo's DIR)
+    if out:
+        problem = out_problem(out, args.force)
+        if problem is not None:
+            print(f"error: {problem.vi}\n       {problem.en}", file=sys.stderr)
+            return 1
     try:
         return args.handler(args, data_dir)
+    except BrokenPipeError:
+        return 0
+    except OSError as e:
+        if not out:
+            raise
+        problem = write_error(out, e)
+        print(f"error: {problem.vi}\n       {problem.en}", file=sys.stderr)
+        return 1
     except DatabaseDamaged as e:
         print(f"error: {e.message.vi}\n       {e.message.en}", file=sys.stderr)
         print("       → selfreview doctor --restore", file=sys.stderr)
