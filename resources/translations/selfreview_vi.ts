@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../selfreview/ui/committee/cell_actions.py" line="+25"/>
+        <source>Open the committee&apos;s call for results</source>
+        <translation>Mở yêu cầu báo cáo kết quả của cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls for results (*%1)</source>
+        <translation>Yêu cầu báo cáo kết quả (*%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 asks for the results of period %2 (key fingerprint %3: compare it by phone). Keep this call?</source>
+        <translation>%1 yêu cầu báo cáo kết quả kỳ %2 (dấu vân tay khóa %3: hãy đối chiếu qua điện thoại). Nhận yêu cầu này?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call for results</source>
+        <translation>Yêu cầu báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep it</source>
+        <translation>Nhận</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the results for the committee</source>
+        <translation>Lưu kết quả gửi cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results (*%1)</source>
+        <translation>Kết quả (*%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Results for the committee</source>
+        <translation>Kết quả gửi cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Writing %1…</source>
+        <translation>Đang ghi %1…</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../selfreview/ui/help.py" line="+70"/>
@@ -17,7 +65,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+142"/>
+        <location filename="../../selfreview/ui/app.py" line="+151"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -262,6 +310,115 @@
     </message>
 </context>
 <context>
+    <name>CommitteePage</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/page.py" line="+33"/>
+        <source>← H&amp;ome</source>
+        <translation>← Trang &amp;chính</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Committee: results of the organisations</source>
+        <translation>Cấp ủy: kết quả của các tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import results…</source>
+        <translation>&amp;Nhập kết quả…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Decided rating:</source>
+        <translation>Mức xếp loại &amp;quyết định:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not decided)</source>
+        <translation>(chưa quyết định)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the &amp;decision</source>
+        <translation>Ghi &amp;quyết định</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The member&apos;s review as PDF…</source>
+        <translation>Bản kiểm điểm của đảng viên (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No organisation&apos;s results have been imported yet: import the files the cells sent (selfreview import, or drop them on the window).</source>
+        <translation>Chưa nhận kết quả của tổ chức nào: hãy nhập các tệp chi bộ gửi lên (selfreview import, hoặc kéo thả tệp vào cửa sổ).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not reported yet: %1</source>
+        <translation>Chưa báo cáo: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Score: %1; self-proposed: %2; cell-proposed: %3; decided: %4</source>
+        <translation>Điểm: %1; tự đề xuất: %2; chi bộ đề xuất: %3; quyết định: %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The meeting&apos;s vote: %1</source>
+        <translation>Biểu quyết tại hội nghị: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not rated: %1</source>
+        <translation>Chưa xếp loại: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full review came with the results.</source>
+        <translation>Bản kiểm điểm đầy đủ được gửi kèm kết quả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full review did not come with the results.</source>
+        <translation>Bản kiểm điểm đầy đủ không được gửi kèm kết quả.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>Import results</source>
+        <translation>Nhập kết quả</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Results and decisions (*.selfreview-results *.selfreview-decisions)</source>
+        <translation>Kết quả và quyết định (*.selfreview-results *.selfreview-decisions)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 imported, %2 updated, %3 already present, %4 refused.</source>
+        <translation>Đã nhập %1, cập nhật %2, đã có %3, từ chối %4.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the review as PDF</source>
+        <translation>Lưu bản kiểm điểm dạng PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
     <name>CounterLabel</name>
     <message>
         <location filename="../../selfreview/ui/question_widgets/text.py" line="+29"/>
@@ -326,7 +483,7 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/outputs.py" line="+57"/>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+58"/>
         <location line="+24"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
@@ -421,6 +578,44 @@
         <location line="+3"/>
         <source>Roll-call table</source>
         <translation>Bảng điểm danh</translation>
+    </message>
+</context>
+<context>
+    <name>FileRequests</name>
+    <message>
+        <location filename="../../selfreview/ui/file_requests.py" line="+46"/>
+        <source>Open a file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a self-review file or invitation.</source>
+        <translation>%1 không phải tệp bản kiểm điểm hay lời mời.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file %1 was not found.</source>
+        <translation>Không tìm thấy tệp %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Set up your profile first (your name and your role), then open the invitation again.</source>
+        <translation>Hãy tạo hồ sơ của bạn trước (họ tên và chức vụ), rồi mở lại lời mời.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open an invitation</source>
+        <translation>Mở lời mời</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Create the review round first (tab 1, Set-up), then open the member&apos;s file again.</source>
+        <translation>Hãy tạo đợt kiểm điểm trước (thẻ 1, Chuẩn bị), rồi mở lại tệp của đảng viên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import a member&apos;s file</source>
+        <translation>Nhập tệp của đảng viên</translation>
     </message>
 </context>
 <context>
@@ -595,7 +790,7 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -603,12 +798,12 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+86"/>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+91"/>
         <source>Importing file %1 of %2…</source>
         <translation>Đang nhập tệp %1/%2…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Importing reviews</source>
         <translation>Nhập bản kiểm điểm</translation>
     </message>
@@ -623,7 +818,22 @@
         <translation>Biên nhận nhập tệp</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Files that name another cell</source>
+        <translation>Tệp ghi chi bộ khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take them into this round</source>
+        <translation>Nhận vào đợt kiểm điểm này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These files were made without an invitation and name another cell. Take them only if these members belong to this cell.</source>
+        <translation>Các tệp này lập không theo lời mời và ghi một chi bộ khác. Chỉ nhận nếu các đồng chí này đúng là đảng viên của chi bộ mình.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>All import receipts</source>
         <translation>Mọi biên nhận nhập tệp</translation>
     </message>
@@ -660,8 +870,8 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
-        <source>Self-review files (*.selfreview)</source>
-        <translation>Tệp bản kiểm điểm (*.selfreview)</translation>
+        <source>Self-review and decision files (*.selfreview *.selfreview-decisions)</source>
+        <translation>Tệp bản kiểm điểm và tệp quyết định (*.selfreview *.selfreview-decisions)</translation>
     </message>
 </context>
 <context>
@@ -823,7 +1033,7 @@ Mã khóa trong tệp:
         <translation>Khóa của bạn không còn được bảo vệ bằng cụm mật khẩu. Ứng dụng sẽ không hỏi cụm mật khẩu khi bạn gửi bản kiểm điểm.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Back up the key: save the file</source>
         <translation>Sao lưu khóa: lưu tệp</translation>
     </message>
@@ -958,12 +1168,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+71"/>
-        <location line="+299"/>
+        <location line="+302"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-288"/>
         <location line="+83"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -1002,12 +1212,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+62"/>
         <location line="+19"/>
-        <location line="+181"/>
+        <location line="+184"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-148"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1037,7 +1247,12 @@ Mã khóa trong tệp:
         <translation>Việc của &amp;bí thư chi bộ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Co&amp;mmittee: results of the organisations</source>
+        <translation>Cấp ủ&amp;y: kết quả của các tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -1142,9 +1357,14 @@ Mã khóa trong tệp:
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Self-review — cell secretary</source>
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Self-review — committee</source>
+        <translation>Kiểm điểm — cấp ủy</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1288,7 +1508,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../selfreview/ui/member_actions.py" line="+112"/>
+        <location filename="../../selfreview/ui/member_actions.py" line="+114"/>
         <source>The file could not be read or written: %1</source>
         <translation>Không đọc hoặc ghi được tệp: %1</translation>
     </message>
@@ -1298,7 +1518,7 @@ Mã khóa trong tệp:
         <translation>Chưa thực hiện được</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Open an invitation from the secretary</source>
         <translation>Mở lời mời từ bí thư</translation>
     </message>
@@ -1318,7 +1538,17 @@ Mã khóa trong tệp:
         <translation>Đang kiểm tra lời mời…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
+        <source>A different secretary key</source>
+        <translation>Khóa bí thư khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to the new key</source>
+        <translation>Gửi cho khóa mới</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+23"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
@@ -1501,6 +1731,49 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/models.py" line="+47"/>
+        <source>Organisation</source>
+        <translation>Tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-proposed</source>
+        <translation>Tự đề xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cell-proposed</source>
+        <translation>Chi bộ đề xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decided</source>
+        <translation>Cấp trên quyết định</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not rated because</source>
+        <translation>Lý do chưa xếp loại</translation>
+    </message>
+</context>
+<context>
     <name>Navigator</name>
     <message>
         <location filename="../../selfreview/ui/navigator.py" line="+73"/>
@@ -1508,7 +1781,7 @@ Mã khóa trong tệp:
         <translation>Các phần, các mục của biểu mẫu</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>%1 of %2 answered</source>
         <translation>Đã trả lời %1/%2</translation>
     </message>
@@ -1557,6 +1830,41 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>OrganisationsModel</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/models.py" line="-24"/>
+        <source>Organisation</source>
+        <translation>Tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>Số đảng viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Decided</source>
+        <translation>Đã quyết định</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions sent</source>
+        <translation>Đã gửi quyết định</translation>
+    </message>
+</context>
+<context>
     <name>OutputsPage</name>
     <message>
         <location filename="../../selfreview/ui/secretary/outputs.py" line="+13"/>
@@ -1596,12 +1904,22 @@ Mã khóa trong tệp:
     <message>
         <location line="-2"/>
         <location line="+8"/>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Word…</source>
         <translation>Word…</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-7"/>
+        <source>Open the committee&apos;s call for results…</source>
+        <translation>Mở yêu cầu báo cáo kết quả của cấp ủy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cell&apos;s results file for the committee…</source>
+        <translation>Tệp kết quả của chi bộ gửi cấp ủy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ro&amp;ll-up of every cell on this computer (PDF)…</source>
         <translation>Tổng hợp &amp;mọi chi bộ trên máy này (PDF)…</translation>
     </message>
@@ -1674,7 +1992,7 @@ Mã khóa trong tệp:
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../selfreview/ui/key_actions.py" line="-204"/>
+        <location filename="../../selfreview/ui/key_actions.py" line="-205"/>
         <source>Type it &amp;again</source>
         <translation>Gõ &amp;lại lần nữa</translation>
     </message>
@@ -1700,7 +2018,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../selfreview/ui/profile_form.py" line="+23"/>
+        <location filename="../../selfreview/ui/profile_form.py" line="+24"/>
         <source>Form %1 (not available in this version yet)</source>
         <translation>Mẫu %1 (chưa có trong phiên bản này)</translation>
     </message>
@@ -2008,7 +2326,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../selfreview/ui/review_editor.py" line="+72"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+73"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -2219,7 +2537,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+152"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+155"/>
         <source>Entered from paper by the secretary</source>
         <translation>Bí thư nhập từ bản giấy</translation>
     </message>
@@ -2237,7 +2555,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+62"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+64"/>
         <source>Every status</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -2297,7 +2615,7 @@ Mã khóa trong tệp:
         <translation>&amp;Xem biên nhận…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Not handed in (%1): %2</source>
         <translation>Chưa nộp (%1): %2</translation>
     </message>
@@ -2967,12 +3285,12 @@ Mã khóa trong tệp:
         <translation>bản sao</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Self-review is already open</source>
         <translation>Bản kiểm điểm cá nhân đang mở</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+45"/>
+        <location filename="../../selfreview/ui/app.py" line="+52"/>
         <location filename="../../selfreview/ui/startup.py" line="+4"/>
         <location line="+93"/>
         <location line="+5"/>

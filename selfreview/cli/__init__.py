@@ -1,5 +1,9 @@
 """The command line: ``selfreview [--data-dir DIR] COMMAND ...``; with no command, the desktop app.
 
+``selfreview [--data-dir DIR] FILE.selfreview-invite|FILE.selfreview`` is the desktop app opening that
+file (what a double-click runs: packaging/linux/selfreview.desktop, packaging/windows/selfreview.iss);
+if the app is already open on that data folder, the file goes to it (ui/single_instance.py).
+
 Each command lives in its own module with ``register(subparsers, common)``; handlers return the
 exit status.
 """
@@ -15,7 +19,7 @@ if TYPE_CHECKING:
     import argparse
 
 COMMAND_MODULES = ("forms_cmd", "list_cmd", "exchange_cmd", "demo_cmd", "report_cmd", "doctor_cmd", "roster_cmd",
-                   "keys_cmd", "docx_cmd")
+                   "keys_cmd", "docx_cmd", "committee_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,22 +39,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _app_only(argv: list[str]) -> tuple[bool, str | None]:
-    """(True, data dir) when the arguments name no command: only ``--data-dir DIR`` or nothing."""
+# the files a double-click hands to the app (services/exchange.py INVITE_SUFFIX, RESPONSE_SUFFIX)
+OPENED_SUFFIXES = (".selfreview-invite", ".selfreview")
+
+
+def _app_only(argv: list[str]) -> tuple[bool, str | None, str | None]:
+    """(True, data dir, file) when the arguments name no command: only ``--data-dir DIR`` or nothing,
+    and at most one exchange file to open (``selfreview FILE.selfreview-invite``, a double-click)."""
+    data_dir = None
+    if len(argv) >= 2 and argv[0] == "--data-dir":
+        data_dir, argv = argv[1], argv[2:]
+    elif argv and argv[0].startswith("--data-dir="):
+        data_dir, argv = argv[0].split("=", 1)[1], argv[1:]
     if not argv:
-        return True, None
-    if len(argv) == 2 and argv[0] == "--data-dir":
-        return True, argv[1]
-    if len(argv) == 1 and argv[0].startswith("--data-dir="):
-        return True, argv[0].split("=", 1)[1]
-    return False, None
+        return True, data_dir, None
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0].lower().endswith(OPENED_SUFFIXES):
+        return True, data_dir, argv[0]
+    return False, None, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    app_only, data_dir = _app_only(list(sys.argv[1:] if argv is None else argv))
+    app_only, data_dir, opened = _app_only(list(sys.argv[1:] if argv is None else argv))
     if app_only:
         from selfreview.ui.app import run_app  # Qt is imported only for the desktop app
-        return run_app(data_dir)
+        return run_app(data_dir, opened)
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = getattr(args, "data_dir", None)
@@ -60,8 +72,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     from selfreview.services.errors import ServiceError
     from selfreview.services.safety import DatabaseDamaged
 
+    from selfreview.cli.safe_output import safe_output
+
+    with safe_output():  # no control character reaches the terminal (issue 14)
+        return _run(args, data_dir, ServiceError, DatabaseDamaged)
+
+
+def _run(args, data_dir, ServiceError, DatabaseDamaged) -> int:  # noqa: N803 - the classes, imported late
+    from selfreview.cli.out_path import out_problem, write_error
+
+    out = getattr(args, "out", None) if hasattr(args, "force") else None  # a FILE to write (not demo's DIR)
+    if out:
+        problem = out_problem(out, args.force)
+        if problem is not None:
+            print(f"error: {problem.vi}\n       {problem.en}", file=sys.stderr)
+            return 1
     try:
         return args.handler(args, data_dir)
+    except BrokenPipeError:
+        return 0
+    except OSError as e:
+        if not out:
+            raise
+        problem = write_error(out, e)
+        print(f"error: {problem.vi}\n       {problem.en}", file=sys.stderr)
+        return 1
     except DatabaseDamaged as e:
         print(f"error: {e.message.vi}\n       {e.message.en}", file=sys.stderr)
         print("       → selfreview doctor --restore", file=sys.stderr)

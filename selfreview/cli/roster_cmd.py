@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from selfreview.cli.out_path import add_force
 from selfreview.cli.common import open_context, print_json, print_table
 from selfreview.services.errors import ServiceError
 
@@ -23,6 +24,7 @@ def register(sub, common) -> None:
     p.add_argument("--period", required=True, help="the round's period, e.g. 2025")
     p.add_argument("--format", choices=("xlsx", "csv"), help="file format (default: from the --out suffix)")
     p.add_argument("--out", metavar="FILE", help="write the table to FILE (replaced atomically)")
+    add_force(p)
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of headers and statuses")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_roster)
@@ -41,6 +43,7 @@ def register(sub, common) -> None:
     mp.add_argument("--period", required=True, help="the round's period, e.g. 2025")
     mp.add_argument("--out", required=True, metavar="FILE",
                     help="the file to write (replaced atomically): .pdf, or .docx for Word")
+    add_force(mp)
     mp.add_argument("--place", help="place before the date (default: the saved setting, else the meeting's)")
     mp.add_argument("--number", default="", help="document number, e.g. \"03-BB/CB\" (default: none)")
     mp.set_defaults(handler=cmd_minutes)
@@ -71,7 +74,8 @@ def cmd_roster(args, data_dir) -> int:
                     "rows": [{"no": n, "member_id": r.member_id, "name": r.name, "post": r.post,
                               "category": r.category, "form": r.form, "status": r.status,
                               "submitted_at": r.submitted_at, "total": r.total, "self_rating": r.self_rating,
-                              "cell_rating": r.cell_rating, "review_id": r.review_id,
+                              "cell_rating": r.cell_rating, "decided_rating": r.decided_rating,
+                              "review_id": r.review_id,
                               "entered_by_secretary": r.entered_by_secretary}
                              for n, r in enumerate(rc.rows, start=1)]})
         return 0

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from selfreview.demo.fill import fill_answers, pick_rating
+from selfreview.filenames import portable_name
 from selfreview.demo.names import COVERING, random_name
 from selfreview.exchange.atomic import write_atomic
 from selfreview.exchange.keys import PublicIdentity, identity_from_bytes
@@ -101,7 +102,8 @@ class _TemplateCache:
         return self.known[form["hash"]]
 
 
-def run_demo(ctx, members: int, out: str | Path, cells: int = 1, seed: int = 2025, period: str = "2025") -> DemoResult:
+def run_demo(ctx, members: int, out: str | Path, cells: int = 1, seed: int = 2025, period: str = "2025",
+             cell: str | None = None) -> DemoResult:
     """Set up ``cells`` cells with a round each and write ``members`` response files per cell."""
     started = time.perf_counter()
     out_dir = Path(out)
@@ -118,6 +120,8 @@ def run_demo(ctx, members: int, out: str | Path, cells: int = 1, seed: int = 202
     forms = _TemplateCache(ctx)
     for c in range(cells):
         cell_name = CELL_NAMES[c] if c < len(CELL_NAMES) else f"Chi bộ số {c + 1}"
+        if cell:  # the office names its own cell (the first; others are numbered after it)
+            cell_name = cell if c == 0 else f"{cell} ({c + 1})"
         rnd = _round(ctx, cell_name, period)
         result.rounds.append(rnd)
         ref = RoundRef(rnd.uid, rnd.cell, SUPERIOR, rnd.period)
@@ -139,7 +143,7 @@ def run_demo(ctx, members: int, out: str | Path, cells: int = 1, seed: int = 202
                               finalized_at=created + timedelta(hours=rng.randint(1, 72)),
                               template=TemplateRef(form["id"], form["version"], form["hash"]), template_body=body,
                               answers=fill_answers(template, rng, target, year), recipient=enc_key)
-            path = out_dir / f"c{c + 1:02d}-{m + 1:04d}-{slug(name)}.selfreview"
+            path = out_dir / portable_name(f"c{c + 1:02d}-{m + 1:04d}-{slug(name)}.selfreview")
             write_atomic(path, write_response(identity, doc, now), durable=False)
             result.files.append(path)
     result.seconds = time.perf_counter() - started

@@ -80,7 +80,8 @@ def members_table(report: CellReport, width: float) -> list[Flowable]:
     for n, m in enumerate(report.members, start=1):
         score = "" if m.total is None else (number(m.total) if m.total_max == 100
                                             else f"{number(m.total)}/{number(m.total_max)}")
-        flags = "; ".join(FLAG_LABELS[f] for f in FLAG_ORDER if f in m.flags)
+        flags = "; ".join([*(FLAG_LABELS[f] for f in FLAG_ORDER if f in m.flags),
+                           *([f"Cấp trên quyết định: {_short(m.decided_rating)}"] if m.decided_rating else [])])
         rows.append([str(n), cell_text(m.name, st.td_s_b if m.leader else st.td_s, room[1]),
                      cell_text(m.post, st.td_s, room[2]), score, _short(m.self_rating), _short(m.cell_rating),
                      cell_text(flags, st.td_s, room[6])])

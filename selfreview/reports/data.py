@@ -67,6 +67,7 @@ class MemberRow:
     self_rating: str | None = None
     cell_rating: str | None = None
     flags: tuple[str, ...] = ()  # codes, see reports.tallies.FLAG_LABELS
+    decided_rating: str | None = None  # the level above's decision (a decision file), when known
 
 
 @dataclass(frozen=True)
@@ -133,3 +134,4 @@ class RollupReport:
     signer_role: str = "T/M ĐẢNG ỦY"
     min_count: int = 3
     quota_percent: int = 20
+    decided_counts: dict[str, int] | None = None  # the committee's decided ratings (level -> people), when any

@@ -139,3 +139,14 @@ class AppContext:
     def meetings(self):
         from selfreview.services.meeting import MeetingService
         return self._get("meetings", MeetingService)
+
+    # results up, decisions down (issue 15) -------------------------------------------------------
+    @property
+    def results(self):
+        from selfreview.services.committee_cell import ResultsService
+        return self._get("results", ResultsService)
+
+    @property
+    def committee(self):
+        from selfreview.services.committee import CommitteeService
+        return self._get("committee", CommitteeService)

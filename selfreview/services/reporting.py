@@ -27,7 +27,7 @@ from selfreview.reports.page import PageSetup, Progress, ShouldCancel
 from selfreview.reports.tallies import common_lines
 from selfreview.services import templates
 from selfreview.services.errors import NotFound, ServiceError
-from selfreview.services.rollup_data import STEPS, add_behaviours, rating_level, rollup_report, tally
+from selfreview.services.rollup_data import STEPS, add_behaviours, rating_level, tally
 from selfreview.text import nfc
 
 PAGE_SETUP_KEY = "page_setup"
@@ -127,7 +127,7 @@ class ReportingService:
             if member is not None:
                 identity = {"full_name": member.full_name, "date_of_birth": vi_date(member.date_of_birth),
                             "party_post": member.party_post, "government_post": member.government_post,
-                            "mass_org_post": member.mass_org_post, "work_unit": "",
+                            "mass_org_post": member.mass_org_post, "work_unit": member.work_unit,
                             "cell": cell.name if cell else ""}
             header = Header(cell.superior_body if cell else "", cell.name if cell else "", place,
                             r.finalized_at.date() if r.finalized_at else None)
@@ -235,7 +235,8 @@ class ReportingService:
                 if r is None:
                     flags.append("missing")
                     rows.append(MemberRow(m.full_name, _post(m), m.category == "leader", False,
-                                          cell_rating=rating_level(a.proposed_rating) if a else None, flags=("missing",)))
+                                          cell_rating=rating_level(a.proposed_rating) if a else None, flags=("missing",),
+                                          decided_rating=rating_level(a.competent_rating) if a else None))
                     continue
                 t = templates.by_hash(s, r.template_hash, r.template_id, r.template_version)
                 ans = answers[r.id]
@@ -254,7 +255,8 @@ class ReportingService:
                     flags.append("not_finalized")
                 rows.append(MemberRow(m.full_name, _post(m), m.category == "leader", True, total, total_max,
                                       proposed.value if proposed else None,
-                                      rating_level(a.proposed_rating) if a else None, tuple(flags)))
+                                      rating_level(a.proposed_rating) if a else None, tuple(flags),
+                                      rating_level(a.competent_rating) if a else None))
                 check = t.role_item("responsibility_check")
                 if isinstance(check, Checklist):
                     add_behaviours(check, behaviours)
@@ -279,8 +281,10 @@ class ReportingService:
                       place: str | None = None, number: str = "", issuer: str | None = None,
                       superior: str = "", signer: str = "",
                       progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> RollupReport:
-        """Every cell's round for ``period`` (services/rollup_data.py)."""
-        return rollup_report(self.ctx, period, min_count, quota_percent, self.place() if place is None else place,
+        """Every cell's round for ``period`` (services/rollup_data.py) and every organisation's
+        results imported for it (services/committee_rollup.py)."""
+        from selfreview.services.committee_rollup import combined_rollup
+        return combined_rollup(self.ctx, period, min_count, quota_percent, self.place() if place is None else place,
                              number, issuer, superior, signer, progress, should_cancel)
 
     # -- files ----------------------------------------------------------------------------------

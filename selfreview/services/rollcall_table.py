@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from selfreview.rating import Rating, format_total
+from selfreview.safe_text import cell_text, csv_text, is_formula_like
 from selfreview.reports.atomic import atomic_path
 from selfreview.services.errors import ServiceError
 from selfreview.services.rollcall import RollCall, RollCallRow
@@ -44,6 +45,7 @@ COLUMNS = (
     Column("score", "Tổng điểm", "Score", 10),
     Column("self_rating", "Tự đề xuất xếp loại", "Self-proposed rating", 14),
     Column("cell_rating", "Chi bộ đề xuất xếp loại", "Cell-proposed rating", 14),
+    Column("decided_rating", "Cấp trên quyết định xếp loại", "Decided rating", 14),
 )
 
 
@@ -58,7 +60,7 @@ def row_values(n: int, row: RollCallRow, lang: str = "vi") -> list[Any]:
     """One table line as typed values: int, str, datetime, Decimal, or None for an empty cell."""
     at = row.submitted_at.replace(microsecond=0) if row.submitted_at else None  # whole seconds survive XLSX
     return [n, row.name, row.post or None, row.form, row.status_label(lang), at, row.total,
-            rating_short(row.self_rating), rating_short(row.cell_rating)]
+            rating_short(row.self_rating), rating_short(row.cell_rating), rating_short(row.decided_rating)]
 
 
 def table(rollcall: RollCall, lang: str = "vi") -> tuple[list[str], list[list[Any]]]:
@@ -92,12 +94,18 @@ def write_xlsx(rollcall: RollCall, path: Path, lang: str = "vi") -> None:
     ws = wb.active
     title = "".join(c for c in f"{rollcall.period}" if c not in '[]:*?/\\')[:31]
     ws.title = title or "roll-call"
-    ws.append(headers)
+    ws.append([cell_text(h) for h in headers])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for values in rows:
-        ws.append([_number(v) if isinstance(v, Decimal) else v for v in values])
+        ws.append([_number(v) if isinstance(v, Decimal) else cell_text(v) if isinstance(v, str) else v
+                   for v in values])
+        for cell in ws[ws.max_row]:  # text is text: nothing a spreadsheet would run (safe_text.py)
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                if is_formula_like(cell.value):
+                    cell.quotePrefix = True
     for i, col in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     at = [c.key for c in COLUMNS].index("submitted_at") + 1
@@ -114,7 +122,7 @@ def write_csv(rollcall: RollCall, path: Path, lang: str = "vi", delimiter: str =
         w = csv.writer(f, delimiter=delimiter)
         w.writerow(headers)
         for values in rows:
-            w.writerow([text_of(v, lang) for v in values])
+            w.writerow([csv_text(text_of(v, lang)) if isinstance(v, str) else text_of(v, lang) for v in values])
 
 
 def write_table(rollcall: RollCall, out: str | Path, fmt: str | None = None, lang: str = "vi",

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from selfreview.ui.review_editor import ReviewEditor
 
 # actions that need the data folder: off while the window waits for it (``MainWindow.attach``)
-_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "new", "check", "finalize", "revision", "send",
-               "pdf", "word", "next", "previous", "focus")
+_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "committee", "new", "check", "finalize", "revision",
+               "send", "pdf", "word", "next", "previous", "focus")
 
 
 # the pages' classes by name, and their modules (imported when the first such page is built)
@@ -246,6 +246,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         self._action(file, self.tr("Open an &invitation from the secretary…"), lambda: self._member_menu("invite"),
                      None, "invite")
         self._action(file, self.tr("Cell se&cretary's workspace"), self.show_secretary, "Ctrl+B", "secretary")
+        self._action(file, self.tr("Co&mmittee: results of the organisations"), self.show_committee, None,
+                     "committee")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         review = bar.addMenu(self.tr("&Review"))
@@ -300,7 +302,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         editor, has_profile = self.editor, self.profile is not None
         draft = editor is not None and not editor.locked
         enabled = {"home": has_profile and not self._page_is("HomePage"), "save": editor is not None,
-                   "switch": has_profile, "secretary": True, "new": has_profile, "check": draft, "finalize": draft,
+                   "switch": has_profile, "secretary": True, "committee": True, "new": has_profile, "check": draft,
+                   "finalize": draft,
                    "revision": editor is not None and editor.locked and editor.detail.summary.is_current,
                    "next": editor is not None, "previous": editor is not None, "focus": editor is not None}
         enabled.update(member_menu_state(self))
@@ -397,6 +400,15 @@ class MainWindow(GeometryMixin, QMainWindow):
         if tab is not None:
             page.tabs.setCurrentIndex(tab)
         self.setWindowTitle(self.tr("Self-review — cell secretary"))
+        return page
+
+    def show_committee(self) -> Any:
+        """The committee's page (selfreview/ui/committee): the organisations' results, decisions."""
+        from selfreview.ui.committee.page import CommitteePage
+        page = CommitteePage(self.ctx, self.runner, self.dialogs)
+        page.go_home.connect(self.show_home)
+        self._set_page(page)
+        self.setWindowTitle(self.tr("Self-review — committee"))
         return page
 
     def show_shortcuts(self) -> ShortcutsDialog:

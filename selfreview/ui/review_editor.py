@@ -59,6 +59,7 @@ class ReviewEditor(QWidget):
         self.show_section(section_id if section_id in self.sections else
                           (self.detail.last_section if self.detail.last_section in self.sections else self.order[0]))
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._watching_focus = True
 
     @property
     def locked(self) -> bool:
@@ -352,7 +353,9 @@ class ReviewEditor(QWidget):
         self.flush(wait=True)
         save_splitter(self.settings, self.splitter)
         save_splitter(self.settings, self.sidebar)
-        try:
-            QApplication.instance().focusChanged.disconnect(self._focus_changed)
-        except (RuntimeError, TypeError):
-            pass
+        if self._watching_focus:  # once: a second disconnect warns on PySide6 6.11
+            self._watching_focus = False
+            try:
+                QApplication.instance().focusChanged.disconnect(self._focus_changed)
+            except (RuntimeError, TypeError):
+                pass

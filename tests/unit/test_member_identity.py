@@ -1,6 +1,6 @@
 """Migration 0007: the copies of members that two imports at once left are merged (each review kept
 once, what referred to a copy refers to the kept entry), then the database refuses a second entry
-for one cell and signing key. On SQLite and on PostgreSQL, from a database as 0005 left it."""
+for one cell and signing key. On SQLite and on PostgreSQL, from a database as 0006 left it."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ T = datetime(2025, 11, 28, 17, 0)
 
 @pytest.fixture
 def old_db(database, tmp_path, request):
-    """A database migrated only to 0005 (an empty one of its own on PostgreSQL)."""
+    """A database migrated only to 0006 (an empty one of its own on PostgreSQL)."""
     if database == "postgresql":
         server = request.getfixturevalue("pg_server")
         name = server.create_database(empty=True)
@@ -32,7 +32,7 @@ def old_db(database, tmp_path, request):
     cfg = migrate.alembic_config(db)
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0005")
+        command.upgrade(cfg, "0006")
     yield db
     db.dispose()
     if database == "postgresql":

@@ -1,7 +1,7 @@
 """a member is unique by cell and signing key; the audit log names the database login
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-07 00:10:00.000000
 
 Two imports of the same files at the same time (two command-line runs, two PCs on one PostgreSQL
@@ -20,7 +20,7 @@ from alembic import op
 
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
