@@ -229,7 +229,10 @@ class Typist:
         nav = self.editor.navigator
         assert nav.isVisible()
         item = nav.items[section_id]
+        self.pump()  # a resize or a new text size lays the rows out again: click where they are now
+        nav.doItemsLayout()
         nav.scrollToItem(item)
+        self.pump()
         rect = nav.visualItemRect(item)
         QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
         self.kinds["click"] += 1

@@ -352,3 +352,30 @@ def _swallow(world: World):
     press = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(3, 3), QPointF(3, 3), Qt.MouseButton.LeftButton,
                         Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     return {"eventFilter": send(button, press)}
+
+
+def _committee_rows():
+    from selfreview.services.committee import MemberResult, ResultRow
+    orgs = [ResultRow(1, "Chi bộ Văn phòng", "2025", 5, datetime(2025, 12, 1, 8, 0), "received", "cell", "a" * 16, 0),
+            ResultRow(2, "Chi bộ Kế toán", "2025", 3, datetime(2025, 12, 2, 9, 30), "decided", "cell", "b" * 16, 3)]
+    members = [MemberResult("u1", "Chi bộ Văn phòng", "m1", "Trần Thị Bình", "non_leader", "hd43-2025-2b", "rated",
+                            "", "86.5", "httnv", "httnv", None, {"httnv": 4}, False),
+               MemberResult("u1", "Chi bộ Văn phòng", "m2", "Đỗ Minh Châu", "non_leader", None, "not_rated",
+                            "Chưa nộp bản kiểm điểm", None, None, None, None, None, False)]
+    return orgs, members
+
+
+@recipe("selfreview.ui.committee.models.OrganisationsModel", "data")
+def _committee_organisations(world: World):
+    from selfreview.ui.committee.models import OrganisationsModel
+    model = world.keep(OrganisationsModel())
+    model.set_rows(_committee_rows()[0])
+    return {"data": cells(model, ALL_ROLES)}
+
+
+@recipe("selfreview.ui.committee.models.MembersModel", "data")
+def _committee_members(world: World):
+    from selfreview.ui.committee.models import MembersModel
+    model = world.keep(MembersModel())
+    model.set_rows(_committee_rows()[1])
+    return {"data": cells(model, ALL_ROLES)}

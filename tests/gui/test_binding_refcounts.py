@@ -48,6 +48,7 @@ import inspect
 import pkgutil
 import shutil
 import sys
+import threading
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -169,21 +170,32 @@ def test_no_reference_leaks(world, name):
     start = _counts()
     for _ in range(min(WARM_UP, calls // 2)):
         call()
-    QApplication.processEvents()
-    gc.collect()
-    gc.disable()  # a collection during the loop could free objects that held None
-    try:
-        for _ in range(10):  # the first call after the event loop ran may take a one-off reference
-            call()
-        before = _counts()
-        for _ in range(calls):
-            call()
-        after = _counts()
-    finally:
-        gc.enable()
-    _give_back(start, after)
-    moved = dict(zip(("None", "True", "False"), (a - b for a, b in zip(after, before))))
-    # no tolerance: each count must come back exactly (a leak moves one by ``calls`` or more), except
-    # that a count in MAY_GROW may grow (see there); none may ever go down
-    wrong = {k: v for k, v in moved.items() if v < 0 or (v > 0 and k not in MAY_GROW.get(name, ()))}
+    # A leak is systematic: every round of calls loses at least ``calls`` references. Another thread
+    # of this test process (a writer or job thread a GUI test before left running) can free objects
+    # that held None while a round runs, which lowers the count once, by chance: so a round that
+    # moved is measured again, and the test fails only when every round moved.
+    for _attempt in range(3):
+        QApplication.processEvents()
+        gc.collect()
+        gc.disable()  # a collection during the loop could free objects that held None
+        try:
+            for _ in range(10):  # the first call after the event loop ran may take a one-off reference
+                call()
+            before = _counts()
+            for _ in range(calls):
+                call()
+            after = _counts()
+        finally:
+            gc.enable()
+        _give_back(start, after)
+        moved = dict(zip(("None", "True", "False"), (a - b for a, b in zip(after, before))))
+        # no tolerance: each count must come back exactly (a leak moves one by ``calls`` or more),
+        # except that a count in MAY_GROW may grow (see there); none may ever go down
+        wrong = {k: v for k, v in moved.items() if v < 0 or (v > 0 and k not in MAY_GROW.get(name, ()))}
+        if not wrong:
+            break
+        start = _counts()
+    threads = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    if wrong:
+        moved["other threads"] = threads
     assert not wrong, f"{name} over {calls} calls: {moved}"
