@@ -1312,7 +1312,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+60"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+73"/>
         <source>Edit a member</source>
         <translation>Sửa thông tin đảng viên</translation>
     </message>
@@ -1360,6 +1360,14 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>Meeting &amp;order</source>
         <translation>Thứ tự &amp;kiểm điểm</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../selfreview/ui/names.py" line="+59"/>
+        <source>(by given name)</source>
+        <translation>(theo tên)</translation>
     </message>
 </context>
 <context>
@@ -1710,7 +1718,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+46"/>
+        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+47"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -1766,6 +1774,14 @@ Mã khóa trong tệp:
         <location line="+13"/>
         <source>%1 file(s) — %2</source>
         <translation>%1 tệp — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsDialog</name>
+    <message>
+        <location line="+53"/>
+        <source>Find by member or file name</source>
+        <translation>Tìm theo tên đảng viên hoặc tên tệp</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +2047,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+152"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+154"/>
         <source>Entered from paper by the secretary</source>
         <translation>Bí thư nhập từ bản giấy</translation>
     </message>
@@ -2142,7 +2158,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-51"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-63"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -2180,14 +2196,19 @@ Mã khóa trong tệp:
 <context>
     <name>RosterPanel</name>
     <message>
-        <location line="+80"/>
-        <location line="+10"/>
+        <location line="+92"/>
+        <location line="+20"/>
         <location line="+36"/>
         <source>Roster</source>
         <translation>Danh sách đảng viên</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-52"/>
+        <source>Find by name or post</source>
+        <translation>Tìm theo tên hoặc chức vụ</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>&amp;Add a member…</source>
         <translation>Thêm đảng &amp;viên…</translation>
     </message>

@@ -22,11 +22,12 @@ from selfreview.forms.model import Checklist, Template
 from selfreview.forms.scoring import evaluate
 from selfreview.reports.atomic import atomic_path, check_cancel
 from selfreview.reports.data import CellReport, CommitteeView, Header, MemberRow, ReviewReport, RollupReport
-from selfreview.reports.markup import vi_date, vi_sort_key
+from selfreview.reports.markup import vi_date
 from selfreview.reports.page import PageSetup, Progress, ShouldCancel
 from selfreview.reports.tallies import common_lines
 from selfreview.services import templates
 from selfreview.services.errors import NotFound, ServiceError
+from selfreview.services.rollcall import member_order
 from selfreview.services.rollup_data import STEPS, add_behaviours, rating_level, rollup_report, tally
 from selfreview.text import nfc
 
@@ -48,8 +49,8 @@ def _phase(progress: Progress | None, start: float, span: float) -> Progress | N
 
 
 def _ordered(members: list[Member]) -> list[Member]:
-    """Meeting order: leaders first, then the secretary's order, then the name."""
-    return sorted(members, key=lambda m: (m.category != "leader", m.meeting_order, vi_sort_key(m.full_name), m.id))
+    """Meeting order: leaders first, then the secretary's order, then the name (given name first)."""
+    return sorted(members, key=lambda m: member_order(m.category, m.meeting_order, m.full_name, m.id))
 
 
 def _post(m: Member) -> str:
