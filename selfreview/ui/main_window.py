@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from selfreview.ui import i18n
+from selfreview.ui import i18n, screen_fit
 from selfreview.ui.i18n import arg
 from selfreview.ui.dialogs import DialogService
-from selfreview.ui.settings import TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, text_size_name
+from selfreview.ui.settings import (
+    TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, point_size, text_size_name,
+)
 
 if TYPE_CHECKING:
     from selfreview.ui.first_run import FirstRunPage
@@ -49,6 +51,11 @@ def _is_page(page: Any, name: str) -> bool:
     such page exists)."""
     module = sys.modules.get(_PAGES[name])
     return page is not None and module is not None and isinstance(page, getattr(module, name))
+
+
+def screen_fit_scale(text_size: str) -> float:
+    """How much larger than at the normal size the window would like to be with this text size."""
+    return point_size(text_size) / point_size("normal")
 
 
 class MainWindow(GeometryMixin, QMainWindow):
@@ -84,8 +91,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.setWindowTitle(self.tr("Self-review"))
         self._build_menus()
-        if not self.restore_geometry(settings):
-            self.resize(1280, 820)
+        if not self.restore_geometry(settings) or not screen_fit.fits_screen(self):
+            screen_fit.place(self, screen_fit_scale(settings.text_size))
         if ctx is not None:
             self.attach(ctx, runner)
 
