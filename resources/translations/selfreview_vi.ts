@@ -32,37 +32,37 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+40"/>
+        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+42"/>
         <source>The committee&apos;s assessment</source>
         <translation>Nhận xét, đánh giá của chi ủy</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>— not proposed yet —</source>
         <translation>— chưa đề xuất —</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>&amp;Comments of the cell committee</source>
         <translation>Nhận xét của chi ủ&amp;y</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The cell&apos;s proposed ra&amp;ting</source>
         <translation>Chi bộ đề xuất xếp &amp;loại</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
         <source>Sav&amp;e the assessment</source>
         <translation>Lư&amp;u đánh giá</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+51"/>
         <source>Choose a member in the roll-call</source>
         <translation>Chọn một đảng viên trong bảng điểm danh</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>score %1/%2</source>
         <translation>điểm %1/%2</translation>
     </message>
@@ -77,12 +77,12 @@
         <translation>do bí thư nhập</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The rules suggest: %1</source>
         <translation>Theo quy định: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Not saved yet</source>
         <translation>Chưa lưu</translation>
     </message>
@@ -906,7 +906,7 @@ Mã khóa trong tệp:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../selfreview/ui/main_window.py" line="+71"/>
+        <location filename="../../selfreview/ui/main_window.py" line="+78"/>
         <location line="+275"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
@@ -1700,19 +1700,26 @@ Mã khóa trong tệp:
 <context>
     <name>QuotaBanner</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="+132"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="+134"/>
         <source>Quota of excellent ratings: %1</source>
         <translation>Tỷ lệ HTXSNV: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
+        <source>Quota of excellent ratings so far: %1; %n member(s) not rated yet</source>
+        <translation>
+            <numerusform>Tỷ lệ HTXSNV đến lúc này: %1; còn %n đảng viên chưa đánh giá</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Too many proposed excellent (HTXSNV): %1</source>
         <translation>Đề xuất HTXSNV vượt tỷ lệ: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>(not saved yet)</source>
-        <translation>(chưa lưu)</translation>
+        <location line="+5"/>
+        <source>With the rating being chosen, once saved: %1</source>
+        <translation>Với mức đang chọn, khi đã lưu: %1</translation>
     </message>
 </context>
 <context>
@@ -2145,7 +2152,7 @@ Mã khóa trong tệp:
         <translation>Danh sách còn trống: thêm đảng viên ở trang chuẩn bị, hoặc nhập tệp.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Import members&apos; files</source>
         <translation>Nhập tệp của đảng viên</translation>
     </message>
@@ -2390,7 +2397,7 @@ Mã khóa trong tệp:
 <context>
     <name>Secretary</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="-75"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="-83"/>
         <source>Could not do that</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -2547,7 +2554,7 @@ Mã khóa trong tệp:
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/setup_page.py" line="+67"/>
+        <location filename="../../selfreview/ui/secretary/setup_page.py" line="+82"/>
         <source>The round in hand</source>
         <translation>Đợt kiểm điểm đang làm</translation>
     </message>
@@ -2587,7 +2594,7 @@ Mã khóa trong tệp:
         <translation>25% (cấp có thẩm quyền cho phép với đơn vị tiêu biểu)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>HTXSNV at most</source>
         <translation>HTXSNV tối đa</translation>
     </message>
@@ -2642,17 +2649,17 @@ Mã khóa trong tệp:
         <translation>Mở đợt kiểm điểm mới</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ce&amp;ll</source>
         <translation>Chi bộ</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Open &amp;the round</source>
         <translation>&amp;Mở đợt kiểm điểm</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>&amp;Period</source>
         <translation>&amp;Kỳ kiểm điểm</translation>
     </message>
@@ -2662,7 +2669,7 @@ Mã khóa trong tệp:
         <translation>Hạn nộ&amp;p</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Could not do that</source>
         <translation>Không thực hiện được</translation>
     </message>
