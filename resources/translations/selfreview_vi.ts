@@ -418,7 +418,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../selfreview/ui/home.py" line="+50"/>
+        <location filename="../../selfreview/ui/home.py" line="+58"/>
         <location line="+21"/>
         <source>My self-reviews</source>
         <translation>Bản kiểm điểm của tôi</translation>
@@ -444,7 +444,12 @@
         <translation>&amp;Xem cả các bản cũ</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-6"/>
+        <source>Before you write: ask your cell secretary for the invitation file (.selfreview-invite) and open it here with &quot;Open an invitation from the secretary…&quot;. A review started from the invitation goes back encrypted: only the secretary can read it. Without one, the file you send is signed but anyone who gets it can read it.</source>
+        <translation>Trước khi viết: hãy xin bí thư chi bộ tệp lời mời (.selfreview-invite) rồi mở tại đây bằng nút &quot;Mở lời mời từ bí thư…&quot;. Bản kiểm điểm lập từ lời mời được gửi lại dưới dạng mã hóa: chỉ bí thư chi bộ đọc được. Không có lời mời, tệp gửi đi vẫn được ký nhưng ai có tệp cũng đọc được.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Open an &amp;invitation from the secretary…</source>
         <translation>Mở &amp;lời mời từ bí thư…</translation>
     </message>
@@ -479,7 +484,7 @@
         <translation>Hồ sơ của tôi</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+32"/>
         <source>Hello, %1</source>
         <translation>Xin chào, %1</translation>
     </message>
@@ -544,7 +549,7 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -907,12 +912,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+78"/>
-        <location line="+275"/>
+        <location line="+287"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-273"/>
         <location line="+60"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -920,7 +925,7 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+19"/>
+        <location line="+31"/>
         <location line="+180"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
@@ -1223,17 +1228,17 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+21"/>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-30"/>
         <source>Only a finalized review can be sent. Finalize it first.</source>
         <translation>Chỉ gửi được bản kiểm điểm đã hoàn tất. Hãy hoàn tất trước.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Send to the cell: save the file</source>
         <translation>Gửi cho chi bộ: lưu tệp</translation>
     </message>
@@ -1263,17 +1268,20 @@ Mã khóa trong tệp:
         <translation>Đang ký và lưu tệp…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-23"/>
+        <location line="+32"/>
         <source>Send without encryption?</source>
         <translation>Gửi mà không mã hoá?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Save unencrypted</source>
         <translation>Vẫn lưu, không mã hoá</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>A review opened from the secretary&apos;s invitation is encrypted for them. Ask the secretary for the invitation file if you can.</source>
         <translation>Bản kiểm điểm mở từ lời mời của bí thư được mã hoá để chỉ bí thư đọc được. Nếu có thể, hãy xin bí thư tệp lời mời.</translation>
     </message>

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QAbstractItemView, QCheckBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -46,6 +46,14 @@ class HomePage(QWidget):
         left = QVBoxLayout()
         self.greeting = ScaledLabel("", 1.5, bold=True, parent=self)
         left.addWidget(self.greeting)
+        self.notices = QVBoxLayout()  # what needs the person's attention, one line each
+        left.addLayout(self.notices)
+        self.invite_note = self._notice(
+            "inviteNote",
+            self.tr("Before you write: ask your cell secretary for the invitation file (.selfreview-invite) and "
+                    "open it here with \"Open an invitation from the secretary…\". A review started from the "
+                    "invitation goes back encrypted: only the secretary can read it. Without one, the file you "
+                    "send is signed but anyone who gets it can read it."))
         heading = QHBoxLayout()
         heading.addWidget(ScaledLabel(self.tr("My self-reviews"), 1.15, bold=True, parent=self), 1)
         self.show_all = QCheckBox(self.tr("Show &earlier revisions too"), self)
@@ -124,6 +132,24 @@ class HomePage(QWidget):
         self.show_profile(profile)
         self.refresh()
 
+    def _notice(self, name: str, text: str, button_text: str = "", slot: Any = None) -> QFrame:
+        box = QFrame(self)
+        box.setObjectName("guidance")
+        box.setProperty("notice", name)
+        row = QHBoxLayout(box)
+        label = QLabel(text, box)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        if button_text:
+            button = QPushButton(button_text, box)
+            button.setObjectName(name + "Button")
+            button.clicked.connect(slot)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.notices.addWidget(box)
+        box.hide()
+        return box
+
     # -- the profile card -----------------------------------------------------------------------------
     def show_profile(self, p: ProfileData) -> None:
         self.profile = p
@@ -181,6 +207,9 @@ class HomePage(QWidget):
         rows = self.ctx.reviews.list(profile_id=self.profile.id, current_only=not self.show_all.isChecked())
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
+        # no review from an invitation yet: say what the invitation is for before the person writes
+        invited = any(r.is_current and self.ctx.exchange.is_encrypted_export(r.id) for r in rows)
+        self.invite_note.setVisible(not invited)
         if rows:
             self.table.selectRow(0)
             if keep is not None:

@@ -172,7 +172,19 @@ class MainWindow(GeometryMixin, QMainWindow):
         last = self.settings.last_review(profile_id) if resume else None
         if last is not None and self.open_review(last):
             return
+        if resume and self._runs_a_round(profile_id) and self.show_secretary() is not None:
+            return  # the cell secretary with a round in hand starts where her work is
         self.show_home()
+
+    def _runs_a_round(self, profile_id: int) -> bool:
+        """This profile is the cell secretary and a round is open (no deadline, or one less than three
+        months ago)."""
+        from datetime import date, timedelta
+        secretary = self.ctx.profiles.secretary()
+        if secretary is None or secretary.id != profile_id:
+            return False
+        soon = date.today() - timedelta(days=90)
+        return any(r.deadline is None or r.deadline >= soon for r in self.ctx.cells.list_rounds())
 
     def show_home(self) -> None:
         if self.profile is None:

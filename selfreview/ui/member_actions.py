@@ -150,7 +150,16 @@ class MemberActions(QObject):
             self.dialogs.info(self._parent(), self.tr("Send to the cell"),
                               self.tr("Only a finalized review can be sent. Finalize it first."))
             return
+        from selfreview.messages import msg
         from selfreview.services.exchange import RESPONSE_SUFFIX
+        # asked before the file name, and answered once: a "no" stops here, a "yes" exports unencrypted
+        encrypted = self.ctx.exchange.is_encrypted_export(review_id)
+        if not encrypted and not self.dialogs.confirm(
+                self._parent(), self.tr("Send without encryption?"), pick(msg("export.unencrypted")),
+                self.tr("Save unencrypted"),
+                self.tr("A review opened from the secretary's invitation is encrypted for them. "
+                        "Ask the secretary for the invitation file if you can.")):
+            return
         suggested = documents_dir() / self.ctx.exchange.suggested_file_name(review_id)
         chosen = self.dialogs.save_file(self._parent(), self.tr("Send to the cell: save the file"), str(suggested),
                                         arg(self.tr("Review files (*%1)"), RESPONSE_SUFFIX))
@@ -159,7 +168,7 @@ class MemberActions(QObject):
         out = with_suffix(chosen, RESPONSE_SUFFIX)
         if out != Path(chosen) and out.exists() and not self._overwrite(out):
             return
-        self._export(review_id, out, False, None)
+        self._export(review_id, out, not encrypted, None)
 
     def _overwrite(self, path: Path) -> bool:
         return self.dialogs.confirm(self._parent(), self.tr("Replace the file?"),
