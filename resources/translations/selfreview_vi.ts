@@ -912,12 +912,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+78"/>
-        <location line="+287"/>
+        <location line="+288"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-274"/>
         <location line="+60"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -926,12 +926,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+5"/>
         <location line="+31"/>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1057,6 +1057,11 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Sources of the forms&apos; wording</source>
+        <translation>&amp;Nguồn văn bản của các mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
@@ -1066,7 +1071,7 @@ Mã khóa trong tệp:
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -1291,18 +1296,38 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu của khoá</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+17"/>
+        <location line="+30"/>
+        <location line="+22"/>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-21"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>Attach the self-check?</source>
+        <translation>Đính kèm phần tự kiểm tra?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your responsibility self-check is the app&apos;s own aid, not part of the official form, so the PDF leaves it out. Attach it at the end of the PDF?</source>
+        <translation>Phần tự kiểm tra về trách nhiệm là công cụ hỗ trợ của ứng dụng, không thuộc biểu mẫu chính thức, nên bản PDF không in phần này. Đính kèm vào cuối bản PDF?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach it</source>
+        <translation>Đính kèm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose this only if you want to hand it in with your review.</source>
+        <translation>Chỉ chọn khi đồng chí muốn nộp phần này cùng bản kiểm điểm.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo tệp PDF…</translation>
     </message>
@@ -1695,7 +1720,7 @@ Mã khóa trong tệp:
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../selfreview/ui/question_widgets/base.py" line="+32"/>
+        <location filename="../../selfreview/ui/question_widgets/base.py" line="+33"/>
         <source>Reconstructed wording: the official text could not be checked word for word.</source>
         <translation>Câu chữ được tái dựng: chưa đối chiếu được từng chữ với văn bản chính thức.</translation>
     </message>
@@ -2511,9 +2536,19 @@ Mã khóa trong tệp:
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../selfreview/ui/section_view.py" line="+39"/>
+        <location filename="../../selfreview/ui/section_view.py" line="+45"/>
         <source>Fields marked * must be answered.</source>
         <translation>Các mục có dấu * là bắt buộc.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This self-check is the app&apos;s own aid, not part of the official form. It is optional: it does not hold up finalizing, and it is printed only if you choose to attach it to the PDF.</source>
+        <translation>Phần tự kiểm tra này là công cụ hỗ trợ của ứng dụng, không thuộc biểu mẫu chính thức. Phần này không bắt buộc: không ảnh hưởng đến việc hoàn tất bản kiểm điểm và chỉ được in khi đồng chí chọn đính kèm vào bản PDF.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It helps you look at what the Central Organisation Commission&apos;s Guidance 43-HD/BTCTW asks of party members: to “%1”.</source>
+        <translation>Phần này giúp đồng chí tự soi lại yêu cầu của Hướng dẫn 43-HD/BTCTW của Ban Tổ chức Trung ương đối với đảng viên: “%1”.</translation>
     </message>
 </context>
 <context>
@@ -2790,6 +2825,73 @@ Mã khóa trong tệp:
         <location filename="../../selfreview/ui/question_widgets/choice.py" line="+31"/>
         <source>Clear the choice</source>
         <translation>Bỏ lựa chọn</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../selfreview/ui/sources_dialog.py" line="+19"/>
+        <source>Word for word from the official text</source>
+        <translation>Nguyên văn theo văn bản chính thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word for word; the heading&apos;s place inferred</source>
+        <translation>Nguyên văn; vị trí đề mục được suy ra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconstructed: not checked word for word</source>
+        <translation>Dựng lại, chưa đối chiếu được từng chữ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From another source, not the official text</source>
+        <translation>Lấy từ nguồn khác, không phải văn bản chính thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written for this app</source>
+        <translation>Do ứng dụng soạn</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Câu chữ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wording</source>
+        <translation>Mức độ nguyên văn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <location line="+11"/>
+        <location line="+2"/>
+        <source>Sources of the forms&apos; wording</source>
+        <translation>Nguồn văn bản của các mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where each text of a form comes from. The official wording is kept as the documents give it; what the app adds (hints, its own self-check) is marked as written for this app.</source>
+        <translation>Nguồn của từng câu chữ trong mỗi mẫu. Câu chữ chính thức được giữ nguyên như văn bản; phần ứng dụng thêm vào (gợi ý, phần tự kiểm tra) được ghi là do ứng dụng soạn.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Form:</source>
+        <translation>&amp;Mẫu:</translation>
     </message>
 </context>
 <context>

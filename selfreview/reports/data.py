@@ -51,6 +51,7 @@ class ReviewReport:
     status: str = "finalized"
     revision: int = 1
     review_id: int | None = None
+    attach_selfcheck: bool = False  # print the app's optional aid (the responsibility self-check) too
 
 
 @dataclass(frozen=True)

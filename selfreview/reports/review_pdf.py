@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from selfreview.forms.answers import aid_part_ids
 from selfreview.forms.model import Category, Score
 from selfreview.rating import Rating
 from selfreview.reports.data import ReviewReport
@@ -74,7 +75,10 @@ def body_block(report: ReviewReport, width: float) -> list[Flowable]:
     st = styles()
     t = report.template
     out: list[Flowable] = []
+    aid = set() if report.attach_selfcheck else aid_part_ids(t)  # the app's aid: only when attached
     for part in t.parts:
+        if part.id in aid:
+            continue
         out += heading(esc(part.label.vi), st.part, 40 * mm)
         for section in part.sections:
             out += heading(esc(section.label.vi), st.section, 35 * mm)

@@ -277,10 +277,13 @@ class ReportingService:
 
     def write_review(self, review_id: int, out: str | Path, setup: PageSetup | None = None,
                      place: str | None = None, progress: Progress | None = None,
-                     should_cancel: ShouldCancel | None = None) -> Path:
+                     should_cancel: ShouldCancel | None = None, attach_selfcheck: bool = False) -> Path:
+        """The review as the official form; ``attach_selfcheck``: the app's responsibility self-check
+        too, at the end (only when the member chooses it)."""
+        import dataclasses
         from selfreview.reports.review_pdf import write_review
         check_cancel(should_cancel)
-        report = self.review_report(review_id, place)
+        report = dataclasses.replace(self.review_report(review_id, place), attach_selfcheck=attach_selfcheck)
         setup = setup or self.page_setup()
         return self._write(out, lambda path: write_review(report, path, setup, _phase(progress, 0.1, 0.9),
                                                           should_cancel))

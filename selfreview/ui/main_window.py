@@ -281,6 +281,7 @@ class MainWindow(GeometryMixin, QMainWindow):
             lgroup.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "shortcuts")
+        self._action(help_menu, self.tr("&Sources of the forms' wording"), self.show_sources, None, "sources")
         self._action(help_menu, self.tr("&About"), self._about, None, "about")
         self._update_actions()
 
@@ -402,6 +403,17 @@ class MainWindow(GeometryMixin, QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.shortcuts_dialog = dialog
+        return dialog
+
+    def show_sources(self) -> Any:
+        """Help → the sources of the forms' wording ("Nguồn văn bản"), on the open form's."""
+        from PySide6.QtCore import Qt
+
+        from selfreview.ui.sources_dialog import SourcesDialog
+        template_id = self.editor.template.id if self.editor is not None else None
+        dialog = SourcesDialog(template_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def _about(self) -> None:

@@ -209,6 +209,12 @@ class MemberActions(QObject):
         self.dialog.open()
 
     # -- PDF ------------------------------------------------------------------------------------------
+    def _has_selfcheck(self, review_id: int) -> bool:
+        """The review's form has the app's optional self-check, and it was filled in."""
+        from selfreview.forms.answers import optional_aid
+        detail = self.ctx.reviews.open(review_id)
+        return any(detail.answers.get(qid) for qid in optional_aid(detail.template))
+
     def pdf_name(self, review_id: int) -> str:
         from selfreview.services.exchange import slug
         s = self.ctx.reviews.open(review_id).summary
@@ -227,13 +233,18 @@ class MemberActions(QObject):
         if out != Path(chosen) and out.exists() and not self._overwrite(out):
             return
         self.runner.drain()  # the PDF shows what was typed up to now
+        attach = self._has_selfcheck(review_id) and self.dialogs.confirm(
+            self._parent(), self.tr("Attach the self-check?"),
+            self.tr("Your responsibility self-check is the app's own aid, not part of the official form, "
+                    "so the PDF leaves it out. Attach it at the end of the PDF?"),
+            self.tr("Attach it"), self.tr("Choose this only if you want to hand it in with your review."))
         from selfreview.reports.atomic import Cancelled as ReportCancelled
 
         def work(progress: Any) -> Path:
             try:
                 return self.ctx.reports.write_review(
                     review_id, out, progress=lambda done, total: progress.report(done, total),
-                    should_cancel=lambda: progress.cancelled)
+                    should_cancel=lambda: progress.cancelled, attach_selfcheck=attach)
             except ReportCancelled:
                 raise Cancelled() from None
         self._run(work, title=self.tr("Export PDF"), label=self.tr("Writing the PDF…"), cancellable=True,
