@@ -264,7 +264,7 @@
     <message>
         <location filename="../../selfreview/ui/question_widgets/numbers.py" line="+112"/>
         <source>Clear</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -275,7 +275,7 @@
 <context>
     <name>DialogService</name>
     <message>
-        <location filename="../../selfreview/ui/dialogs.py" line="+25"/>
+        <location filename="../../selfreview/ui/dialogs.py" line="+27"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -407,7 +407,7 @@
     <message>
         <location line="+6"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -418,7 +418,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../selfreview/ui/home.py" line="+58"/>
+        <location filename="../../selfreview/ui/home.py" line="+61"/>
         <location line="+21"/>
         <source>My self-reviews</source>
         <translation>Bản kiểm điểm của tôi</translation>
@@ -456,7 +456,7 @@
     <message>
         <location line="+2"/>
         <source>When your cell secretary sent you an invitation file (.selfreview-invite), open it here: your review is made on the cell&apos;s form and will be sent back encrypted for the secretary.</source>
-        <translation>Khi bí thư chi bộ gửi cho bạn tệp lời mời (.selfreview-invite), hãy mở tại đây: bản kiểm điểm được lập theo mẫu của chi bộ và khi gửi lại sẽ được mã hoá để chỉ bí thư đọc được.</translation>
+        <translation>Khi bí thư chi bộ gửi cho bạn tệp lời mời (.selfreview-invite), hãy mở tại đây: bản kiểm điểm được lập theo mẫu của chi bộ và khi gửi lại sẽ được mã hóa để chỉ bí thư đọc được.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -541,7 +541,7 @@
     <message>
         <location line="+2"/>
         <source>Key code</source>
-        <translation>Mã khoá</translation>
+        <translation>Mã khóa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -549,7 +549,17 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+4"/>
+        <source>Securit&amp;y of my key…</source>
+        <translation>Bảo mật &amp;khóa…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protect the key with a passphrase, back it up, restore it</source>
+        <translation>Đặt mật khẩu bảo vệ khóa, sao lưu, khôi phục khóa</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -668,12 +678,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+6"/>
         <source>The secretary&apos;s key code:</source>
-        <translation>Mã khoá của bí thư:</translation>
+        <translation>Mã khóa của bí thư:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Before opening it, call %1 and ask them to read out their key code. If it is the same as this one, the invitation really comes from them. If it is not, do not open it.</source>
-        <translation>Trước khi mở, hãy gọi điện cho đồng chí %1 và đề nghị đọc mã khoá của mình. Nếu trùng với mã trên đây thì lời mời đúng là do đồng chí ấy gửi. Nếu không trùng, đừng mở.</translation>
+        <translation>Trước khi mở, hãy gọi điện cho đồng chí %1 và đề nghị đọc mã khóa của mình. Nếu trùng với mã trên đây thì lời mời đúng là do đồng chí ấy gửi. Nếu không trùng, đừng mở.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -912,12 +922,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+78"/>
-        <location line="+288"/>
+        <location line="+289"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <location line="+60"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -926,12 +936,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+5"/>
         <location line="+31"/>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -959,6 +969,11 @@ Mã khóa trong tệp:
         <location line="+2"/>
         <source>Cell se&amp;cretary&apos;s workspace</source>
         <translation>Việc của &amp;bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Securit&amp;y of my key…</source>
+        <translation>Bảo mật &amp;khóa…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1071,7 +1086,7 @@ Mã khóa trong tệp:
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -1276,24 +1291,24 @@ Mã khóa trong tệp:
         <location line="-23"/>
         <location line="+32"/>
         <source>Send without encryption?</source>
-        <translation>Gửi mà không mã hoá?</translation>
+        <translation>Gửi mà không mã hóa?</translation>
     </message>
     <message>
         <location line="-31"/>
         <location line="+32"/>
         <source>Save unencrypted</source>
-        <translation>Vẫn lưu, không mã hoá</translation>
+        <translation>Vẫn lưu, không mã hóa</translation>
     </message>
     <message>
         <location line="-31"/>
         <location line="+32"/>
         <source>A review opened from the secretary&apos;s invitation is encrypted for them. Ask the secretary for the invitation file if you can.</source>
-        <translation>Bản kiểm điểm mở từ lời mời của bí thư được mã hoá để chỉ bí thư đọc được. Nếu có thể, hãy xin bí thư tệp lời mời.</translation>
+        <translation>Bản kiểm điểm mở từ lời mời của bí thư được mã hóa để chỉ bí thư đọc được. Nếu có thể, hãy xin bí thư tệp lời mời.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Passphrase of your key</source>
-        <translation>Cụm mật khẩu của khoá</translation>
+        <translation>Cụm mật khẩu của khóa</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -1613,7 +1628,7 @@ Mã khóa trong tệp:
     <message>
         <location line="+0"/>
         <source>e.g. Party member, cell committee member</source>
-        <translation>ví dụ: Đảng viên, Chi uỷ viên</translation>
+        <translation>ví dụ: Đảng viên, Chi ủy viên</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1709,12 +1724,12 @@ Mã khóa trong tệp:
     <message>
         <location filename="../../selfreview/ui/tasks.py" line="+208"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Cancelling…</source>
-        <translation>Đang huỷ…</translation>
+        <translation>Đang hủy…</translation>
     </message>
 </context>
 <context>
@@ -1829,7 +1844,7 @@ Mã khóa trong tệp:
     <message>
         <location filename="../../selfreview/ui/question_widgets/records.py" line="+48"/>
         <source>Remove this entry</source>
-        <translation>Xoá mục này</translation>
+        <translation>Xóa mục này</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1852,17 +1867,17 @@ Mã khóa trong tệp:
     <message>
         <location line="+26"/>
         <source>Remove entry</source>
-        <translation>Xoá mục</translation>
+        <translation>Xóa mục</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove entry %1 and what is written in it?</source>
-        <translation>Xoá mục %1 cùng nội dung đã viết trong đó?</translation>
+        <translation>Xóa mục %1 cùng nội dung đã viết trong đó?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
 </context>
 <context>
@@ -1953,7 +1968,7 @@ Mã khóa trong tệp:
     <message>
         <location line="+8"/>
         <source>This review was finalized on %1 and is locked.</source>
-        <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khoá.</translation>
+        <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khóa.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1995,7 +2010,7 @@ Mã khóa trong tệp:
     <message>
         <location line="+1"/>
         <source>After finalizing, the review is locked and can no longer be changed. To correct it later, make a new revision; the finalized one is kept.</source>
-        <translation>Sau khi hoàn tất, bản kiểm điểm được khoá và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
+        <translation>Sau khi hoàn tất, bản kiểm điểm được khóa và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -2552,6 +2567,67 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>Security</name>
+    <message>
+        <location filename="../../selfreview/ui/security_dialog.py" line="+25"/>
+        <source>Your key is not backed up and not protected by a passphrase.</source>
+        <translation>Khóa của đồng chí chưa được sao lưu và chưa được bảo vệ bằng mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your key is not backed up yet.</source>
+        <translation>Khóa của đồng chí chưa được sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your key is not protected by a passphrase.</source>
+        <translation>Khóa của đồng chí chưa được bảo vệ bằng mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See &quot;Security&quot; on your profile card.</source>
+        <translation>Xem mục &quot;Bảo mật&quot; trong thẻ hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityDialog</name>
+    <message>
+        <location line="+7"/>
+        <source>Security</source>
+        <translation>Bảo mật</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Security of your key</source>
+        <translation>Bảo mật khóa của đồng chí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your key signs the files you send, so the secretary knows they come from you, and opens the files sent to you. It stays on this computer.</source>
+        <translation>Khóa dùng để ký các tệp đồng chí gửi đi, để bí thư chi bộ biết tệp đúng là của đồng chí, và để mở các tệp gửi cho đồng chí. Khóa chỉ nằm trên máy tính này.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Key code</source>
+        <translation>Mã khóa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up</source>
+        <translation>Đã sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not backed up yet: a backup lets you put the key back on a new computer</source>
+        <translation>Chưa sao lưu: có bản sao lưu thì có thể đưa khóa trở lại trên máy tính mới</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+</context>
+<context>
     <name>SentDialog</name>
     <message>
         <location filename="../../selfreview/ui/exchange_dialogs.py" line="+18"/>
@@ -2571,17 +2647,17 @@ Mã khóa trong tệp:
     <message>
         <location line="+7"/>
         <source>Encrypted for the cell secretary who sent the invitation: only they can open it. Their key code:</source>
-        <translation>Đã mã hoá cho bí thư chi bộ đã gửi lời mời: chỉ đồng chí ấy mở được. Mã khoá của bí thư:</translation>
+        <translation>Đã mã hóa cho bí thư chi bộ đã gửi lời mời: chỉ đồng chí ấy mở được. Mã khóa của bí thư:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Signed but NOT encrypted: anyone who gets this file can read it. Hand it over in person.</source>
-        <translation>Đã ký nhưng KHÔNG mã hoá: ai có tệp này cũng đọc được. Hãy trao tận tay.</translation>
+        <translation>Đã ký nhưng KHÔNG mã hóa: ai có tệp này cũng đọc được. Hãy trao tận tay.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Your key code (read it out when the secretary asks):</source>
-        <translation>Mã khoá của bạn (đọc cho bí thư khi được hỏi):</translation>
+        <translation>Mã khóa của bạn (đọc cho bí thư khi được hỏi):</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -19,6 +19,7 @@ from selfreview.ui.key_actions import KeyActions
 from selfreview.ui.member_actions import MemberActions, can_send
 from selfreview.ui.new_review import NewReviewDialog, ProfileDialog
 from selfreview.ui.profile_form import proposed_form_text
+from selfreview.ui.security_dialog import SecurityDialog, key_attention
 from selfreview.ui.review_model import PERIOD, SORT_ROLE, SUMMARY_ROLE, ReviewTableModel
 from selfreview.ui.widgets import ScaledLabel
 
@@ -48,6 +49,8 @@ class HomePage(QWidget):
         left.addWidget(self.greeting)
         self.notices = QVBoxLayout()  # what needs the person's attention, one line each
         left.addLayout(self.notices)
+        self.security: SecurityDialog | None = None
+        self.key_note = self._notice("keyNote", "")
         self.invite_note = self._notice(
             "inviteNote",
             self.tr("Before you write: ask your cell secretary for the invitation file (.selfreview-invite) and "
@@ -174,11 +177,31 @@ class HomePage(QWidget):
         edit.setObjectName("editProfileButton")
         edit.clicked.connect(self.edit_profile)
         self.card_form.addRow(edit)
-        self.card_form.addRow(*self.keys.protection_row(p, self.card))
-        self.card_form.addRow(self.keys.buttons(p, self.card))
+        security = QPushButton(self.tr("Securit&y of my key…"), self.card)
+        security.setObjectName("securityButton")
+        security.setToolTip(self.tr("Protect the key with a passphrase, back it up, restore it"))
+        security.clicked.connect(self.open_security)
+        self.card_form.addRow(security)
+        self._show_key_note()
+        if getattr(self, "security", None) is not None:  # the Security dialog shows the key as it is now
+            self.security.profile = p
+            self.security.refresh()
 
     def _keys_done(self, _action: str) -> None:
-        self.show_profile(self.profile)  # protected or not, as it is now
+        self._show_key_note()  # protected or backed up now, or not
+
+    def open_security(self) -> SecurityDialog:
+        """The key's protection and backup, in a dialog of their own (``security_dialog.py``)."""
+        if self.security is None:
+            self.security = SecurityDialog(self.ctx, self.keys, self.profile, self)
+        self.security.show()
+        self.security.raise_()
+        return self.security
+
+    def _show_key_note(self) -> None:
+        text = key_attention(self.ctx, self.profile)
+        self.key_note.findChild(QLabel, "keyNote").setText(text)
+        self.key_note.setVisible(bool(text))
 
     def _value(self, text: str, name: str = "") -> QLabel:
         label = QLabel(text, self.card)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from selfreview.ui.review_editor import ReviewEditor
 
 # actions that need the data folder: off while the window waits for it (``MainWindow.attach``)
-_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "new", "check", "finalize", "revision", "send",
+_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "security", "new", "check", "finalize", "revision", "send",
                "pdf", "next", "previous", "focus")
 
 
@@ -242,6 +242,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         self._action(file, self.tr("Open an &invitation from the secretary…"), lambda: self._member_menu("invite"),
                      None, "invite")
         self._action(file, self.tr("Cell se&cretary's workspace"), self.show_secretary, "Ctrl+B", "secretary")
+        self._action(file, self.tr("Securit&y of my key…"), self.show_security, None, "security")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         review = bar.addMenu(self.tr("&Review"))
@@ -296,7 +297,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         editor, has_profile = self.editor, self.profile is not None
         draft = editor is not None and not editor.locked
         enabled = {"home": has_profile and not self._page_is("HomePage"), "save": editor is not None,
-                   "switch": has_profile, "secretary": True, "new": has_profile, "check": draft, "finalize": draft,
+                   "switch": has_profile, "security": has_profile, "secretary": True, "new": has_profile, "check": draft, "finalize": draft,
                    "revision": editor is not None and editor.locked and editor.detail.summary.is_current,
                    "next": editor is not None, "previous": editor is not None, "focus": editor is not None}
         enabled.update(member_menu_state(self))
@@ -404,6 +405,14 @@ class MainWindow(GeometryMixin, QMainWindow):
         dialog.show()
         self.shortcuts_dialog = dialog
         return dialog
+
+    def show_security(self) -> Any:
+        """File → Security of my key: from Home, in its own dialog (``ui/security_dialog.py``)."""
+        if self.profile is None:
+            return None
+        if self.home is None:
+            self.show_home()
+        return self.home.open_security()
 
     def show_sources(self) -> Any:
         """Help → the sources of the forms' wording ("Nguồn văn bản"), on the open form's."""

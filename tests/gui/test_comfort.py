@@ -143,7 +143,7 @@ def test_qt_own_strings_are_translated(qtbot, translators):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "Đồng ý"
-    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Huỷ"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
 
 
 def test_every_vietnamese_string_is_translated_and_compiled():

@@ -75,3 +75,24 @@ def test_a_member_who_is_not_the_secretary_starts_on_home(qtbot, make_window, ct
     window = make_window()
     window.open_profile(next(p.id for p in ctx.profiles.list() if p.full_name == "Trần Văn Bình"))
     assert window.home is not None
+
+
+def test_home_is_calm_the_key_lives_in_security(qtbot, make_window, ctx, dialogs, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+    from selfreview.services import keyguard
+    profile = make_profile(ctx)
+    window = make_window()
+    home = window.home
+    key_buttons = ("protectKeyButton", "backupKeyButton", "restoreKeyButton", "renewKeyButton")
+    assert not [n for n in key_buttons if home.findChild(QPushButton, n) is not None]  # none on Home
+    note = home.findChild(type(home.empty), "keyNote")
+    assert home.key_note.isVisible() and "sao lưu" in note.text() and "Bảo mật" in note.text()
+    window.actions_by_name["security"].trigger()  # from the menu too
+    dialog = home.security
+    assert dialog is not None and dialog.isVisible()
+    assert all(dialog.findChild(QPushButton, n) is not None for n in key_buttons)
+    keyguard.export_backup(ctx, profile.id, tmp_path / "khoa.selfreview-key", "cụm mật khẩu sao lưu")
+    keyguard.protect(ctx, profile.id, "mật khẩu của Bình")
+    home.keys.done.emit("protect")
+    assert not home.key_note.isVisible()
+    assert dialog.findChild(type(home.empty), "keyBackup").text() == "Đã sao lưu"

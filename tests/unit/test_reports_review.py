@@ -115,7 +115,7 @@ def test_review_pdf_shows_the_form_and_every_answer(ctx, cell, tmp_path):
     assert_in_all("Chi bộ đề xuất xếp loại mức chất lượng: Hoàn thành tốt nhiệm vụ", got)
     assert_in_all("T/M CHI ỦY (CHI BỘ)", got)
     assert_in_all("Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng: ………………", got)
-    assert_in_all("T/M ĐẢNG UỶ (CHI UỶ)", got)
+    assert_in_all("T/M ĐẢNG ỦY (CHI ỦY)", got)
     # the app's notes and the criteria framework are not printed on the form
     assert "Phụ lục 4, Mục I" not in got[0] and "Gợi ý cho mục 2" not in got[0]
     assert "Có quan điểm, bản lĩnh chính trị vững vàng" not in got[0]
