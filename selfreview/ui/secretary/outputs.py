@@ -150,7 +150,7 @@ class OutputsPage(QWidget):
         self.with_reviews.setObjectName("withReviews")
         ul.addWidget(self.with_reviews)
         self._button(ul, "minutes", self.tr("The &minutes of the meeting (PDF)…"),
-                     self.tr("Biên bản: attendance, the vote on each member, conclusions."),
+                     self.tr("The minutes: attendance, the vote on each member, conclusions."),
                      lambda: self.exporter.minutes(self.round_id))
         self._button(ul, "rollup", self.tr("Ro&ll-up of every cell on this computer (PDF)…"),
                      self.tr("For a committee that collects several cells' rounds of the same period."),

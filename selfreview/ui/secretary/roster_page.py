@@ -20,7 +20,7 @@ from selfreview.ui.names import PeopleProxy, name_header
 from selfreview.ui.secretary.common import category_text, set_combo_data, show_error
 from selfreview.ui.secretary.roster_report import RosterReportDialog
 from selfreview.ui.tasks import ProgressDialog
-from selfreview.ui.widgets import OptionalDateEdit, ScaledLabel
+from selfreview.ui.widgets import BIRTH_YEARS_AGO, OptionalDateEdit, ScaledLabel
 from selfreview.ui.table_model import RowsTableModel
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -78,6 +78,7 @@ class MemberDialog(QDialog):
         self.name.setObjectName("memberName")
         self.name.setMaxLength(200)
         self.birth = OptionalDateEdit(date(1920, 1, 1), date.today(), self)
+        self.birth.open_around(BIRTH_YEARS_AGO)  # the calendar opens around a plausible birth year
         self.birth.setObjectName("memberBirth")
         self.party = QLineEdit(self)
         self.government = QLineEdit(self)
