@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../selfreview/ui/help.py" line="+70"/>
+        <location filename="../../selfreview/ui/help.py" line="+71"/>
         <source>About this program</source>
         <translation>Giới thiệu chương trình</translation>
     </message>
@@ -416,6 +416,14 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/guide.py" line="+46"/>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../selfreview/ui/home.py" line="+61"/>
@@ -559,7 +567,7 @@
         <translation>Đặt mật khẩu bảo vệ khóa, sao lưu, khôi phục khóa</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -922,12 +930,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+78"/>
-        <location line="+289"/>
+        <location line="+290"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-276"/>
         <location line="+60"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -936,12 +944,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+5"/>
         <location line="+31"/>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1067,6 +1075,11 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
@@ -1086,7 +1099,7 @@ Mã khóa trong tệp:
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -1370,7 +1383,7 @@ Mã khóa trong tệp:
         <translation>Thêm đảng viên</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Smaller numbers are reviewed first; leaders always come first</source>
         <translation>Số nhỏ hơn kiểm điểm trước; người giữ chức vụ lãnh đạo luôn kiểm điểm trước</translation>
     </message>
@@ -1503,7 +1516,7 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
-        <source>Biên bản: attendance, the vote on each member, conclusions.</source>
+        <source>The minutes: attendance, the vote on each member, conclusions.</source>
         <translation>Biên bản: điểm danh, biểu quyết đối với từng đảng viên, kết luận.</translation>
     </message>
     <message>
@@ -1616,7 +1629,7 @@ Mã khóa trong tệp:
         <translation>Họ &amp;và tên *</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Date of &amp;birth</source>
         <translation>&amp;Ngày sinh</translation>
     </message>
@@ -2213,7 +2226,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-63"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-64"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -2251,7 +2264,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterPanel</name>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <location line="+20"/>
         <location line="+36"/>
         <source>Roster</source>
@@ -2662,7 +2675,7 @@ Mã khóa trong tệp:
     <message>
         <location line="+2"/>
         <source>Give the file to your cell secretary: on a USB stick, by e-mail or through a chat app. The review is now marked as sent.</source>
-        <translation>Chuyển tệp cho bí thư chi bộ: qua USB, thư điện tử hoặc ứng dụng nhắn tin. Bản kiểm điểm nay được đánh dấu là đã gửi.</translation>
+        <translation>Chuyển tệp cho bí thư chi bộ: qua USB, thư điện tử hoặc ứng dụng nhắn tin. Bản kiểm điểm giờ đã được đánh dấu là đã gửi.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2801,7 +2814,7 @@ Mã khóa trong tệp:
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../selfreview/ui/help.py" line="-56"/>
+        <location filename="../../selfreview/ui/help.py" line="-57"/>
         <source>Save now (changes are also saved by themselves)</source>
         <translation>Lưu ngay (mọi thay đổi cũng được tự động lưu)</translation>
     </message>
@@ -2864,6 +2877,11 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>Undo / redo in a text field</source>
         <translation>Hoàn tác / làm lại trong ô văn bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The user guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3143,7 +3161,7 @@ Hãy xem lại những câu trả lời gần nhất: những gì lưu sau %1 kh
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../../selfreview/ui/profile_form.py" line="-68"/>
+        <location filename="../../selfreview/ui/profile_form.py" line="-69"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>

@@ -281,7 +281,8 @@ class MainWindow(GeometryMixin, QMainWindow):
             action.setChecked(code == i18n.language())
             lgroup.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "shortcuts")
+        self._action(help_menu, self.tr("&User guide"), self.show_guide, "F1", "guide")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Shift+F1", "shortcuts")
         self._action(help_menu, self.tr("&Sources of the forms' wording"), self.show_sources, None, "sources")
         self._action(help_menu, self.tr("&About"), self._about, None, "about")
         self._update_actions()
@@ -404,6 +405,17 @@ class MainWindow(GeometryMixin, QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.shortcuts_dialog = dialog
+        return dialog
+
+    def show_guide(self, page: str | None = None) -> Any:
+        """Help → the user guide (F1), offline, in the app's language (``ui/guide.py``)."""
+        from PySide6.QtCore import Qt
+
+        from selfreview.ui.guide import GuideDialog
+        dialog = GuideDialog(self, page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.guide_dialog = dialog
         return dialog
 
     def show_security(self) -> Any:

@@ -119,6 +119,9 @@ def main(out: str, text_size: str, lang: str) -> None:
     dialog("edit profile", home.dialog)
     dialog("protect the key", home.keys.protect(home.profile))
     dialog("shortcuts", window.show_shortcuts())
+    dialog("user guide", window.show_guide())
+    dialog("sources", window.show_sources())
+    dialog("security", home.open_security())
     window.open_review(review)
     editor = window.editor
     for section_id in list(editor.sections):

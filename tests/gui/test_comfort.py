@@ -73,7 +73,11 @@ def test_keyboard_moves_through_sections_and_fields(qtbot, make_window, ctx):
     assert window.home.dialog is not None and window.home.dialog.isVisible()
     window.home.dialog.reject()
     reactivate(qtbot, window)
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)  # F1: the user guide
+    assert window.guide_dialog.isVisible()
+    window.guide_dialog.close()
+    reactivate(qtbot, window)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     assert window.shortcuts_dialog.isVisible()
     window.shortcuts_dialog.close()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 
 from selfreview.services.cells import MemberData
 from selfreview.ui.secretary.assessment_panel import AssessmentPanel
@@ -81,13 +81,19 @@ def test_a_warning_looks_like_a_warning_and_the_button_stays(ctx, panel, cell):
     assert not panel.warning_box.isVisible() and panel.save_button.mapTo(panel, QPoint(0, 0)) == save_at
 
 
-def test_the_rating_combo_shows_its_whole_text(ctx, panel, cell):
+def test_the_rating_combo_shows_its_whole_text(qtbot, ctx, panel, cell):
     panel.set_member(cell.id, _row(ctx, cell, "Trần Thị Bình"))
     metrics = panel.rating.fontMetrics()
-    for i in range(panel.rating.count()):
-        panel.rating.setCurrentIndex(i)
-        room = panel.rating.width() - 40  # the arrow and the frame
-        assert metrics.horizontalAdvance(panel.rating.currentText()) <= room, panel.rating.currentText()
+    for width, names in ((364, "Hoàn thành xuất sắc nhiệm vụ"), (240, "HTXSNV")):  # beside the roll-call: 240
+        panel.resize(width, 900)
+        qtbot.waitUntil(lambda: panel.width() == width)
+        assert panel.rating.itemText(panel.rating.findData("htxsnv")) == names
+        for i in range(panel.rating.count()):
+            panel.rating.setCurrentIndex(i)
+            room = panel.rating.width() - 40  # the arrow and the frame
+            assert metrics.horizontalAdvance(panel.rating.currentText()) <= room, (width, panel.rating.currentText())
+        assert panel.rating.itemData(panel.rating.findData("htxsnv"), Qt.ItemDataRole.ToolTipRole) == \
+            "Hoàn thành xuất sắc nhiệm vụ"
 
 
 def _reddish(image) -> int:

@@ -20,7 +20,8 @@ from selfreview.ui.screen_fit import FRAME, PREFERRED, first_size
 ROOT = Path(__file__).resolve().parents[2]
 MUST_SEE = {"first window", "home", "new review", "edit profile", "protect the key", "shortcuts",
             "form section a_i", "workspace tab 1", "workspace tab 2", "workspace tab 5", "add a member",
-            "receipts", "a member's review, read", "a paper review typed in", "first run: profile"}
+            "receipts", "a member's review, read", "a paper review typed in", "first run: profile",
+             "user guide", "sources", "security"}
 
 
 def test_the_first_size_comes_from_the_screen():

@@ -99,6 +99,23 @@ class AssessmentPanel(QWidget):
         layout.addStretch(1)
         self.set_member(None, None)
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_rating_texts()
+
+    def _fit_rating_texts(self) -> None:
+        """The levels' whole names when they fit the combo, else their short codes (HTXSNV…) with the
+        whole name in the tooltip: never a clipped name."""
+        metrics = self.rating.fontMetrics()
+        room = self.rating.width() - 40  # the arrow and the frame
+        full = [rating_text(self.rating.itemData(i)) for i in range(1, self.rating.count())]
+        short = room < max((metrics.horizontalAdvance(t) for t in full), default=0)
+        for i in range(1, self.rating.count()):
+            value = self.rating.itemData(i)
+            self.rating.setItemText(i, rating_text(value, short=short))
+            self.rating.setItemData(i, rating_text(value), Qt.ItemDataRole.ToolTipRole)
+        self.rating.setToolTip(rating_text(self.rating.currentData()))
+
     # -- which member --------------------------------------------------------------------------
     @property
     def dirty(self) -> bool:
