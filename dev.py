@@ -4,6 +4,7 @@
     python3 dev.py run     # create .venv, install the app, start it
     python3 dev.py test    # create .venv, install the app with its test tools, run the whole test suite
     python3 dev.py lang    # regenerate the translation files (.ts → .qm)
+    python3 dev.py lock    # regenerate constraints.txt (the tested versions) after a dependency change
 
 Both set-up steps are idempotent: a second run reuses .venv and only installs what changed.
 On Debian/Ubuntu the few system packages the tests and a headless Qt need are installed with
@@ -22,6 +23,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
+# the versions the tests ran on (a pip constraints file); every install goes through it
+CONSTRAINTS = ROOT / "constraints.txt"
+ALL_EXTRAS = "test"
 
 # command or shared library → Debian package
 SYSTEM_NEEDS = {
@@ -43,10 +47,10 @@ def ensure_venv(extras: str) -> None:
         run([sys.executable, "-m", "venv", VENV])
         run([PY, "-m", "pip", "install", "--upgrade", "pip"])
     stamp = VENV / f".installed-{extras or 'app'}"
-    sources = [ROOT / "pyproject.toml"]
+    sources = [ROOT / "pyproject.toml", CONSTRAINTS]
     if not stamp.exists() or any(p.stat().st_mtime > stamp.stat().st_mtime for p in sources):
         target = f".[{extras}]" if extras else "."
-        run([PY, "-m", "pip", "install", "-e", target], cwd=ROOT)
+        run([PY, "-m", "pip", "install", "-c", CONSTRAINTS, "-e", target], cwd=ROOT)
         stamp.touch()
 
 
@@ -95,11 +99,31 @@ def cmd_lang(extra: list[str]) -> int:
     return subprocess.call([str(PY), str(ROOT / "tools" / "translations.py"), *extra], cwd=ROOT)
 
 
+def cmd_lock(extra: list[str]) -> int:
+    """A throw-away venv with the project and every extra, resolved afresh (known-bad releases are
+    excluded in pyproject.toml), frozen into constraints.txt under its header."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        run([sys.executable, "-m", "venv", venv])
+        py = venv / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
+        run([py, "-m", "pip", "install", "-q", f".[{ALL_EXTRAS}]", *extra], cwd=ROOT)
+        frozen = subprocess.run([py, "-m", "pip", "freeze", "--exclude-editable"], check=True,
+                                capture_output=True, text=True).stdout
+    header = [line for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    pins = sorted((line for line in frozen.splitlines() if line and not line.startswith(("selfreview", "-e"))),
+                  key=str.lower)
+    CONSTRAINTS.write_text("\n".join(header + pins) + "\n", encoding="utf-8")
+    print(f"constraints.txt: {len(pins)} pins")
+    return 0
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "lang"):
+    commands = {"run": cmd_run, "test": cmd_test, "lang": cmd_lang, "lock": cmd_lock}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
-    return {"run": cmd_run, "test": cmd_test, "lang": cmd_lang}[sys.argv[1]](sys.argv[2:])
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ At the end the app itself opens the directory (``AppContext.open``, its own star
 reads the answers back. The JSON summary goes to ``--out``; the exit status is 0 only when
 lost saves, torn values, corrupted databases and unexpected child deaths are all zero.
 
+``--mode typing`` (tools/crash_typing.py): the real editor, typed into at a human rate and killed
+mid-word; per kill, the seconds of typing lost. Prints the worst loss (the promise: at most 1 s).
+
 ``--spawn exec`` (default) starts each child as a fresh interpreter, as a real restart would;
 ``--spawn fork`` forks it from the harness (same code path after start-up, much faster: the short
 test uses it). ``--mode import`` and ``--mode pdf`` drive ``selfreview import`` / ``selfreview
@@ -254,7 +257,7 @@ def run_autosave(args, summary: Summary, work: Path) -> None:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description="Crash the writer with SIGKILL and check what survives.")
-    p.add_argument("--mode", choices=["autosave", "import", "pdf"], default="autosave")
+    p.add_argument("--mode", choices=["autosave", "typing", "import", "pdf"], default="autosave")
     p.add_argument("--kills", type=int, default=200)
     p.add_argument("--files", type=int, default=None,
                    help="import: files per batch (default 200); pdf: members in the report (default 30)")
@@ -266,8 +269,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--max-after-ready", type=float, default=0.5, help="seconds after READY the kill may wait")
     p.add_argument("--work-dir", type=Path, help="keep the files here (default: a temporary folder, removed)")
     p.add_argument("--progress", type=int, default=0, help="print a line every N runs")
-    p.add_argument("--control", choices=["none", "ack-early"], default="none",
-                   help="negative control: the child acknowledges before saving; lost saves must be found")
+    p.add_argument("--rate", type=float, default=8.0, help="typing: characters per second")
+    p.add_argument("--max-typing", type=float, default=5.0, help="typing: the kill comes up to this many "
+                   "seconds after the child starts typing")
+    p.add_argument("--min-typing", type=float, default=0.3, help="typing: the kill comes at least this late")
+    p.add_argument("--max-loss", type=float, default=1.0, help="typing: the worst loss allowed, in seconds")
+    p.add_argument("--control", choices=["none", "ack-early", "no-deadline"], default="none",
+                   help="negative controls: autosave: the child acknowledges before saving, lost saves must be "
+                        "found; typing: autosave without its maximum wait, losses over a second must be found")
     return p.parse_args(argv)
 
 
@@ -287,6 +296,12 @@ def main(argv: list[str] | None = None) -> int:
             run_autosave(args, summary, work)
             summary.seconds = round(time.monotonic() - started, 1)
             result = {**asdict(summary), "ok": summary.ok}
+        elif args.mode == "typing":
+            import crash_typing
+            result = {"command": command, **crash_typing.run(args, work)}
+            result["seconds"] = round(time.monotonic() - started, 1)
+            print(f"worst loss: {result['worst_loss_seconds']} s over {result['kills']} kills "
+                  f"(limit {args.max_loss} s)", file=sys.stderr)
         else:
             import crash_modes
             args.files = args.files or (200 if args.mode == "import" else 30)

@@ -57,7 +57,7 @@
         <translation>Lư&amp;u đánh giá</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>Choose a member in the roll-call</source>
         <translation>Chọn một đảng viên trong bảng điểm danh</translation>
     </message>
@@ -930,19 +930,49 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+78"/>
-        <location line="+290"/>
+        <location line="+313"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+60"/>
+        <location line="-299"/>
+        <location line="+83"/>
         <location line="+14"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-63"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: still being saved</source>
+        <translation>%1: đang lưu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some changes are not saved</source>
+        <translation>Có thay đổi chưa được lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some of what you typed could not be saved yet. If you leave now, it is lost.</source>
+        <translation>Một phần nội dung vừa nhập chưa lưu được. Nếu rời đi bây giờ, phần đó sẽ mất.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave without saving</source>
+        <translation>Rời đi, không lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel to stay: the app keeps trying, and the text stays on screen so you can copy it.</source>
+        <translation>Chọn Hủy để ở lại: ứng dụng vẫn tiếp tục thử lưu, nội dung vẫn còn trên màn hình để bạn có thể sao chép.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <location line="+31"/>
         <location line="+183"/>
         <source>Self-review — %1</source>
@@ -1107,6 +1137,16 @@ Mã khóa trong tệp:
         <location line="+0"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved: “%1” (%2). Trying again…</source>
+        <translation>Chưa lưu được “%1” (%2). Đang thử lại…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: “%1” (%2)</source>
+        <translation>Chưa lưu được “%1” (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1735,7 +1775,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../selfreview/ui/tasks.py" line="+208"/>
+        <location filename="../../selfreview/ui/tasks.py" line="+211"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1994,7 +2034,7 @@ Mã khóa trong tệp:
         <translation>Đã có bản sửa đổi mới hơn thay thế bản này.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>Not finalized yet</source>
         <translation>Chưa hoàn tất được</translation>
     </message>

@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, false,
+    JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, false, text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -21,6 +21,15 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# (index name, key columns, which rows): one current review per owner; see migration 0005
+CURRENT_REVIEW_RULES = (
+    ("uq_review_current_member", ("member_id", "round_id"),
+     "is_current AND member_id IS NOT NULL AND round_id IS NOT NULL"),
+    ("uq_review_current_profile", ("profile_id", "period"), "is_current AND profile_id IS NOT NULL"),
+    ("uq_review_current_collective", ("round_id",), "is_current AND is_collective"),
+)
 
 
 def utcnow() -> datetime:
@@ -144,6 +153,10 @@ class Review(Base):
     __table_args__ = (
         Index("ix_review_owner_period", "profile_id", "period"),
         Index("ix_review_member_round", "member_id", "round_id"),
+        # one current revision per member and round, per profile and period, per collective and round
+        # (migration 0005): the database refuses a second one whatever a check in the code missed
+        *(Index(name, *columns, unique=True, sqlite_where=text(where), postgresql_where=text(where))
+          for name, columns, where in CURRENT_REVIEW_RULES),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     profile_id: Mapped[Optional[int]] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))

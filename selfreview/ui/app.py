@@ -213,8 +213,29 @@ class AppStart:
             self.close()
 
 
+# Qt for Python releases known to break the app. 6.12.0 drops a reference to None on every call of a
+# void method from Python; on Python 3.11 (None is not immortal) the app aborts after some minutes of
+# typing. pyproject.toml excludes it and constraints.txt pins a good one; this catches an install
+# made some other way (docs/reliability.md).
+KNOWN_BAD_BINDINGS = {"6.12.0": (3, 12)}  # version -> the first Python it is harmless on
+
+
+def binding_problem() -> str | None:
+    """A line for the log when the installed PySide6 is a release known to crash the app here."""
+    import PySide6
+    harmless_from = KNOWN_BAD_BINDINGS.get(PySide6.__version__)
+    if harmless_from is None or sys.version_info[:2] >= harmless_from:
+        return None
+    return (f"PySide6 {PySide6.__version__} is known to crash this app on Python "
+            f"{sys.version_info[0]}.{sys.version_info[1]} (it leaks references to None): install "
+            f"the tested version with 'pip install -c constraints.txt .' or python3 dev.py run")
+
+
 def run_app(data_dir: str | None = None) -> int:
     """The desktop app on ``data_dir``: the window at once, then the data folder; one app per data
     folder (a second start brings the first window forward and exits 0), a damaged database
     explained and repaired (ui/startup.py)."""
+    problem = binding_problem()
+    if problem:
+        print("selfreview: warning: " + problem, file=sys.stderr)
     return AppStart(data_dir).run()

@@ -117,8 +117,30 @@ class MainWindow(GeometryMixin, QMainWindow):
     def home(self) -> HomePage | None:
         return self.page if self._page_is("HomePage") else None  # type: ignore[return-value]
 
-    def _set_page(self, page: QWidget) -> None:
+    def may_leave(self) -> bool:
+        """Before the form goes away (another page, closing the window): everything typed is saved,
+        or the person chose to leave although some of it could not be (autosave.SaveProblem)."""
+        unsaved = self.page.unsaved() if hasattr(self.page, "unsaved") else []
+        if not unsaved:
+            return True
+        lines = [arg(self.tr("%1: %2"), p.label, i18n.pick(p.reason)) if p.reason is not None
+                 else arg(self.tr("%1: still being saved"), p.label) for p in unsaved]
+        return self.dialogs.confirm(
+            self, self.tr("Some changes are not saved"),
+            self.tr("Some of what you typed could not be saved yet. If you leave now, it is lost."),
+            self.tr("Leave without saving"),
+            "\n".join(lines) + "\n\n" + self.tr("Cancel to stay: the app keeps trying, and the text stays "
+                                                  "on screen so you can copy it."))
+
+    def _set_page(self, page: QWidget) -> bool:
+        """Show ``page`` instead of the current one; False (and ``page`` dropped) when the person
+        chose to stay on a form whose changes are not all saved."""
         old = self.page
+        if old is not None and old is not page and not self.may_leave():
+            if hasattr(page, "close_editor"):
+                page.close_editor()
+            page.deleteLater()
+            return False
         if hasattr(old, "close_editor"):  # the form, and the secretary's workspace (a form may be open in it)
             old.close_editor()
         self.stack.addWidget(page)
@@ -133,6 +155,7 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.opening = None
         self.saved_label.clear()
         self._update_actions()
+        return True
 
     def start(self) -> None:
         profiles = self.ctx.profiles.list()
@@ -215,9 +238,9 @@ class MainWindow(GeometryMixin, QMainWindow):
         editor.go_home.connect(self.show_home)
         editor.review_replaced.connect(self.open_review)
         editor.reloaded.connect(self._update_actions)
-        self._set_page(editor)
-        self.settings.set_last_review(self.profile.id, review_id)
-        editor.focus_form()
+        if self._set_page(editor):
+            self.settings.set_last_review(self.profile.id, review_id)
+            editor.focus_form()
         return True
 
     # -- menus ------------------------------------------------------------------------------------------
@@ -445,7 +468,11 @@ class MainWindow(GeometryMixin, QMainWindow):
     # -- saving state -----------------------------------------------------------------------------------
     def _save_state(self, state: str, message: Any) -> None:
         texts = {"pending": self.tr("Saving…"), "saving": self.tr("Saving…"), "saved": self.tr("Saved")}
-        if state == "error":
+        if state == "error" and hasattr(message, "label"):  # autosave.SaveProblem: which field, why
+            reason = i18n.pick(message.reason)
+            text = (arg(self.tr("Not saved: “%1” (%2). Trying again…"), message.label, reason) if message.retrying
+                    else arg(self.tr("Not saved: “%1” (%2)"), message.label, reason))
+        elif state == "error":
             text = arg(self.tr("Not saved: %1"), i18n.pick(message) if message is not None else "")
         else:
             text = texts.get(state, "")
@@ -459,6 +486,9 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.statusBar().showMessage(i18n.pick(message) if message is not None else str(error), 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.may_leave():
+            event.ignore()
+            return
         if hasattr(self.page, "close_editor"):
             self.page.close_editor()
         if self.runner is not None:

@@ -48,9 +48,9 @@ class ReviewEditor(QWidget):
         self.issues: list[Any] = []
         self.page: SectionPage | None = None
         self.current_section: str | None = None
-        self.autosaver = AutoSaver(lambda qid, v: ctx.reviews.save_answer(review_id, qid, v), runner, parent=self)
+        self.autosaver = AutoSaver(lambda qid, v: ctx.reviews.save_answer(review_id, qid, v), runner,
+                                   label=self._question_label, parent=self)
         self.autosaver.state_changed.connect(self.save_state)
-        self.autosaver.saved.connect(self._stored)
         self.actions = MemberActions(ctx, runner, dialogs, self)
         self.actions.sent.connect(self._sent)
         self._build()
@@ -222,8 +222,11 @@ class ReviewEditor(QWidget):
         self._update_completion()
         self._update_scores()
 
-    def _stored(self, qid: str, stored: Any) -> None:
-        pass  # the in-memory answer already holds the same (NFC) value
+    def _question_label(self, qid: str) -> str:
+        item = self.template.item_index().get(qid)
+        label = pick(item.label, self.lang) if item is not None and getattr(item, "label", None) else qid
+        label = " ".join(label.split())
+        return label if len(label) <= 60 else label[:59].rstrip() + "…"  # it is shown in the status bar
 
     def _update_scores(self) -> None:
         if self.score_panel is not None:
@@ -319,6 +322,11 @@ class ReviewEditor(QWidget):
         self.dialogs.error(self, self.tr("Could not do that"), pick(message) if message else str(error))
 
     # -- closing ------------------------------------------------------------------------------------------
+    def unsaved(self) -> list[Any]:
+        """Save what is pending and wait for it; then what is still not stored (autosave.SaveProblem)."""
+        self.flush(wait=True)
+        return self.autosaver.unsaved()
+
     def close_editor(self) -> None:
         """Before the editor goes away: save everything and remember the splitters."""
         self.flush(wait=True)

@@ -19,7 +19,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -131,13 +131,16 @@ class TaskRunner(QObject):
         self._last_write = self._writes.submit(work)
 
     def drain(self, timeout: float = 10.0) -> bool:
-        """Wait until every write submitted so far is done (on close, before finalize)."""
+        """Wait until every write submitted so far is done (on close, before finalize), and run the
+        callbacks of the finished writes, so that what they record (e.g. autosave's failures) is
+        known when this returns."""
         if self.synchronous or self._last_write is None:
             return True
         try:
             self._last_write.result(timeout=timeout)
         except Exception:  # noqa: BLE001 - the work function reports its own errors
             return False
+        QCoreApplication.sendPostedEvents(self._bridge, QEvent.Type.MetaCall)
         return True
 
     # -- long jobs ----------------------------------------------------------------------------------

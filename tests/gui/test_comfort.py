@@ -195,7 +195,8 @@ def test_a_refused_save_is_shown(qtbot, make_window, ctx):
     ctx.reviews.finalize(review_id)  # e.g. finalized from another window meanwhile
     type_vietnamese(window.editor.widget_for("a1_political").edit, " thêm")
     window.save_now()
-    assert window.saved_label.text().startswith("Chưa lưu được: Bản kiểm điểm đã hoàn tất")
+    shown = window.saved_label.text()  # which field, and why
+    assert shown.startswith("Chưa lưu được “1. Về phẩm chất chính trị") and "Bản kiểm điểm đã hoàn tất" in shown
     assert window.saved_label.property("state") == "error"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 
 from selfreview.services.context import AppContext
-from selfreview.ui.autosave import DEBOUNCE_MS
+from selfreview.ui.autosave import MAX_WAIT_MS
 from selfreview.ui.settings import AppSettings
 from tests.gui.helpers import complete_review, make_profile, type_vietnamese
 
@@ -24,7 +24,9 @@ def test_typed_text_survives_a_crash_and_the_form_reopens_where_it_was(
     text = "Đôi khi còn nể nang, ngại va chạm trong tự phê bình và phê bình."
     type_vietnamese(editor.widget_for("a2_shortcomings").edit, text)
     # nothing else: no section change, no Ctrl+S, no focus change
-    qtbot.wait(DEBOUNCE_MS + 300)  # autosave within about a second, by itself
+    # autosave within about a second, by itself
+    qtbot.waitUntil(lambda: ctx.reviews.answers(review.summary.id).get("a2_shortcomings") == text,
+                    timeout=MAX_WAIT_MS + 1000)
 
     # the crash: no closeEvent, no flush, no settings written at close
     window.hide()

@@ -137,7 +137,10 @@ def test_autosave_reports_a_refused_save(qtbot):
     saver.state_changed.connect(lambda s, m: got.append((s, m)))
     saver.schedule("q", "x")
     saver.flush()
-    assert got[-1][0] == "error" and got[-1][1].code == "review.locked"
+    problem = got[-1][1]
+    assert got[-1][0] == "error" and problem.reason.code == "review.locked" and problem.field == "q"
+    assert not problem.retrying  # a locked review does not unlock by trying again
+    assert [p.field for p in saver.unsaved()] == ["q"]  # never shown as saved
 
 
 def test_the_window_with_the_threaded_runner_saves_off_the_gui_thread(qtbot, ctx, settings, dialogs, translators):
