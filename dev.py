@@ -32,6 +32,8 @@ SYSTEM_NEEDS = {
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
 }
+# LibreOffice headless: the tests open the Word and Excel outputs with it (tests/unit/libreoffice.py)
+OFFICE_PACKAGES = ["libreoffice-writer-nogui", "libreoffice-calc-nogui"]
 QT_LIBS = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
 
 
@@ -57,7 +59,7 @@ def ensure_venv(extras: str) -> None:
 def missing_debian_packages() -> list[str]:
     wanted = sorted({pkg for cmd, pkg in SYSTEM_NEEDS.items() if shutil.which(cmd) is None})
     if shutil.which("dpkg-query"):
-        for pkg in QT_LIBS:
+        for pkg in QT_LIBS + OFFICE_PACKAGES:
             ok = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True)
             if "install ok installed" not in ok.stdout:
                 # the t64 renames of newer Debian/Ubuntu releases
@@ -73,7 +75,7 @@ def ensure_system_packages() -> None:
     if not wanted:
         return
     if shutil.which("apt-get") is None:
-        sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm and Qt's libraries)")
+        sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm, Qt's libraries, LibreOffice)")
     prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
     if prefix is None:
         sys.exit("Please run as root or install: sudo apt-get install " + " ".join(wanted))

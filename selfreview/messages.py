@@ -136,6 +136,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.no_round": ("Chi bộ số {cell} chưa có đợt kiểm điểm kỳ “{period}”.",
                         "Cell {cell} has no review round for “{period}”."),
     "report.no_rounds": ("Chưa chi bộ nào có đợt kiểm điểm kỳ “{period}”.", "No cell has a review round for “{period}”."),
+    "docx_import.unreadable": ("Không đọc được “{name}” như một tệp Word (.docx) ({reason}). Hãy mở tệp bằng Word "
+                               "hoặc LibreOffice và lưu lại dưới dạng .docx.",
+                               "“{name}” cannot be read as a Word file (.docx) ({reason}). Open it in Word or "
+                               "LibreOffice and save it again as .docx."),
+    "docx_import.too_large": ("Tệp “{name}” quá lớn để là một bản kiểm điểm.", "“{name}” is too large to be a self-review."),
+    "docx_import.nothing": ("Không tìm thấy trong “{name}” đề mục nào khớp với mẫu kiểm điểm; chưa ghi gì.",
+                            "No heading in “{name}” matches the form; nothing was written."),
+    "report.bad_format": ("Không xuất được “{name}”: báo cáo này chỉ xuất ra tệp {allowed}.",
+                          "Cannot write “{name}”: this report is written only as {allowed}."),
     "report.bad_min_count": ("Ngưỡng hiển thị phải từ 1 trở lên (đang là {n}).",
                              "The display threshold must be 1 or more (got {n})."),
     # exchange: files moving between colleagues (invitation, response, import receipts)
@@ -338,6 +347,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "meeting.no_recorder": ("Chưa ghi thư ký hội nghị.", "The recorder is not recorded."),
     "meeting.collective": ("Tập thể chi bộ", "The cell collective"),
 }
+
+from selfreview.results_messages import RESULTS  # noqa: E402 - results up, decisions down (issue 15)
+
+CATALOGUE.update(RESULTS)
 
 
 def msg(code: str, **params: object) -> Message:

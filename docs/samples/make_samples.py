@@ -1,15 +1,17 @@
-"""Make the sample PDFs of docs/samples from `selfreview demo` data, and render their first pages.
+"""Make the sample PDFs, the Word and Excel samples of docs/samples from `selfreview demo` data, and
+render their first pages (the Word and Excel ones as LibreOffice lays them out).
 
     python docs/samples/make_samples.py            # writes next to this file
 
-Needs the app installed (``selfreview`` on PATH or ``python -m selfreview``) and poppler's
-``pdftoppm``. Everything happens in temporary data directories; nothing touches your own data.
+Needs the app installed (``selfreview`` on PATH or ``python -m selfreview``), poppler's
+``pdftoppm`` and LibreOffice (``soffice``, Debian's libreoffice-writer-nogui/-calc-nogui). Everything happens in temporary data directories; nothing touches your own data.
 The committee's proposals are filled in as a secretary would: the rating the member's score and
 conditions suggest, with a short comment (the demo makes the reviews, not the committee's work).
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,6 +34,15 @@ def cli(data: Path, *args: str) -> str:
 def png(pdf: Path, name: str, page: int = 1) -> None:
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
                     str(HERE / name)], check=True)
+
+
+def office_png(document: Path, name: str, tmp: Path) -> None:
+    """Page 1 of a Word or Excel file as LibreOffice prints it (headless, a profile of its own)."""
+    profile = (tmp / "lo-profile").resolve().as_uri()
+    subprocess.run([shutil.which("soffice") or "soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp / "lo"), str(document)], check=True,
+                   capture_output=True)
+    png(tmp / "lo" / f"{document.stem}.pdf", name)
 
 
 def assess_with_service(data: Path) -> None:
@@ -73,6 +84,7 @@ def main() -> None:
         cli(cell_data, "report", "review", "--review", review_id, "--out", str(HERE / "review.pdf"))
         cli(cell_data, "report", "cell", "--cell", "1", "--period", "2025", "--with-reviews", "--number", "05-BC/CB",
             "--out", str(HERE / "cell-summary.pdf"))
+        cli(cell_data, "report", "review", "--review", review_id, "--out", str(HERE / "review.docx"))
         # the committee above: 65 cells of 70 members
         cli(many_data, "demo", "--members", "70", "--cells", "65", "--period", "2025", "--out", str(tmp / "files-many"))
         cli(many_data, "import", str(tmp / "files-many"))
@@ -80,6 +92,10 @@ def main() -> None:
         cli(many_data, "report", "rollup", "--period", "2025", "--number", "12-BC/ĐU", "--place", PLACE,
             "--issuer", "Đảng ủy Khối các cơ quan", "--superior", "Đảng bộ tỉnh Quảng Nam",
             "--out", str(HERE / "rollup.pdf"))
+        cli(many_data, "report", "rollup", "--period", "2025", "--issuer", "Đảng ủy Khối các cơ quan",
+            "--out", str(HERE / "rollup.xlsx"))
+        office_png(HERE / "review.docx", "review-docx-p1", tmp)
+        office_png(HERE / "rollup.xlsx", "rollup-xlsx-p1", tmp)
     png(HERE / "review.pdf", "review-p1")
     png(HERE / "cell-summary.pdf", "cell-summary-p1")
     png(HERE / "cell-summary.pdf", "cell-summary-p2", page=2)

@@ -26,7 +26,7 @@
 <context>
     <name>ReviewEditor</name>
     <message numerus="yes">
-        <location filename="../../selfreview/ui/review_editor.py" line="+278"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+291"/>
         <source>%n problem(s) must be fixed before the review can be finalized. Each one is listed under &quot;Check&quot;; click it to go to the field.</source>
         <translation>
             <numerusform>%n problem must be fixed before the review can be finalized. It is listed under &quot;Check&quot;; click it to go to the field.</numerusform>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../selfreview/ui/committee/cell_actions.py" line="+25"/>
+        <source>Open the committee&apos;s call for results</source>
+        <translation>Mở yêu cầu báo cáo kết quả của cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls for results (*%1)</source>
+        <translation>Yêu cầu báo cáo kết quả (*%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 asks for the results of period %2 (key fingerprint %3: compare it by phone). Keep this call?</source>
+        <translation>%1 yêu cầu báo cáo kết quả kỳ %2 (dấu vân tay khóa %3: hãy đối chiếu qua điện thoại). Nhận yêu cầu này?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call for results</source>
+        <translation>Yêu cầu báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep it</source>
+        <translation>Nhận</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the results for the committee</source>
+        <translation>Lưu kết quả gửi cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results (*%1)</source>
+        <translation>Kết quả (*%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Results for the committee</source>
+        <translation>Kết quả gửi cấp ủy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Writing %1…</source>
+        <translation>Đang ghi %1…</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../selfreview/ui/help.py" line="+71"/>
@@ -17,7 +65,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+140"/>
+        <location filename="../../selfreview/ui/app.py" line="+142"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -246,9 +294,128 @@
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the collective&apos;s report as a Word document (.docx) to edit</source>
+        <translation>Lưu báo cáo của tập thể thành tệp Word (.docx) để sửa</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Not started yet</source>
         <translation>Chưa bắt đầu</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteePage</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/page.py" line="+33"/>
+        <source>← H&amp;ome</source>
+        <translation>← Trang &amp;chính</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Committee: results of the organisations</source>
+        <translation>Cấp ủy: kết quả của các tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import results…</source>
+        <translation>&amp;Nhập kết quả…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Decided rating:</source>
+        <translation>Mức xếp loại &amp;quyết định:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not decided)</source>
+        <translation>(chưa quyết định)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the &amp;decision</source>
+        <translation>Ghi &amp;quyết định</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The member&apos;s review as PDF…</source>
+        <translation>Bản kiểm điểm của đảng viên (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No organisation&apos;s results have been imported yet: import the files the cells sent (selfreview import, or drop them on the window).</source>
+        <translation>Chưa nhận kết quả của tổ chức nào: hãy nhập các tệp chi bộ gửi lên (selfreview import, hoặc kéo thả tệp vào cửa sổ).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not reported yet: %1</source>
+        <translation>Chưa báo cáo: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Score: %1; self-proposed: %2; cell-proposed: %3; decided: %4</source>
+        <translation>Điểm: %1; tự đề xuất: %2; chi bộ đề xuất: %3; quyết định: %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The meeting&apos;s vote: %1</source>
+        <translation>Biểu quyết tại hội nghị: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not rated: %1</source>
+        <translation>Chưa xếp loại: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full review came with the results.</source>
+        <translation>Bản kiểm điểm đầy đủ được gửi kèm kết quả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full review did not come with the results.</source>
+        <translation>Bản kiểm điểm đầy đủ không được gửi kèm kết quả.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>Import results</source>
+        <translation>Nhập kết quả</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Results and decisions (*.selfreview-results *.selfreview-decisions)</source>
+        <translation>Kết quả và quyết định (*.selfreview-results *.selfreview-decisions)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 imported, %2 updated, %3 already present, %4 refused.</source>
+        <translation>Đã nhập %1, cập nhật %2, đã có %3, từ chối %4.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the review as PDF</source>
+        <translation>Lưu bản kiểm điểm dạng PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
     </message>
 </context>
 <context>
@@ -257,6 +424,39 @@
         <location filename="../../selfreview/ui/question_widgets/text.py" line="+29"/>
         <source>Characters used and the limit</source>
         <translation>Số ký tự đã viết và giới hạn</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../selfreview/ui/crash_notice.py" line="+28"/>
+        <source>Self-review closed unexpectedly last time.</source>
+        <translation>Lần trước ứng dụng Bản kiểm điểm cá nhân đã đóng bất thường.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your answers were saved until %1.</source>
+        <translation>Các câu trả lời đã được lưu đến %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No answer had been saved yet.</source>
+        <translation>Khi đó chưa có câu trả lời nào được lưu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened is written in %1</source>
+        <translation>Chi tiết sự cố được ghi trong %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the log &amp;folder</source>
+        <translation>Mở &amp;thư mục nhật ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -284,12 +484,12 @@
     <name>Exporter</name>
     <message>
         <location filename="../../selfreview/ui/secretary/outputs.py" line="+57"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Save the invitation</source>
         <translation>Lưu lời mời</translation>
     </message>
@@ -299,25 +499,27 @@
         <translation>Lời mời (*%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Invitation</source>
         <translation>Lời mời</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Save the cell&apos;s summary</source>
         <translation>Lưu báo cáo tổng hợp của chi bộ</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
-        <location line="+8"/>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-1"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The cell&apos;s summary</source>
         <translation>Báo cáo tổng hợp của chi bộ</translation>
     </message>
@@ -342,17 +544,23 @@
         <translation>Tổng hợp các chi bộ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save the review as PDF</source>
         <translation>Lưu bản kiểm điểm thành PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Save the review as Word</source>
+        <translation>Lưu bản kiểm điểm thành tệp Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Review</source>
         <translation>Bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-28"/>
+        <location line="+33"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
@@ -567,7 +775,7 @@
         <translation>Đặt mật khẩu bảo vệ khóa, sao lưu, khôi phục khóa</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+125"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -575,7 +783,7 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+85"/>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+86"/>
         <source>Importing file %1 of %2…</source>
         <translation>Đang nhập tệp %1/%2…</translation>
     </message>
@@ -632,8 +840,8 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
-        <source>Self-review files (*.selfreview)</source>
-        <translation>Tệp bản kiểm điểm (*.selfreview)</translation>
+        <source>Self-review and decision files (*.selfreview *.selfreview-decisions)</source>
+        <translation>Tệp bản kiểm điểm và tệp quyết định (*.selfreview *.selfreview-decisions)</translation>
     </message>
 </context>
 <context>
@@ -930,12 +1138,12 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+78"/>
-        <location line="+313"/>
+        <location line="+317"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-303"/>
         <location line="+83"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -974,12 +1182,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+62"/>
         <location line="+31"/>
-        <location line="+183"/>
+        <location line="+187"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-151"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1014,7 +1222,12 @@ Mã khóa trong tệp:
         <translation>Bảo mật &amp;khóa…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Co&amp;mmittee: results of the organisations</source>
+        <translation>Cấp ủ&amp;y: kết quả của các tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -1052,6 +1265,11 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;Xuất PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as &amp;Word…</source>
+        <translation>Xuất tệp &amp;Word…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1124,9 +1342,14 @@ Mã khóa trong tệp:
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Self-review — cell secretary</source>
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Self-review — committee</source>
+        <translation>Kiểm điểm — cấp ủy</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -1270,7 +1493,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../selfreview/ui/member_actions.py" line="+111"/>
+        <location filename="../../selfreview/ui/member_actions.py" line="+112"/>
         <source>The file could not be read or written: %1</source>
         <translation>Không đọc hoặc ghi được tệp: %1</translation>
     </message>
@@ -1301,12 +1524,12 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+21"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-31"/>
         <source>Only a finalized review can be sent. Finalize it first.</source>
         <translation>Chỉ gửi được bản kiểm điểm đã hoàn tất. Hãy hoàn tất trước.</translation>
     </message>
@@ -1336,25 +1559,30 @@ Mã khóa trong tệp:
         <translation>Thay</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Signing and saving the file…</source>
         <translation>Đang ký và lưu tệp…</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+32"/>
+        <location line="+66"/>
+        <source>Your responsibility self-check is the app&apos;s own aid, not part of the official form, so the printed form leaves it out. Attach it at the end?</source>
+        <translation>Phần tự kiểm tra về trách nhiệm là công cụ hỗ trợ của ứng dụng, không thuộc biểu mẫu chính thức, nên bản in không có phần này. Đính kèm vào cuối?</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <location line="+33"/>
         <source>Send without encryption?</source>
         <translation>Gửi mà không mã hóa?</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>Save unencrypted</source>
         <translation>Vẫn lưu, không mã hóa</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>A review opened from the secretary&apos;s invitation is encrypted for them. Ask the secretary for the invitation file if you can.</source>
         <translation>Bản kiểm điểm mở từ lời mời của bí thư được mã hóa để chỉ bí thư đọc được. Nếu có thể, hãy xin bí thư tệp lời mời.</translation>
     </message>
@@ -1364,28 +1592,33 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu của khóa</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+22"/>
+        <location line="+38"/>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+0"/>
+        <source>Export Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+0"/>
+        <location line="+44"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>Attach the self-check?</source>
         <translation>Đính kèm phần tự kiểm tra?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Your responsibility self-check is the app&apos;s own aid, not part of the official form, so the PDF leaves it out. Attach it at the end of the PDF?</source>
-        <translation>Phần tự kiểm tra về trách nhiệm là công cụ hỗ trợ của ứng dụng, không thuộc biểu mẫu chính thức, nên bản PDF không in phần này. Đính kèm vào cuối bản PDF?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Attach it</source>
         <translation>Đính kèm</translation>
     </message>
@@ -1400,7 +1633,22 @@ Mã khóa trong tệp:
         <translation>Đang tạo tệp PDF…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Writing the Word document…</source>
+        <translation>Đang ghi tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Word document saved</source>
+        <translation>Đã lưu tệp Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Word document was saved as %1. No program to show it could be started; open it from its folder.</source>
+        <translation>Đã lưu tệp Word thành %1. Không mở được chương trình nào để xem; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>PDF saved</source>
         <translation>Đã lưu tệp PDF</translation>
     </message>
@@ -1408,6 +1656,23 @@ Mã khóa trong tệp:
         <location line="+1"/>
         <source>The PDF was saved as %1. No program to show it could be started; open it from its folder.</source>
         <translation>Đã lưu tệp PDF: %1. Không mở được chương trình xem tệp; hãy mở tệp từ thư mục chứa nó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Import from a Word file</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Reading the Word file…</source>
+        <translation>Đang đọc tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No heading in %1 matches a part of the form; nothing was written.</source>
+        <translation>Không có đề mục nào trong %1 khớp với một phần của mẫu; chưa ghi gì.</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1729,49 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/models.py" line="+47"/>
+        <source>Organisation</source>
+        <translation>Tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-proposed</source>
+        <translation>Tự đề xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cell-proposed</source>
+        <translation>Chi bộ đề xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decided</source>
+        <translation>Cấp trên quyết định</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not rated because</source>
+        <translation>Lý do chưa xếp loại</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <location filename="../../selfreview/ui/names.py" line="+59"/>
@@ -1479,7 +1787,7 @@ Mã khóa trong tệp:
         <translation>Các phần, các mục của biểu mẫu</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>%1 of %2 answered</source>
         <translation>Đã trả lời %1/%2</translation>
     </message>
@@ -1528,6 +1836,41 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>OrganisationsModel</name>
+    <message>
+        <location filename="../../selfreview/ui/committee/models.py" line="-24"/>
+        <source>Organisation</source>
+        <translation>Tổ chức đảng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>Số đảng viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Decided</source>
+        <translation>Đã quyết định</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions sent</source>
+        <translation>Đã gửi quyết định</translation>
+    </message>
+</context>
+<context>
     <name>OutputsPage</name>
     <message>
         <location filename="../../selfreview/ui/secretary/outputs.py" line="+13"/>
@@ -1550,7 +1893,7 @@ Mã khóa trong tệp:
         <translation>Từng đảng viên với điểm và hai mức đề xuất xếp loại, tỷ lệ HTXSNV, và tổng hợp phần tự soát biểu hiện né tránh trách nhiệm (chỉ đếm, không nêu tên).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The &amp;minutes of the meeting (PDF)…</source>
         <translation>Biên bản hội &amp;nghị (PDF)…</translation>
     </message>
@@ -1565,7 +1908,24 @@ Mã khóa trong tệp:
         <translation>&amp;Kèm toàn văn từng bản kiểm điểm</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
+        <location line="+8"/>
+        <location line="+9"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Open the committee&apos;s call for results…</source>
+        <translation>Mở yêu cầu báo cáo kết quả của cấp ủy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cell&apos;s results file for the committee…</source>
+        <translation>Tệp kết quả của chi bộ gửi cấp ủy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ro&amp;ll-up of every cell on this computer (PDF)…</source>
         <translation>Tổng hợp &amp;mọi chi bộ trên máy này (PDF)…</translation>
     </message>
@@ -1576,6 +1936,11 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+3"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The roll-call as a table</source>
         <translation>Bảng điểm danh</translation>
     </message>
@@ -1775,7 +2140,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../selfreview/ui/tasks.py" line="+211"/>
+        <location filename="../../selfreview/ui/tasks.py" line="+243"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1964,7 +2329,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../selfreview/ui/review_editor.py" line="+71"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+73"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -2014,12 +2379,32 @@ Mã khóa trong tệp:
         <translation>Lưu bản kiểm điểm này thành tệp PDF để in hoặc lưu giữ</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+2"/>
+        <source>Export Wor&amp;d…</source>
+        <translation>Xuất &amp;Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this review as a Word document (.docx) to edit or keep</source>
+        <translation>Lưu bản kiểm điểm này thành tệp Word (.docx) để sửa hoặc lưu giữ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I&amp;mport from Word…</source>
+        <translation>&amp;Nhập từ tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read your own kiểm điểm written in Word (.docx) into this form, after a preview</source>
+        <translation>Đưa bản kiểm điểm bạn đã viết bằng Word (.docx) vào mẫu này, sau khi xem trước</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>%1 · revision %2 · %3</source>
         <translation>%1 · lần sửa %2 · %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This review was finalized on %1 and is locked.</source>
         <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khóa.</translation>
     </message>
@@ -2066,7 +2451,7 @@ Mã khóa trong tệp:
         <translation>Sau khi hoàn tất, bản kiểm điểm được khóa và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -2155,7 +2540,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+154"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+157"/>
         <source>Entered from paper by the secretary</source>
         <translation>Bí thư nhập từ bản giấy</translation>
     </message>
@@ -2173,7 +2558,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+62"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+64"/>
         <source>Every status</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -2233,7 +2618,7 @@ Mã khóa trong tệp:
         <translation>&amp;Xem biên nhận…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Not handed in (%1): %2</source>
         <translation>Chưa nộp (%1): %2</translation>
     </message>
@@ -2376,7 +2761,7 @@ Mã khóa trong tệp:
         <translation>Danh sách (*.xlsx *.csv);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Importing a roster</source>
         <translation>Đang nhập danh sách</translation>
     </message>
@@ -2508,7 +2893,7 @@ Mã khóa trong tệp:
         <translation>Mật khẩu khóa của bí thư</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/secretary/workspace.py" line="+41"/>
+        <location filename="../../selfreview/ui/secretary/workspace.py" line="+42"/>
         <source>Cell secretary</source>
         <translation>Bí thư chi bộ</translation>
     </message>
@@ -2536,7 +2921,7 @@ Mã khóa trong tệp:
 <context>
     <name>SecretaryWorkspace</name>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -3056,7 +3441,7 @@ Mã khóa trong tệp:
         <translation>Bản kiểm điểm cá nhân đang mở</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+39"/>
+        <location filename="../../selfreview/ui/app.py" line="+45"/>
         <location filename="../../selfreview/ui/startup.py" line="+4"/>
         <location line="+93"/>
         <location line="+5"/>
@@ -3196,6 +3581,39 @@ Hãy xem lại những câu trả lời gần nhất: những gì lưu sau %1 kh
         <location line="+1"/>
         <source>Extra large</source>
         <translation>Rất lớn</translation>
+    </message>
+</context>
+<context>
+    <name>WordImportDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/word_import_dialog.py" line="+34"/>
+        <source>Import from a Word file</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What %1 would put into your review</source>
+        <translation>Những gì %1 sẽ đưa vào bản kiểm điểm của bạn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is written yet. Check where each part goes; what is written now in a part marked “replaces” is replaced.</source>
+        <translation>Chưa ghi gì. Hãy xem từng phần sẽ vào đâu; nội dung hiện có ở phần ghi “thay” sẽ được thay.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (replaces what is written now)</source>
+        <translation> (thay nội dung đang có)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not placed (copy by hand if needed):</source>
+        <translation>Không xếp được vào mục nào (chép tay nếu cần):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Write into my review</source>
+        <translation>&amp;Ghi vào bản kiểm điểm</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import argparse
 
 COMMAND_MODULES = ("forms_cmd", "list_cmd", "exchange_cmd", "demo_cmd", "report_cmd", "doctor_cmd", "roster_cmd",
-                   "keys_cmd")
+                   "keys_cmd", "docx_cmd", "committee_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

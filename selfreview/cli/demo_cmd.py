@@ -27,6 +27,7 @@ def register(sub, common) -> None:
     p.add_argument("--seed", type=int, default=2025, metavar="S", help="same seed, same members (default 2025)")
     p.add_argument("--period", default=str(date.today().year),
                    help="the review period (default: the current year)")
+    p.add_argument("--cell", metavar="NAME", help="the name of the (first) cell (default: an invented one)")
     p.set_defaults(handler=cmd_demo)
 
 
@@ -34,7 +35,8 @@ def cmd_demo(args, data_dir) -> int:
     from selfreview.demo.generate import run_demo
 
     with open_context(data_dir) as ctx:
-        result = run_demo(ctx, args.members, args.out, cells=args.cells, seed=args.seed, period=args.period)
+        result = run_demo(ctx, args.members, args.out, cells=args.cells, seed=args.seed, period=args.period,
+                          cell=args.cell)
     for r in result.rounds:
         print(say(f"chi bộ {r.cell_id} “{r.cell}”, đợt {r.id} (kỳ {r.period})", f"cell {r.cell_id} “{r.cell}”, round {r.id} (period {r.period})"))
     print(f"wrote {len(result.files)} files to {result.out_dir} in {result.seconds:.1f} s, encrypted to the "

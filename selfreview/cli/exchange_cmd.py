@@ -13,7 +13,8 @@ from selfreview.services.receipts import Receipt, tally
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("import", parents=[common], help="import members' review files (*.selfreview); "
+    p = sub.add_parser("import", parents=[common], help="import members' review files (*.selfreview), results "
+                       "and decision files (*.selfreview-results, *.selfreview-decisions); "
                        "folders are walked. Exit 1 when any file is rejected")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--round", type=int, metavar="ID", dest="round_id",
@@ -42,7 +43,8 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_invite)
 
     p = sub.add_parser("open-invite", parents=[common],
-                       help="open an invitation file and set up the profile's review for that round")
+                       help="open an invitation file and set up the profile's review for that round; or "
+                            "(a secretary) open a committee's call for results")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--profile", type=int, required=True, metavar="ID")
     p.set_defaults(handler=cmd_open_invite)
@@ -133,6 +135,9 @@ def cmd_invite(args, data_dir) -> int:
 
 
 def cmd_open_invite(args, data_dir) -> int:
+    from selfreview.services.committee_cell import is_call
+    if is_call(args.file):  # a committee's call for results (cli/committee_cmd.py, docs/committee.md)
+        return _open_call(args, data_dir)
     with open_context(data_dir) as ctx:
         try:
             info = ctx.exchange.read_invitation(args.file)
@@ -143,4 +148,18 @@ def cmd_open_invite(args, data_dir) -> int:
               f"{info.cell}, kỳ {info.period}; bản kiểm điểm {detail.summary.id} theo mẫu {detail.template.id}",
               f"invitation from {info.secretary_name} (fingerprint {info.secretary_fingerprint}): "
               f"{info.cell}, period {info.period}; review {detail.summary.id} on form {detail.template.id}"))
+    return 0
+
+
+def _open_call(args, data_dir) -> int:
+    with open_context(data_dir) as ctx:
+        try:
+            info = ctx.results.read_call(args.file)
+            ctx.profiles.get(args.profile)
+            ctx.results.open_call(info, args.profile)
+        except ServiceError as e:
+            return _fail(e)
+    print(f"call for results from {info.committee} (secretary {info.secretary}, fingerprint {info.fingerprint}): "
+          f"period {info.period}, {len(info.organisations)} organisations expected; "
+          f"write them with `selfreview results --round ID --out FILE`")
     return 0

@@ -1,4 +1,4 @@
-"""``selfreview list cells|rounds|reviews [--json]``: what the database holds, with ids."""
+"""``selfreview list cells|rounds|reviews|results [--json]``: what the database holds, with ids."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ from selfreview.cli.common import open_context, print_json, print_table
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("list", parents=[common], help="list cells, rounds or reviews in the database")
-    p.add_argument("what", choices=["cells", "rounds", "reviews"])
+    p = sub.add_parser("list", parents=[common], help="list cells, rounds, reviews, or the organisations' results a committee imported")
+    p.add_argument("what", choices=["cells", "rounds", "reviews", "results"])
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_list)
 
 
 def cmd_list(args, data_dir) -> int:
+    if args.what == "results":  # the organisations' results a committee imported (cli/committee_cmd.py)
+        from selfreview.cli.committee_cmd import list_results
+        return list_results(args, data_dir)
     with open_context(data_dir) as ctx:
         if args.what == "cells":
             rows = [{"id": c.id, "name": c.name, "superior_body": c.superior_body} for c in ctx.cells.list_cells()]

@@ -1,8 +1,9 @@
-"""``selfreview report review|cell|rollup|page-setup``: the PDFs in the Party's document format.
+"""``selfreview report review|cell|rollup|page-setup``: the PDFs in the Party's document format, or
+Word documents when ``--out`` ends in ``.docx`` (and an Excel workbook of the roll-up for ``.xlsx``).
 
-    selfreview report review --review ID --out F.pdf
-    selfreview report cell --cell ID --period P --out F.pdf [--with-reviews] [--min-count 3]
-    selfreview report rollup --period P --out F.pdf
+    selfreview report review --review ID --out F.pdf|F.docx
+    selfreview report cell --cell ID --period P --out F.pdf|F.docx [--with-reviews] [--min-count 3]
+    selfreview report rollup --period P --out F.pdf|F.docx|F.xlsx
     selfreview report page-setup [--paper A4] [--margins TOP,BOTTOM,LEFT,RIGHT] [--place NAME]
 """
 
@@ -41,7 +42,8 @@ def _margins(text: str) -> tuple[float, float, float, float]:
 
 def _common(p, out: bool = True) -> None:
     if out:
-        p.add_argument("--out", required=True, metavar="FILE", help="the PDF to write (replaced atomically)")
+        p.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced atomically): .pdf, or .docx for Word"
+                            " (.xlsx too for the roll-up)")
     p.add_argument("--paper", choices=sorted(PAPERS), type=str.upper, help="paper size (default: the saved setting)")
     p.add_argument("--margins", type=_margins, metavar="T/B/L/R",
                    help="margins in mm: top/bottom/left/right (default: the saved setting)")
@@ -49,7 +51,7 @@ def _common(p, out: bool = True) -> None:
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("report", parents=[common], help="PDF reports: a review, a cell's summary, the roll-up")
+    p = sub.add_parser("report", parents=[common], help="PDF/Word reports: a review, a cell's summary, the roll-up (also Excel)")
     rs = p.add_subparsers(dest="report_command", metavar="SUBCOMMAND", required=True)
 
     rp = rs.add_parser("review", parents=[common], help="one self-review, to print and sign")

@@ -2,7 +2,7 @@
 
     selfreview roster --cell ID --period P [--format xlsx|csv --out FILE] [--lang vi|en] [--json]
     selfreview roster-import --cell ID FILE [--encoding cp1258] [--dry-run] [--json]
-    selfreview minutes --cell ID --period P --out F.pdf [--place NAME] [--number N]
+    selfreview minutes --cell ID --period P --out F.pdf|F.docx [--place NAME] [--number N]
 
 ``roster`` prints the round's roll-call (who handed in, when, score, ratings) or writes it as XLSX or
 as CSV (UTF-8 with a BOM, so that Excel shows Vietnamese correctly).
@@ -35,10 +35,11 @@ def register(sub, common) -> None:
     ip.add_argument("--json", action="store_true", help="print JSON")
     ip.set_defaults(handler=cmd_import)
 
-    mp = sub.add_parser("minutes", parents=[common], help="the minutes (biên bản) of a round's meeting as PDF")
+    mp = sub.add_parser("minutes", parents=[common], help="the minutes (biên bản) of a round's meeting as PDF (Word: --out F.docx)")
     mp.add_argument("--cell", type=int, required=True, metavar="ID", help="cell id")
     mp.add_argument("--period", required=True, help="the round's period, e.g. 2025")
-    mp.add_argument("--out", required=True, metavar="FILE", help="the PDF to write (replaced atomically)")
+    mp.add_argument("--out", required=True, metavar="FILE",
+                    help="the file to write (replaced atomically): .pdf, or .docx for Word")
     mp.add_argument("--place", help="place before the date (default: the saved setting, else the meeting's)")
     mp.add_argument("--number", default="", help="document number, e.g. \"03-BB/CB\" (default: none)")
     mp.set_defaults(handler=cmd_minutes)
@@ -69,7 +70,8 @@ def cmd_roster(args, data_dir) -> int:
                     "rows": [{"no": n, "member_id": r.member_id, "name": r.name, "post": r.post,
                               "category": r.category, "form": r.form, "status": r.status,
                               "submitted_at": r.submitted_at, "total": r.total, "self_rating": r.self_rating,
-                              "cell_rating": r.cell_rating, "review_id": r.review_id,
+                              "cell_rating": r.cell_rating, "decided_rating": r.decided_rating,
+                              "review_id": r.review_id,
                               "entered_by_secretary": r.entered_by_secretary}
                              for n, r in enumerate(rc.rows, start=1)]})
         return 0

@@ -10,7 +10,7 @@ from selfreview.db.backup import BACKUP_DIR_NAME, backup_sqlite, rotate
 from selfreview.db.engine import Database
 
 # the newest revision in db/migrations/versions (a unit test keeps it equal to Alembic's head)
-HEAD = "0005"
+HEAD = "0008"
 
 __all__ = ["BACKUP_DIR_NAME", "backup_sqlite", "upgrade", "current_revision", "head_revision"]
 
@@ -35,6 +35,13 @@ def head_revision(db: Database) -> str | None:
     return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
 
 
+def _pragma(conn, statement: str) -> None:
+    """A pragma outside any transaction (the driver runs in autocommit mode: db/engine.py)."""
+    if conn.in_transaction():
+        conn.commit()
+    conn.connection.driver_connection.execute(statement)
+
+
 def upgrade(db: Database) -> Path | None:
     """Bring the schema to the newest revision. Returns the backup made first, if any."""
     current = current_revision(db)
@@ -50,15 +57,15 @@ def upgrade(db: Database) -> Path | None:
         backup = backup_sqlite(path, path.parent / BACKUP_DIR_NAME, f"pre-{head}")
         rotate(path.parent / BACKUP_DIR_NAME)
     cfg = alembic_config(db)
-    with db.engine.connect() as conn:
+    with db.writer.connect() as conn:  # BEGIN IMMEDIATE (db/engine.py)
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
             # A migration that rebuilds a table on SQLite (Alembic's batch "move and copy", as 0003
             # does to ``review``) drops the old table, and with foreign keys on that deletes every
             # row referring to it through ON DELETE CASCADE (all the answers). The pragma only takes
             # effect outside a transaction; it is turned back on, and the keys checked, afterwards.
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
+            # (on the driver's connection: through SQLAlchemy the statement would open a transaction)
+            _pragma(conn, "PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
                 cfg.attributes["connection"] = conn
@@ -69,6 +76,5 @@ def upgrade(db: Database) -> Path | None:
                         raise RuntimeError(f"the migration left rows that refer to nothing: {broken[:5]}")
         finally:
             if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+                _pragma(conn, "PRAGMA foreign_keys=ON")
     return backup

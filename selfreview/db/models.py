@@ -298,3 +298,79 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+# -- results travel up, decisions come back (issue 15; services/committee*.py) --------------------
+class ResultsInvitation(Base):
+    """A committee's call for results that this office opened (the cell's side): where its results
+    go (the committee's keys), for which period, and which organisations the committee expects."""
+
+    __tablename__ = "results_invitation"
+    uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    profile_id: Mapped[Optional[int]] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
+    committee_name: Mapped[str] = mapped_column(String(300))
+    superior_body: Mapped[str] = mapped_column(String(300), default="")
+    secretary_name: Mapped[str] = mapped_column(String(200), default="")
+    period: Mapped[str] = mapped_column(String(40), index=True)
+    deadline: Mapped[Optional[date]] = mapped_column(Date)
+    sign_key: Mapped[str] = mapped_column(String(128))
+    enc_key: Mapped[str] = mapped_column(String(128))
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    organisations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ResultsCall(Base):
+    """A call for results this office (a committee) wrote: the period and the organisations expected."""
+
+    __tablename__ = "results_call"
+    uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(40), index=True)
+    committee_name: Mapped[str] = mapped_column(String(300))
+    superior_body: Mapped[str] = mapped_column(String(300), default="")
+    deadline: Mapped[Optional[date]] = mapped_column(Date)
+    organisations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    quota_percent: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OrgResult(Base):
+    """An organisation's results as the committee imported them (the newest file of that
+    organisation and period; the report JSON as the file carried it)."""
+
+    __tablename__ = "org_result"
+    __table_args__ = (UniqueConstraint("org_uid", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_uid: Mapped[str] = mapped_column(String(64))
+    call_uid: Mapped[str] = mapped_column(String(64))
+    period: Mapped[str] = mapped_column(String(40), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    superior_body: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="cell")
+    secretary_name: Mapped[str] = mapped_column(String(200), default="")
+    sign_key: Mapped[str] = mapped_column(String(128))
+    enc_key: Mapped[str] = mapped_column(String(128))
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    members: Mapped[int] = mapped_column(Integer, default=0)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))
+    written_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    decisions_sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+
+
+class OrgDecision(Base):
+    """The committee's decided rating of one member of an organisation that reported to it
+    (``unit_uid`` names the member's own organisation: the reporting one, or one of its units)."""
+
+    __tablename__ = "org_decision"
+    __table_args__ = (UniqueConstraint("result_id", "unit_uid", "ref"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("org_result.id", ondelete="CASCADE"), index=True)
+    unit_uid: Mapped[str] = mapped_column(String(64))
+    ref: Mapped[str] = mapped_column(String(64))
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    rating: Mapped[Optional[str]] = mapped_column(String(16))
+    decided_by: Mapped[str] = mapped_column(String(200), default="")
+    decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

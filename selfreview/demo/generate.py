@@ -101,7 +101,8 @@ class _TemplateCache:
         return self.known[form["hash"]]
 
 
-def run_demo(ctx, members: int, out: str | Path, cells: int = 1, seed: int = 2025, period: str = "2025") -> DemoResult:
+def run_demo(ctx, members: int, out: str | Path, cells: int = 1, seed: int = 2025, period: str = "2025",
+             cell: str | None = None) -> DemoResult:
     """Set up ``cells`` cells with a round each and write ``members`` response files per cell."""
     started = time.perf_counter()
     out_dir = Path(out)
@@ -118,6 +119,8 @@ def run_demo(ctx, members: int, out: str | Path, cells: int = 1, seed: int = 202
     forms = _TemplateCache(ctx)
     for c in range(cells):
         cell_name = CELL_NAMES[c] if c < len(CELL_NAMES) else f"Chi bộ số {c + 1}"
+        if cell:  # the office names its own cell (the first; others are numbered after it)
+            cell_name = cell if c == 0 else f"{cell} ({c + 1})"
         rnd = _round(ctx, cell_name, period)
         result.rounds.append(rnd)
         ref = RoundRef(rnd.uid, rnd.cell, SUPERIOR, rnd.period)

@@ -36,7 +36,11 @@ from selfreview.exchange.keys import b64, raw_public
 
 FORMAT_RESPONSE = "selfreview-response"
 FORMAT_INVITE = "selfreview-invite"
-FORMATS = (FORMAT_RESPONSE, FORMAT_INVITE)
+# results travel up, decisions come back (exchange/results.py, results_invite.py, decisions.py)
+FORMAT_RESULTS = "selfreview-results"
+FORMAT_RESULTS_INVITE = "selfreview-results-invite"
+FORMAT_DECISIONS = "selfreview-decisions"
+FORMATS = (FORMAT_RESPONSE, FORMAT_INVITE, FORMAT_RESULTS, FORMAT_RESULTS_INVITE, FORMAT_DECISIONS)
 VERSION = 1
 SCHEME = "X25519-HKDF-SHA256-ChaCha20-Poly1305"
 HKDF_INFO = b"selfreview-response-v1"
@@ -221,7 +225,9 @@ def open_envelope(raw: bytes, expected: str, decrypt_with: X25519PrivateKey | No
     if fmt not in FORMATS:
         raise Rejected("import.not_format")
     if fmt != expected:
-        raise Rejected("import.is_invitation" if fmt == FORMAT_INVITE else "import.is_response")
+        if expected in (FORMAT_RESPONSE, FORMAT_INVITE) and fmt in (FORMAT_RESPONSE, FORMAT_INVITE):
+            raise Rejected("import.is_invitation" if fmt == FORMAT_INVITE else "import.is_response")
+        raise Rejected("results.other_kind", kind=fmt, expected=expected)
     version = env.get("version")
     if type(version) is not int or version != VERSION:
         raise Rejected("import.bad_version", version=str(version)[:20], supported=VERSION)

@@ -1,4 +1,6 @@
-"""PDF reports in the Party's document format (reportlab platypus and charts; no Qt).
+"""PDF reports in the Party's document format (reportlab platypus and charts; no Qt), and the same
+documents as Word (python-docx: ``word_review``, ``word_summary``, ``word_minutes``) and the roll-up
+as Excel (openpyxl: ``excel_rollup``).
 
 - :func:`review_pdf.write_review`: one person's self-review, to print and sign.
 - :func:`cell_summary.write_cell_summary`: a cell's summary of a review round (optionally with

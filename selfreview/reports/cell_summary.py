@@ -80,7 +80,8 @@ def members_table(report: CellReport, width: float) -> list[Flowable]:
     for n, m in enumerate(report.members, start=1):
         score = "" if m.total is None else (number(m.total) if m.total_max == 100
                                             else f"{number(m.total)}/{number(m.total_max)}")
-        flags = "; ".join(FLAG_LABELS[f] for f in FLAG_ORDER if f in m.flags)
+        flags = "; ".join([*(FLAG_LABELS[f] for f in FLAG_ORDER if f in m.flags),
+                           *([f"Cấp trên quyết định: {_short(m.decided_rating)}"] if m.decided_rating else [])])
         rows.append([str(n), cell_text(m.name, st.td_s_b if m.leader else st.td_s, room[1]),
                      cell_text(m.post, st.td_s, room[2]), score, _short(m.self_rating), _short(m.cell_rating),
                      cell_text(flags, st.td_s, room[6])])
@@ -162,7 +163,7 @@ def responsibility_block(tally: ResponsibilityTally, min_count: int, width: floa
                                         ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER"),
                                         ("FONTNAME", (4, 1), (4, -1), SERIF_BOLD)]))
     note = (f"Số từ 1 đến {min_count - 1} người được ghi “&lt; {min_count}” (và không vẽ trên biểu đồ) "
-            f"để không ai bị nhận diện." if min_count > 1 else "")
+            f"để không ai bị nhận diện; khi đó cột “Cộng” ghi số tối thiểu (“≥ …”)." if min_count > 1 else "")
     chart = grouped_bars([str(r.number) for r in rows_data],
                          [("Đôi khi", [r.sometimes.plotted for r in rows_data]),
                           ("Thường xuyên", [r.often.plotted for r in rows_data])],

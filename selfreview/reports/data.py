@@ -51,6 +51,7 @@ class ReviewReport:
     status: str = "finalized"
     revision: int = 1
     review_id: int | None = None
+    cell_secretary: str = ""  # signs "T/M CHI ỦY (CHI BỘ)" under the committee's block (from the roster)
     attach_selfcheck: bool = False  # print the app's optional aid (the responsibility self-check) too
 
 
@@ -67,6 +68,7 @@ class MemberRow:
     self_rating: str | None = None
     cell_rating: str | None = None
     flags: tuple[str, ...] = ()  # codes, see reports.tallies.FLAG_LABELS
+    decided_rating: str | None = None  # the level above's decision (a decision file), when known
 
 
 @dataclass(frozen=True)
@@ -133,3 +135,4 @@ class RollupReport:
     signer_role: str = "T/M ĐẢNG ỦY"
     min_count: int = 3
     quota_percent: int = 20
+    decided_counts: dict[str, int] | None = None  # the committee's decided ratings (level -> people), when any

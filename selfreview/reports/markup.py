@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from selfreview.reports.fonts import fallback_markup
 from selfreview.text import nfc
 
 DOTS = "……"
@@ -24,8 +25,9 @@ def clean(text: object) -> str:
 
 
 def esc(text: object) -> str:
-    """``text`` made safe for a platypus Paragraph (NFC, ``& < >`` escaped)."""
-    return escape(clean(text))
+    """``text`` made safe for a platypus Paragraph (NFC, ``& < >`` escaped), every character the
+    main font lacks put in the fallback font (reports/fonts.py)."""
+    return fallback_markup(escape(clean(text)))
 
 
 def lines(text: object) -> list[str]:

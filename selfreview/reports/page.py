@@ -1,13 +1,13 @@
-"""Paper, margins, "Trang x/y" and the document template every report is built with.
+"""Paper, margins, page numbers and the document template every report is built with.
 
-"Trang x/y" needs the real page count, known only at the end: :class:`NumberedCanvas` keeps each
-finished page and writes them all in ``save()`` (one layout pass, no second build). PDF bookmarks
-name the page they are made on, so they are deferred the same way and bound when the page is
-written.
+The page number is the bare number at the top centre from page 2 on (:class:`NumberedCanvas`).
+A PDF's creation and modification dates are the real time of writing, unless ``SOURCE_DATE_EPOCH``
+is set (reproducible builds: then they are that time, and the file is byte-for-byte the same).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from functools import partial
 from typing import Any, Callable, Iterable
@@ -22,7 +22,7 @@ from selfreview.reports.fonts import SERIF, register_fonts
 from selfreview.text import nfc
 
 PAPERS = {"A4": A4, "A5": A5, "LETTER": letter, "LEGAL": legal}
-FOOTER_SIZE = 11
+PAGE_NUMBER_SIZE = 13  # 13–14 pt, upright (not italic, not bold)
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -67,40 +67,29 @@ class PageSetup:
 
 
 class NumberedCanvas(Canvas):
-    """Writes "Trang x/y" at the foot of every page, y being the real page count."""
+    """Numbers the pages as Party and state documents do (Hướng dẫn 36-HD/VPTW; Nghị định
+    30/2020/NĐ-CP): the bare number in Arabic figures, centred in the top margin, 13 pt upright,
+    from page 2 on; page 1 carries none."""
 
-    def __init__(self, *args: Any, footer_y: float = 10 * mm, outline: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, number_y: float | None = None, outline: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._footer_y = footer_y
+        self._number_y = number_y
         self._show_outline = outline
-        self._pages: list[dict[str, Any]] = []
-        self._bookmarks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
 
-    def bookmarkPage(self, key, **kw):  # noqa: N802 (reportlab's name)
-        self._bookmarks.setdefault(len(self._pages), []).append((key, kw))
-        return key
-
-    def showPage(self) -> None:  # noqa: N802
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        number = self.getPageNumber()
+        if number >= 2:
+            self.saveState()
+            self.setFont(SERIF, PAGE_NUMBER_SIZE)
+            y = self._number_y if self._number_y is not None else self._pagesize[1] - 12 * mm
+            self.drawCentredString(self._pagesize[0] / 2, y, str(number))
+            self.restoreState()
+        super().showPage()
 
     def save(self) -> None:
         if self._show_outline:
             self.showOutline()
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            for key, kw in self._bookmarks.get(number - 1, ()):
-                Canvas.bookmarkPage(self, key, **kw)
-            self._footer(number, total)
-            Canvas.showPage(self)
-        Canvas.save(self)
-
-    def _footer(self, number: int, total: int) -> None:
-        self.saveState()
-        self.setFont(SERIF, FOOTER_SIZE)
-        self.drawCentredString(self._pagesize[0] / 2, self._footer_y, nfc(f"Trang {number}/{total}"))
-        self.restoreState()
+        super().save()
 
 
 class Bookmark(Flowable):
@@ -119,6 +108,12 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, self.level, closed=True)
 
 
+def reproducible() -> int:
+    """1 when ``SOURCE_DATE_EPOCH`` is set (reportlab then writes that time as the document's dates
+    and a fixed file id), 0 otherwise: the PDF carries the real time it was made."""
+    return 1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0
+
+
 class ReportDocument(BaseDocTemplate):
     """One frame inside the margins; reports progress and checks for cancel after each flowable."""
 
@@ -130,7 +125,7 @@ class ReportDocument(BaseDocTemplate):
         super().__init__(filename, pagesize=setup.size, leftMargin=setup.left_mm * mm,
                          rightMargin=setup.right_mm * mm, topMargin=setup.top_mm * mm,
                          bottomMargin=setup.bottom_mm * mm, title=nfc(title), author=nfc(author),
-                         creator="selfreview", initialFontName=SERIF, invariant=1)
+                         creator="selfreview", initialFontName=SERIF, invariant=reproducible())
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
@@ -150,10 +145,11 @@ class ReportDocument(BaseDocTemplate):
 def build(path: str, story: list[Flowable], setup: PageSetup, title: str = "", author: str = "",
           progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
           outline: bool = False) -> None:
-    """Lay ``story`` out into ``path`` with "Trang x/y" footers."""
+    """Lay ``story`` out into ``path``, pages numbered at the top centre from page 2."""
     doc = ReportDocument(path, setup, title, author, progress, should_cancel, total_steps=len(story))
-    footer_y = max(6 * mm, setup.bottom_mm * mm / 2 - 2 * mm)
-    doc.build(story, canvasmaker=partial(NumberedCanvas, footer_y=footer_y, outline=outline))
+    # the number's baseline in the middle of the top margin (never closer than 6 mm to the edge)
+    number_y = setup.size[1] - max(6 * mm + PAGE_NUMBER_SIZE * 0.7, setup.top_mm * mm / 2 + PAGE_NUMBER_SIZE * 0.35)
+    doc.build(story, canvasmaker=partial(NumberedCanvas, number_y=number_y, outline=outline))
     if progress is not None:
         progress(len(story), len(story))
 

@@ -104,7 +104,7 @@ def committee_block(report: ReviewReport, width: float) -> list[Flowable]:
     first += [Paragraph(c, st.body) for c in comments] or [DottedLines(3)]
     second: list[Flowable] = [
         Paragraph(f"{esc(COMMITTEE_RATING)} " + (f"<b>{esc(cell)}</b>" if cell else DOTS * 4), st.body_flat),
-        signature_block([COMMITTEE_SIGN], SIGN_HINT, "", width, space=18 * mm)]
+        signature_block([COMMITTEE_SIGN], SIGN_HINT, report.cell_secretary, width, space=18 * mm)]
     third: list[Flowable] = [
         Paragraph(f"{esc(COMPETENT_RATING)} " + (f"<b>{esc(competent)}</b>" if competent else DOTS * 3),
                   st.body_flat),

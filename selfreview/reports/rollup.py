@@ -110,6 +110,9 @@ def rollup_story(report: RollupReport, width: float) -> list[Flowable]:
     out += counts_block(_values(total.self_counts, total.members), _values(total.cell_counts, total.members),
                         report.quota_percent, width, heading="III. TỔNG HỢP XẾP LOẠI CHUNG")
     out += responsibility_block(report.responsibility, report.min_count, width, people="đảng viên")
+    if report.decided_counts is not None:  # the committee has decided (results files: docs/committee.md)
+        from selfreview.reports.rollup_decided import decided_block
+        out += decided_block(report.decided_counts, total.cell_counts, total.members, report.quota_percent, width)
     left = recipients(["- Cấp ủy cấp trên (để báo cáo);", "- Lưu văn phòng cấp ủy."])
     role = [report.signer_role] if report.signer_role else []
     out += [Spacer(1, 12), KeepTogether([signature_block(role, "(Ký, ghi rõ họ tên)", report.signer, width,

@@ -13,7 +13,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
 
-from selfreview.reports.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_fonts, string_width
+from selfreview.reports.fonts import (
+    SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, needs_fallback, register_fonts, string_width,
+)
 from selfreview.reports.markup import clean, esc
 
 BODY_SIZE = 14
@@ -100,14 +102,15 @@ def grid_table_style(header_rows: int = 1, extra: list | None = None) -> TableSt
 
 def cell_text(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
     """A table cell's text: a plain string when it fits on one line of ``width`` (the column less its
-    padding) in ``style``'s font and size, else a Paragraph in ``style`` (it wraps).
+    padding) in ``style``'s font and size, else a Paragraph in ``style`` (it wraps; and a text with a
+    character the main font lacks, which only a paragraph draws in the fallback font).
 
     A plain string is drawn by the table itself, with no paragraph to parse, wrap and draw (a table
     of short labels and numbers costs a fraction of the same table made of paragraphs); the table's
     style must then give that cell the font, size, leading and alignment of ``style``.
     """
     text = clean(text)  # NFC, no control characters, as esc() would give a paragraph
-    if "\n" not in text and string_width(text, style.fontName, style.fontSize) <= width:
+    if "\n" not in text and not needs_fallback(text) and string_width(text, style.fontName, style.fontSize) <= width:
         return text
     return Paragraph(esc(text), style)
 

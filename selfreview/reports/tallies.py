@@ -45,13 +45,19 @@ def quota(counts: dict[str, int], percent: int = 20) -> QuotaCheck:
 
 @dataclass(frozen=True)
 class Shown:
-    """A count as printed: the number, or hidden because it is below the threshold."""
+    """A count as printed: the number, or hidden because it is below the threshold.
+
+    ``floor``: for a hidden sum whose parts are known only in part, what the sum is known to be at
+    least ("≥ 8" where one part is hidden and the other is 7: "< 3" would be false)."""
 
     value: int
     hidden: bool
+    floor: int = 0
 
     def text(self, min_count: int) -> str:
-        return f"< {min_count}" if self.hidden else str(self.value)
+        if not self.hidden:
+            return str(self.value)
+        return f"≥ {self.floor}" if self.floor else f"< {min_count}"
 
     @property
     def plotted(self) -> int:
@@ -74,14 +80,19 @@ class BehaviourRow:
 
 def responsibility_rows(tally: ResponsibilityTally, min_count: int) -> list[BehaviourRow]:
     """One row per behaviour. When either count is hidden the total is hidden too, otherwise the
-    hidden one could be worked out by subtraction."""
+    hidden one could be worked out by subtraction; it is then printed as what is known of it: "< 3"
+    when it is the hidden count alone (the other is 0), else "≥ n", n being the shown count plus
+    one for each hidden count (a hidden count is at least 1)."""
     rows = []
     for n, b in enumerate(tally.behaviours, start=1):
         counts = tally.counts.get(b.id, {})
         some = shown(counts.get("sometimes", 0), min_count)
         often = shown(counts.get("often", 0), min_count)
         total_value = some.value + often.value
-        total = Shown(total_value, some.hidden or often.hidden or 0 < total_value < min_count)
+        hidden = [c for c in (some, often) if c.hidden]
+        shown_sum = sum(c.value for c in (some, often) if not c.hidden)
+        floor = 0 if not hidden or (len(hidden) == 1 and shown_sum == 0) else shown_sum + len(hidden)
+        total = Shown(total_value, bool(hidden) or 0 < total_value < min_count, floor)
         rows.append(BehaviourRow(n, b.label, some, often, total))
     return rows
 

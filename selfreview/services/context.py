@@ -5,16 +5,20 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from selfreview.db.engine import Database
 from selfreview.paths import ensure_private_dir, resolve_data_dir
 from selfreview.services.safety import storage_errors
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -23,6 +27,9 @@ class AppContext:
     db: Database
     migration_backup: Path | None = None
     startup: object | None = None  # recovery.StartupReport: checked?, today's copy, why none was made
+    # the desktop app's "is this the one writer thread?" (TaskRunner.on_writer_thread); a unit of
+    # work that may write, opened elsewhere, is logged as a warning (None: no check, e.g. the CLI)
+    writer_check: Callable[[], bool] | None = None
     _services: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -47,13 +54,29 @@ class AppContext:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any error."""
+        """One unit of work that may write: one real transaction (BEGIN IMMEDIATE on SQLite: it
+        holds the write lock from its first statement, so a check and the write that follows it
+        see the same database), committed on success, rolled back on any error. In the desktop app
+        it runs on the runner's one writer thread (ui/tasks.py)."""
+        self._check_writer()
         with storage_errors(self.data_dir, self.db.path), self.db.sessions.begin() as s:
             yield s
 
     @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """:meth:`session` on a Core connection (the import's batches: services/import_rows.py)."""
+        self._check_writer()
+        with storage_errors(self.data_dir, self.db.path), self.db.writer.begin() as conn:
+            yield conn
+
+    def _check_writer(self) -> None:
+        if self.writer_check is not None and not self.writer_check():
+            log.warning("a database write off the writer thread", stack_info=True)
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
-        with storage_errors(self.data_dir, self.db.path), self.db.sessions() as s:
+        """A read-only session (deferred BEGIN: it never waits for a writer); nothing is committed."""
+        with storage_errors(self.data_dir, self.db.path), self.db.reads() as s:
             yield s
 
     @property
@@ -116,3 +139,14 @@ class AppContext:
     def meetings(self):
         from selfreview.services.meeting import MeetingService
         return self._get("meetings", MeetingService)
+
+    # results up, decisions down (issue 15) -------------------------------------------------------
+    @property
+    def results(self):
+        from selfreview.services.committee_cell import ResultsService
+        return self._get("results", ResultsService)
+
+    @property
+    def committee(self):
+        from selfreview.services.committee import CommitteeService
+        return self._get("committee", CommitteeService)

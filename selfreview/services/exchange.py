@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from sqlalchemy import select
 
@@ -229,7 +229,8 @@ class ExchangeService:
     def import_paths(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
                      should_cancel: Callable[[], bool] | None = None, accept_new_key_for: Iterable[str] = (),
                      round_id: int | None = None, passphrase: str | None = None,
-                     workers: int | None = None) -> list[Receipt]:
+                     workers: int | None = None,
+                     writer: Callable[[Callable[[], Any]], Any] | None = None) -> list[Receipt]:
         """Import files and folders (walked for ``*.selfreview``); one receipt per file, each file
         checked on its own and written whole or not at all (in batches: services/importing.py).
         ``progress(done, total)`` is called after each file; ``should_cancel()`` is asked before
@@ -237,10 +238,19 @@ class ExchangeService:
         others are untouched. ``accept_new_key_for``: fingerprints the secretary confirmed by voice
         for members whose key changed. ``round_id``: the round for files made without an
         invitation. ``workers``: processes checking the files of a large import (None: the default,
-        ``importing.DEFAULT_WORKERS``)."""
-        importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
-                            passphrase=passphrase, workers=workers)
-        return importer.run(paths, progress, should_cancel)
+        ``importing.DEFAULT_WORKERS``). ``writer``: where each batch's database work runs (the
+        desktop app's ``TaskRunner.write``: services/importing.py); None runs it here."""
+        from selfreview.services.committee_import import LevelImporter, split
+        paths, level_files = split(paths)  # results and decision files: services/committee_import.py
+        out: list[Receipt] = []
+        if paths:
+            importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
+                                passphrase=passphrase, workers=workers)
+            out = importer.run(paths, progress, should_cancel, writer=writer)
+        if level_files:  # a few files: their whole import is one unit of work on the writer
+            level = LevelImporter(self.ctx, passphrase)
+            out += writer(level.run, level_files) if writer is not None else level.run(level_files)
+        return out
 
     def receipts(self, limit: int | None = None) -> list[Receipt]:
         """Stored receipts, newest first."""

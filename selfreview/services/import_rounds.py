@@ -36,6 +36,17 @@ class Rounds:
         self._rosters: dict[int, _Roster] = {}  # cell id -> roster, shared by the cell's rounds
         self.explicit: _Round | None = None
 
+    def reload(self) -> None:
+        """Forget what was loaded (the database changed under the import): rounds, rosters and
+        current reviews are loaded again as files need them."""
+        explicit = self.explicit
+        self._by_uid.clear()
+        self._periods.clear()
+        self._rosters.clear()
+        self.explicit = None
+        if explicit is not None:
+            self.choose(explicit.id)
+
     def choose(self, round_id: int) -> None:
         """Every file goes into this round (files made without an invitation)."""
         found = self._load(ReviewRound.id == round_id)

@@ -21,7 +21,6 @@ from selfreview.forms.model import Template
 from selfreview.messages import Message
 from selfreview.services.receipts import REJECTED, Receipt
 from selfreview.services.roster import name_key
-from selfreview.services.safety import storage_errors
 
 _MEMBER, _REVIEW, _ANSWER = Member.__table__, Review.__table__, Answer.__table__
 INSERT_MEMBER = _MEMBER.insert()
@@ -75,7 +74,7 @@ class _MemberPlan:
 @contextmanager
 def _transaction(ctx) -> Iterator[Connection]:
     """One unit of work (a batch, or one file) on a Core connection, with storage failures in plain words."""
-    with storage_errors(ctx.data_dir, ctx.db.path), ctx.db.engine.begin() as conn:
+    with ctx.connection() as conn:
         yield conn
 
 

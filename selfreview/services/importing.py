@@ -28,14 +28,20 @@ then stops (docs/reliability.md).
 
 Speed: an import loads each cell's roster and each round's current reviews once and keeps them up
 to date as batches commit. The database-free checks of a large import can run in worker processes
-(``workers``; services/import_workers.py). Imports run on the app's single database-writer thread,
-so nothing else changes that roster during an import.
+(``workers``; services/import_workers.py).
+
+One writer: ``writer(fn)`` (the desktop app's ``TaskRunner.write``) runs ``fn`` on the app's one
+database-writer thread and waits for it. The files are read and checked on the caller's thread;
+each batch is then checked against the database and written in one call of ``writer``, so the
+other writes of the app (an autosave) wait for at most one batch. Other writes may land between
+two batches, so each batch starts from the rounds, rosters and current reviews as they are then.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -67,7 +73,11 @@ from selfreview.services.roster import name_key
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+Writer = Callable[[Callable[[], Any]], Any]  # runs a unit of database work where the app writes
 BATCH_FILES = 200  # files written per transaction
+# with a shared writer (the app's), files checked against the database per turn stop after this
+# long; the batch is then written, and the writes queued meanwhile (an autosave) go next
+TURN_SECONDS = 0.15
 
 
 def default_workers() -> int:
@@ -128,7 +138,7 @@ class Importer(OneFileImport):
 
     # -- the batch --------------------------------------------------------------------------------
     def run(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
-            should_cancel: Callable[[], bool] | None = None) -> list[Receipt]:
+            should_cancel: Callable[[], bool] | None = None, writer: Writer | None = None) -> list[Receipt]:
         """Import ``paths`` (files, folders walked for ``*.selfreview``); a receipt per file, in order.
 
         ``progress(done, total)`` after each file is checked; ``should_cancel()`` before each. A
@@ -136,13 +146,29 @@ class Importer(OneFileImport):
         receipt is returned is in the database, the others untouched. The same holds when a storage
         error stops the import: the files checked before it are written if the database still takes
         them, then the error is raised.
+
+        ``writer(fn)``: where the database work runs (module docstring); None runs it here.
         """
         files = expand(paths)
         out: list[Receipt] = []
         self.batches = self.checked_in_workers = 0
         if progress:
             progress(0, len(files))
-        batch = _Batch()
+        pending: list[Checked] = []
+
+        def settle() -> None:
+            """One turn on the writer: check pending files against the database and write them; with
+            a shared writer, only as many as :data:`TURN_SECONDS` allows (the rest wait for the next
+            turn, after the writes queued meanwhile)."""
+            budget = None
+            if writer is not None:
+                self.rounds.reload()  # the app's other writes may have changed them since
+                budget = time.perf_counter() + TURN_SECONDS
+            todo = list(pending)
+            pending.clear()
+            pending.extend(self._settle(todo, out, budget))
+
+        write = writer or (lambda fn: fn())
         pool = None
         if self.workers > 0 and len(files) >= PARALLEL_MIN_FILES:
             pool = self._pool()
@@ -153,16 +179,18 @@ class Importer(OneFileImport):
                     break
                 checked = next(checks)
                 checked.path = path
-                self._plan_into(batch, checked, out)
-                if len(batch.items) >= self.batch_files:
-                    self._flush(batch, out)
+                pending.append(checked)
+                while len(pending) >= self.batch_files:
+                    write(settle)
                 if progress:
                     progress(n, len(files))
-            self._flush(batch, out)
+            while pending:
+                write(settle)
         except Exception:
-            if batch.items:  # complete, checked files: keep them if the database still takes them
+            if pending:  # complete, checked files: keep them if the database still takes them
                 try:
-                    self._flush(batch, out)
+                    while pending:
+                        write(settle)
                 except Exception:  # noqa: BLE001 - the first error is the one to report
                     log.exception("could not write the files checked before the import stopped")
             raise
@@ -172,6 +200,29 @@ class Importer(OneFileImport):
                 pool.close()
                 self.checked_in_workers = pool.files_there
         return out
+
+    def _settle(self, todo: list[Checked], out: list[Receipt], budget: float | None = None) -> list[Checked]:
+        """Check ``todo`` against the database and the batch, file by file, and write them (a file
+        that depends on one still waiting has the batch written first: :meth:`_plan_into`). Once
+        ``perf_counter()`` passes ``budget`` the files not yet checked are returned, untouched."""
+        batch = _Batch()
+        try:
+            for i, checked in enumerate(todo):
+                if budget is not None and i and time.perf_counter() > budget:
+                    self._flush(batch, out)
+                    return todo[i:]
+                self._plan_into(batch, checked, out)
+                if len(batch.items) >= self.batch_files:
+                    self._flush(batch, out)
+            self._flush(batch, out)
+            return []
+        except Exception:
+            if batch.items:  # complete, checked files: keep them if the database still takes them
+                try:
+                    self._flush(batch, out)
+                except Exception:  # noqa: BLE001 - the first error is the one to report
+                    log.exception("could not write the files checked before the import stopped")
+            raise
 
     def _pool(self):
         from selfreview.services.import_workers import CheckPool

@@ -346,15 +346,22 @@ class MeetingService:
 
     def write_minutes(self, round_id: int, out: str | Path, setup=None, place: str | None = None,
                       number: str = "", progress=None, should_cancel=None) -> Path:
-        """Write the minutes PDF atomically (a temporary file renamed onto ``out``)."""
+        """Write the minutes atomically (a temporary file renamed onto ``out``): a PDF, or a Word
+        document when ``out`` ends in ``.docx``."""
         from selfreview.reports.atomic import atomic_path, check_cancel
         from selfreview.reports.minutes import write_minutes
+        from selfreview.services.reporting import output_kind
+        kind = output_kind(out, ("pdf", "docx"))
         check_cancel(should_cancel)
         report = self.minutes_report(round_id, place, number)
         setup = setup or self.ctx.reports.page_setup()
         out = Path(out)
         with atomic_path(out) as tmp:
-            write_minutes(report, str(tmp), setup, progress, should_cancel)
+            if kind == "docx":
+                from selfreview.reports.word_minutes import write_minutes_docx
+                write_minutes_docx(report, str(tmp), setup)
+            else:
+                write_minutes(report, str(tmp), setup, progress, should_cancel)
         return out
 
 

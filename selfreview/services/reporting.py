@@ -28,7 +28,7 @@ from selfreview.reports.tallies import common_lines
 from selfreview.services import templates
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.services.rollcall import member_order
-from selfreview.services.rollup_data import STEPS, add_behaviours, rating_level, rollup_report, tally
+from selfreview.services.rollup_data import STEPS, add_behaviours, rating_level, tally
 from selfreview.text import nfc
 
 PAGE_SETUP_KEY = "page_setup"
@@ -68,6 +68,16 @@ def _count_checklist(value: Any, counts: dict[str, Counter]) -> bool:
     return True
 
 
+def output_kind(out: str | Path, allowed: tuple[str, ...]) -> str:
+    """"docx" or "xlsx" when the file name ends so, else "pdf"; a kind this report has not (a cell's
+    summary as .xlsx) is refused before anything is gathered or written."""
+    suffix = Path(out).suffix.lower().lstrip(".")
+    kind = suffix if suffix in ("docx", "xlsx") else "pdf"
+    if kind not in allowed:
+        raise ServiceError.of("report.bad_format", name=Path(out).name, allowed=", ".join("." + a for a in allowed))
+    return kind
+
+
 class ReportingService:
     def __init__(self, ctx) -> None:
         self.ctx = ctx
@@ -105,12 +115,16 @@ class ReportingService:
 
     # -- one review -----------------------------------------------------------------------------
     def _review_report(self, s: Session, r: Review, template: Template, answers: dict[str, Any],
-                       place: str, cell: Cell | None = None, member: Member | None = None) -> ReviewReport:
+                       place: str, cell: Cell | None = None, member: Member | None = None,
+                       secretary: str | None = None) -> ReviewReport:
         identity: dict[str, str] = {}
         committee = None
         if r.member_id is not None:
             member = member or s.get(Member, r.member_id)
             cell = cell or (s.get(Cell, member.cell_id) if member else None)
+            if secretary is None:  # the secretary's copy: the cell secretary signs for the committee
+                secretary = self._secretary(list(s.scalars(select(Member).where(Member.cell_id == cell.id)))) \
+                    if cell is not None else ""
             if member is not None:
                 identity = {"full_name": member.full_name, "date_of_birth": vi_date(member.date_of_birth),
                             "party_post": member.party_post, "government_post": member.government_post,
@@ -141,7 +155,8 @@ class ReportingService:
             owner = p.full_name if p else ""
         return ReviewReport(header=header, template=template, period=r.period, owner=owner,
                             identity=identity, answers=answers, committee=committee, status=r.status,
-                            revision=r.revision, review_id=r.id)
+                            revision=r.revision, review_id=r.id,
+                            cell_secretary=secretary if r.member_id is not None and secretary else "")
 
     def review_report(self, review_id: int, place: str | None = None) -> ReviewReport:
         with self.ctx.read() as s:
@@ -204,6 +219,7 @@ class ReportingService:
                         answers[rid][qid] = value
             assessed = {a.member_id: a for a in s.scalars(select(Assessment).where(Assessment.round_id == rnd.id))}
             key_changed = self._key_changed(s, ids)
+            secretary = self._secretary(members)
 
             rows: list[MemberRow] = []
             behaviours: dict[str, str] = {}
@@ -220,7 +236,8 @@ class ReportingService:
                 if r is None:
                     flags.append("missing")
                     rows.append(MemberRow(m.full_name, _post(m), m.category == "leader", False,
-                                          cell_rating=rating_level(a.proposed_rating) if a else None, flags=("missing",)))
+                                          cell_rating=rating_level(a.proposed_rating) if a else None, flags=("missing",),
+                                          decided_rating=rating_level(a.competent_rating) if a else None))
                     continue
                 t = templates.by_hash(s, r.template_hash, r.template_id, r.template_version)
                 ans = answers[r.id]
@@ -239,7 +256,8 @@ class ReportingService:
                     flags.append("not_finalized")
                 rows.append(MemberRow(m.full_name, _post(m), m.category == "leader", True, total, total_max,
                                       proposed.value if proposed else None,
-                                      rating_level(a.proposed_rating) if a else None, tuple(flags)))
+                                      rating_level(a.proposed_rating) if a else None, tuple(flags),
+                                      rating_level(a.competent_rating) if a else None))
                 check = t.role_item("responsibility_check")
                 if isinstance(check, Checklist):
                     add_behaviours(check, behaviours)
@@ -248,13 +266,13 @@ class ReportingService:
                 if short_qid:
                     short_lines.append(shortcoming_lines(ans.get(short_qid)))
                 if with_reviews:
-                    reviews.append(self._review_report(s, r, t, ans, place, cell, m))
+                    reviews.append(self._review_report(s, r, t, ans, place, cell, m, secretary))
                 if gather:
                     gather(n, len(members))
             header = Header(cell.superior_body, cell.name, place, None, number, "-BC/CB")
             return CellReport(header=header, cell=cell.name, period=rnd.period, deadline=rnd.deadline,
                               members=tuple(rows), responsibility=tally(behaviours, counts, respondents),
-                              shortcomings=tuple(common_lines(short_lines)), secretary=self._secretary(members),
+                              shortcomings=tuple(common_lines(short_lines)), secretary=secretary,
                               min_count=min_count,
                               quota_percent=quota_percent or getattr(rnd, "quota_percent", None) or 20,
                               reviews=tuple(reviews))
@@ -264,8 +282,10 @@ class ReportingService:
                       place: str | None = None, number: str = "", issuer: str | None = None,
                       superior: str = "", signer: str = "",
                       progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> RollupReport:
-        """Every cell's round for ``period`` (services/rollup_data.py)."""
-        return rollup_report(self.ctx, period, min_count, quota_percent, self.place() if place is None else place,
+        """Every cell's round for ``period`` (services/rollup_data.py) and every organisation's
+        results imported for it (services/committee_rollup.py)."""
+        from selfreview.services.committee_rollup import combined_rollup
+        return combined_rollup(self.ctx, period, min_count, quota_percent, self.place() if place is None else place,
                              number, issuer, superior, signer, progress, should_cancel)
 
     # -- files ----------------------------------------------------------------------------------
@@ -278,13 +298,17 @@ class ReportingService:
     def write_review(self, review_id: int, out: str | Path, setup: PageSetup | None = None,
                      place: str | None = None, progress: Progress | None = None,
                      should_cancel: ShouldCancel | None = None, attach_selfcheck: bool = False) -> Path:
-        """The review as the official form; ``attach_selfcheck``: the app's responsibility self-check
-        too, at the end (only when the member chooses it)."""
+        """The review as PDF, or as Word when ``out`` ends in ``.docx``; ``attach_selfcheck``: the app's
+        responsibility self-check too, at the end (only when the member chooses it)."""
         import dataclasses
         from selfreview.reports.review_pdf import write_review
+        kind = output_kind(out, ("pdf", "docx"))
         check_cancel(should_cancel)
         report = dataclasses.replace(self.review_report(review_id, place), attach_selfcheck=attach_selfcheck)
         setup = setup or self.page_setup()
+        if kind == "docx":
+            from selfreview.reports.word_review import write_review_docx
+            return self._write(out, lambda path: write_review_docx(report, path, setup))
         return self._write(out, lambda path: write_review(report, path, setup, _phase(progress, 0.1, 0.9),
                                                           should_cancel))
 
@@ -293,9 +317,13 @@ class ReportingService:
                    place: str | None = None, number: str = "", progress: Progress | None = None,
                    should_cancel: ShouldCancel | None = None) -> Path:
         from selfreview.reports.cell_summary import write_cell_summary
+        kind = output_kind(out, ("pdf", "docx"))
         report = self.cell_report(cell_id, period, with_reviews, min_count, quota_percent, place, number,
                                   progress, should_cancel)
         setup = setup or self.page_setup()
+        if kind == "docx":
+            from selfreview.reports.word_summary import write_cell_docx
+            return self._write(out, lambda path: write_cell_docx(report, path, setup))
         start = 0.5 if with_reviews else 0.2
         return self._write(out, lambda path: write_cell_summary(
             report, path, setup, _phase(progress, start, 1 - start), should_cancel))
@@ -305,8 +333,15 @@ class ReportingService:
                      issuer: str | None = None, superior: str = "", signer: str = "",
                      progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> Path:
         from selfreview.reports.rollup import write_rollup
+        kind = output_kind(out, ("pdf", "docx", "xlsx"))
         report = self.rollup_report(period, min_count, quota_percent, place, number, issuer, superior, signer,
                                     progress, should_cancel)
         setup = setup or self.page_setup()
+        if kind == "docx":
+            from selfreview.reports.word_summary import write_rollup_docx
+            return self._write(out, lambda path: write_rollup_docx(report, path, setup))
+        if kind == "xlsx":
+            from selfreview.reports.excel_rollup import write_rollup_xlsx
+            return self._write(out, lambda path: write_rollup_xlsx(report, path))
         return self._write(out, lambda path: write_rollup(report, path, setup, _phase(progress, 0.3, 0.7),
                                                           should_cancel))

@@ -112,6 +112,7 @@ class RollCallRow:
     key_mismatch_fingerprint: str = ""  # the refused key, to read out over the phone
     meeting_order: int = 1000
     date_of_birth: date | None = None
+    decided_rating: str | None = None  # the committee's decided rating (a decision file), or None
 
     @property
     def form(self) -> str:
@@ -222,11 +223,14 @@ class RollCallService:
                         .where(Review.round_id == round_id, Review.is_current)):
                     if rid in answers:
                         answers[rid][qid] = value
-            assessed = {mid: rating for mid, rating in s.execute(
-                select(Assessment.member_id, Assessment.proposed_rating).where(Assessment.round_id == round_id))}
+            assessed, decided = {}, {}
+            for mid, rating, competent in s.execute(
+                    select(Assessment.member_id, Assessment.proposed_rating, Assessment.competent_rating)
+                    .where(Assessment.round_id == round_id)):
+                assessed[mid], decided[mid] = rating, competent
             pending = pending_key_changes(s, members)
             rows = [self._row(s, rnd, m, revisions.get(m.id, []), current.get(m.id), answers,
-                              assessed.get(m.id), pending.get(m.id))
+                              assessed.get(m.id), pending.get(m.id), decided.get(m.id))
                     for m in sorted(members, key=lambda m: member_order(m.category, m.meeting_order,
                                                                         m.full_name, m.id))]
             return RollCall(rnd.id, cell.id, cell.name, cell.superior_body, rnd.period, rnd.deadline,
@@ -234,7 +238,7 @@ class RollCallService:
 
     def _row(self, s: Session, rnd: ReviewRound, m: Member, revisions: list[Review], cur: Review | None,
              answers: dict[int, dict[str, Any]], cell_rating: str | None,
-             pending: tuple[datetime, str] | None) -> RollCallRow:
+             pending: tuple[datetime, str] | None, decided: str | None = None) -> RollCallRow:
         handed = sorted(r.submitted_at for r in revisions if r.submitted_at is not None)
         first, last = (handed[0], handed[-1]) if handed else (None, None)
         late = bool(first and rnd.deadline and local_time(first).date() > rnd.deadline)
@@ -257,7 +261,7 @@ class RollCallService:
             revision=cur.revision if cur else None,
             entered_by_secretary=bool(cur and cur.entered_by_secretary), has_submission=bool(handed),
             late=late, updated=updated, key_mismatch_fingerprint=pending[1] if mismatch else "",
-            meeting_order=m.meeting_order, date_of_birth=m.date_of_birth)
+            meeting_order=m.meeting_order, date_of_birth=m.date_of_birth, decided_rating=decided)
 
     # -- entering a review from paper ---------------------------------------------------------------
     def enter_on_behalf(self, round_id: int, member_id: int) -> ReviewDetail:

@@ -44,6 +44,7 @@ COLUMNS = (
     Column("score", "Tổng điểm", "Score", 10),
     Column("self_rating", "Tự đề xuất xếp loại", "Self-proposed rating", 14),
     Column("cell_rating", "Chi bộ đề xuất xếp loại", "Cell-proposed rating", 14),
+    Column("decided_rating", "Cấp trên quyết định xếp loại", "Decided rating", 14),
 )
 
 
@@ -58,7 +59,7 @@ def row_values(n: int, row: RollCallRow, lang: str = "vi") -> list[Any]:
     """One table line as typed values: int, str, datetime, Decimal, or None for an empty cell."""
     at = row.submitted_at.replace(microsecond=0) if row.submitted_at else None  # whole seconds survive XLSX
     return [n, row.name, row.post or None, row.form, row.status_label(lang), at, row.total,
-            rating_short(row.self_rating), rating_short(row.cell_rating)]
+            rating_short(row.self_rating), rating_short(row.cell_rating), rating_short(row.decided_rating)]
 
 
 def table(rollcall: RollCall, lang: str = "vi") -> tuple[list[str], list[list[Any]]]:

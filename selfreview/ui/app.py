@@ -114,6 +114,8 @@ class AppStart:
         self.server: Any = None
         self.ctx: Any = None
         self.runner: Any = None
+        self.crash: Any = None  # services/crashlog.CrashWatch, from when the folder's lock is held
+        self.unclean: Any = None  # the last run did not close normally (crashlog.UncleanExit)
         self.failed = False  # the data folder could not be opened: exit status 1
 
     # -- before the event loop: up to the window shown ------------------------------------------------
@@ -144,6 +146,9 @@ class AppStart:
         self.lock, status = take_lock(self.directory, self.dialogs)
         if self.lock is None:
             return status
+        # a fatal error from now on is written to <data>/logs/crash.log; was the last run closed?
+        from selfreview.services.crashlog import CrashWatch
+        self.crash, self.unclean = CrashWatch.start(self.directory)
         self.window = window = MainWindow(None, self.settings, None, self.dialogs, self.translators)
         window.show()
         _AfterFirstPaint(window, self.open)
@@ -170,9 +175,12 @@ class AppStart:
             self.ctx = open_data(self.directory, self.dialogs, window, daily_backup=False)
             if self.ctx is not None:
                 self.runner = TaskRunner(self.app)
+                self.ctx.writer_check = self.runner.on_writer_thread  # one writer (ui/tasks.py)
                 window.attach(self.ctx, self.runner)
                 # today's copy: the database writer's first task, once the first page is there
                 self.runner.submit(take_daily_backup, self.ctx.data_dir, on_done=self._daily_backup_done)
+                if self.unclean is not None:
+                    self._tell_unclean_exit()
                 return
         except Exception as e:  # noqa: BLE001 - a bug: say so, and do not leave "Opening…" on screen
             traceback.print_exc()
@@ -181,6 +189,11 @@ class AppStart:
         self.failed = True
         window.close()
         self.app.exit(1)
+
+    def _tell_unclean_exit(self) -> None:
+        from selfreview.services.crashlog import saved_until
+        from selfreview.ui.crash_notice import show_crash_notice
+        show_crash_notice(self.window, self.unclean.log_path, saved_until(self.ctx))
 
     def _daily_backup_done(self, result: tuple[Any, Any]) -> None:
         """Note today's copy (or why none could be made) in ``ctx.startup``, as ``AppContext.open``
@@ -199,6 +212,9 @@ class AppStart:
             self.ctx.close()
         if self.server is not None:
             self.server.close()
+        if self.crash is not None:  # a normal close: the next start says nothing
+            self.crash.stop()
+            self.crash = None
         if self.lock is not None:
             self.lock.release()
 

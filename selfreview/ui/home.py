@@ -293,6 +293,11 @@ class HomePage(QWidget):
         if summary is not None:
             self.actions.export_pdf(summary.id)
 
+    def export_selected_word(self) -> None:
+        summary = self.selected()
+        if summary is not None:
+            self.actions.export_word(summary.id)
+
     def _sent(self, _result: object) -> None:
         summary = self.selected()
         self.refresh(summary.id if summary is not None else None)

@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from selfreview.ui.review_editor import ReviewEditor
 
 # actions that need the data folder: off while the window waits for it (``MainWindow.attach``)
-_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "security", "new", "check", "finalize", "revision", "send",
-               "pdf", "next", "previous", "focus")
+_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "security", "committee", "new", "check", "finalize", "revision",
+               "send", "pdf", "word", "next", "previous", "focus")
 
 
 # the pages' classes by name, and their modules (imported when the first such page is built)
@@ -266,6 +266,8 @@ class MainWindow(GeometryMixin, QMainWindow):
                      None, "invite")
         self._action(file, self.tr("Cell se&cretary's workspace"), self.show_secretary, "Ctrl+B", "secretary")
         self._action(file, self.tr("Securit&y of my key…"), self.show_security, None, "security")
+        self._action(file, self.tr("Co&mmittee: results of the organisations"), self.show_committee, None,
+                     "committee")
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         review = bar.addMenu(self.tr("&Review"))
@@ -276,6 +278,7 @@ class MainWindow(GeometryMixin, QMainWindow):
                      "revision")
         self._action(review, self.tr("&Send to the cell…"), lambda: self._member_menu("send"), None, "send")
         self._action(review, self.tr("&Export PDF…"), lambda: self._member_menu("pdf"), None, "pdf")
+        self._action(review, self.tr("Export as &Word…"), lambda: self._member_menu("word"), None, "word")
         review.aboutToShow.connect(self._update_actions)  # Home's selection decides "send" and "pdf"
         review.addSeparator()
         self._action(review, self.tr("Ne&xt section"), lambda: self.editor and self.editor.next_section(1),
@@ -321,7 +324,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         editor, has_profile = self.editor, self.profile is not None
         draft = editor is not None and not editor.locked
         enabled = {"home": has_profile and not self._page_is("HomePage"), "save": editor is not None,
-                   "switch": has_profile, "security": has_profile, "secretary": True, "new": has_profile, "check": draft, "finalize": draft,
+                   "switch": has_profile, "security": has_profile, "secretary": True, "committee": True, "new": has_profile, "check": draft,
+                   "finalize": draft,
                    "revision": editor is not None and editor.locked and editor.detail.summary.is_current,
                    "next": editor is not None, "previous": editor is not None, "focus": editor is not None}
         enabled.update(member_menu_state(self))
@@ -410,7 +414,7 @@ class MainWindow(GeometryMixin, QMainWindow):
     def show_secretary(self, tab: int | None = None) -> Any:
         """The cell secretary's workspace (selfreview/ui/secretary), in place of the current page."""
         from selfreview.ui.secretary.workspace import SecretaryWorkspace, ensure_secretary
-        if not ensure_secretary(self.ctx, self.dialogs, self, self.profile):
+        if not ensure_secretary(self.ctx, self.dialogs, self, self.profile, self.runner):
             return None
         page = SecretaryWorkspace(self.ctx, self.runner, self.dialogs, self.settings)
         page.go_home.connect(self.show_home)
@@ -418,6 +422,15 @@ class MainWindow(GeometryMixin, QMainWindow):
         if tab is not None:
             page.tabs.setCurrentIndex(tab)
         self.setWindowTitle(self.tr("Self-review — cell secretary"))
+        return page
+
+    def show_committee(self) -> Any:
+        """The committee's page (selfreview/ui/committee): the organisations' results, decisions."""
+        from selfreview.ui.committee.page import CommitteePage
+        page = CommitteePage(self.ctx, self.runner, self.dialogs)
+        page.go_home.connect(self.show_home)
+        self._set_page(page)
+        self.setWindowTitle(self.tr("Self-review — committee"))
         return page
 
     def show_shortcuts(self) -> ShortcutsDialog:

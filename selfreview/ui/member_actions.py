@@ -54,6 +54,7 @@ class MemberActions(QObject):
     review_opened = Signal(int)  # an invitation set up (or linked) this review
     sent = Signal(object)  # ExportResult: the review is now "sent"
     pdf_written = Signal(object)  # Path
+    imported = Signal(int)  # review id: answers were written from a Word file
 
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent_widget: QWidget,
                  opener: Callable[[Path], bool] | None = None) -> None:
@@ -176,8 +177,9 @@ class MemberActions(QObject):
 
     def _export(self, review_id: int, out: Path, allow_unencrypted: bool, passphrase: str | None) -> None:
         def work(_progress: Any) -> Any:
-            return self.ctx.exchange.export_review(review_id, out, allow_unencrypted=allow_unencrypted,
-                                                   passphrase=passphrase)
+            # on the one database writer: after the answers queued before it, and it records the export
+            return self.runner.write(self.ctx.exchange.export_review, review_id, out,
+                                     allow_unencrypted=allow_unencrypted, passphrase=passphrase)
         self._run(work, title=self.tr("Send to the cell"), label=self.tr("Signing and saving the file…"),
                   cancellable=False, on_done=lambda r: self._exported(review_id, r),
                   on_error=lambda e: self._export_failed(e, review_id, out, allow_unencrypted, passphrase))
@@ -215,28 +217,37 @@ class MemberActions(QObject):
         detail = self.ctx.reviews.open(review_id)
         return any(detail.answers.get(qid) for qid in optional_aid(detail.template))
 
-    def pdf_name(self, review_id: int) -> str:
+    def pdf_name(self, review_id: int, suffix: str = ".pdf") -> str:
         from selfreview.services.exchange import slug
         s = self.ctx.reviews.open(review_id).summary
         revision = f"-{s.revision}" if s.revision > 1 else ""
-        return f"{slug(s.owner)}-{slug(s.period)}{revision}.pdf"
+        return f"{slug(s.owner)}-{slug(s.period)}{revision}{suffix}"
 
     def export_pdf(self, review_id: int) -> None:
         """Choose where, render the PDF off the GUI thread (Cancel leaves no file), then show it."""
+        self._export_document(review_id, ".pdf")
+
+    def export_word(self, review_id: int) -> None:
+        """The same as a Word document (.docx) to edit: the form's layout, headings and tables."""
+        self._export_document(review_id, ".docx")
+
+    def _export_document(self, review_id: int, suffix: str) -> None:
         if self.busy:
             return
-        chosen = self.dialogs.save_file(self._parent(), self.tr("Export PDF"),
-                                        str(documents_dir() / self.pdf_name(review_id)), self.tr("PDF files (*.pdf)"))
+        word = suffix == ".docx"
+        title = self.tr("Export Word") if word else self.tr("Export PDF")
+        chosen = self.dialogs.save_file(self._parent(), title, str(documents_dir() / self.pdf_name(review_id, suffix)),
+                                        self.tr("Word documents (*.docx)") if word else self.tr("PDF files (*.pdf)"))
         if not chosen:
             return
-        out = with_suffix(chosen, ".pdf")
+        out = with_suffix(chosen, suffix)
         if out != Path(chosen) and out.exists() and not self._overwrite(out):
             return
-        self.runner.drain()  # the PDF shows what was typed up to now
+        self.runner.drain()  # the file shows what was typed up to now
         attach = self._has_selfcheck(review_id) and self.dialogs.confirm(
             self._parent(), self.tr("Attach the self-check?"),
             self.tr("Your responsibility self-check is the app's own aid, not part of the official form, "
-                    "so the PDF leaves it out. Attach it at the end of the PDF?"),
+                    "so the printed form leaves it out. Attach it at the end?"),
             self.tr("Attach it"), self.tr("Choose this only if you want to hand it in with your review."))
         from selfreview.reports.atomic import Cancelled as ReportCancelled
 
@@ -247,15 +258,50 @@ class MemberActions(QObject):
                     should_cancel=lambda: progress.cancelled, attach_selfcheck=attach)
             except ReportCancelled:
                 raise Cancelled() from None
-        self._run(work, title=self.tr("Export PDF"), label=self.tr("Writing the PDF…"), cancellable=True,
-                  on_done=self._pdf_done)
+        label = self.tr("Writing the Word document…") if word else self.tr("Writing the PDF…")
+        self._run(work, title=title, label=label, cancellable=True, on_done=self._pdf_done)
 
     def _pdf_done(self, path: Path) -> None:
         self.pdf_written.emit(path)
-        if not self.opener(path):
+        if self.opener(path):
+            return
+        if Path(path).suffix.lower() == ".docx":
+            self.dialogs.info(self._parent(), self.tr("Word document saved"),
+                              arg(self.tr("The Word document was saved as %1. No program to show it could be "
+                                          "started; open it from its folder."), path))
+        else:
             self.dialogs.info(self._parent(), self.tr("PDF saved"),
                               arg(self.tr("The PDF was saved as %1. No program to show it could be started; "
                                           "open it from its folder."), path))
+
+
+    # -- import from Word ------------------------------------------------------------------------------
+    def import_word(self, review_id: int) -> None:
+        """Pick a .docx, read and place it off the GUI thread, show the preview; write on accept."""
+        if self.busy:
+            return
+        chosen = self.dialogs.open_file(self._parent(), self.tr("Import from a Word file"),
+                                        self.tr("Word documents (*.docx)"), str(documents_dir()))
+        if not chosen:
+            return
+        from selfreview.services.docx_import import WordImport
+        importer = WordImport(self.ctx)
+        self.runner.drain()  # what was typed is saved before the preview compares with it
+        self._run(lambda _progress: importer.preview(review_id, chosen), title=self.tr("Import from a Word file"),
+                  label=self.tr("Reading the Word file…"), cancellable=False,
+                  on_done=lambda preview: self._show_import(importer, preview))
+
+    def _show_import(self, importer: Any, preview: Any) -> None:
+        from selfreview.ui.word_import_dialog import WordImportDialog
+        if preview.plan.empty:
+            self.dialogs.info(self._parent(), self.tr("Import from a Word file"),
+                              arg(self.tr("No heading in %1 matches a part of the form; nothing was written."),
+                                  preview.file))
+            return
+        self.dialog = WordImportDialog(preview, self._parent())
+        self.dialog.accepted_plan.connect(lambda p: self.runner.submit(
+            importer.apply, p, on_done=lambda _w: self.imported.emit(p.review_id), on_error=self._error))
+        self.dialog.open()
 
 
 # -- the main window's menu entries ---------------------------------------------------------------------
@@ -269,7 +315,8 @@ def _current(window: Any) -> Any:
 def menu_state(window: Any) -> dict[str, bool]:
     """Which of the member's exchange actions the menus enable now."""
     summary = _current(window)
-    return {"invite": window.profile is not None, "send": can_send(summary), "pdf": summary is not None}
+    return {"invite": window.profile is not None, "send": can_send(summary), "pdf": summary is not None,
+            "word": summary is not None}
 
 
 def menu_trigger(window: Any, name: str) -> None:
@@ -281,6 +328,7 @@ def menu_trigger(window: Any, name: str) -> None:
             window.show_home()
         window.home.open_invitation()
     elif window.editor is not None:
-        (window.editor.send_to_cell if name == "send" else window.editor.export_pdf)()
+        {"send": window.editor.send_to_cell, "word": window.editor.export_word}.get(name, window.editor.export_pdf)()
     elif window.home is not None:
-        (window.home.send_selected if name == "send" else window.home.export_selected_pdf)()
+        {"send": window.home.send_selected, "word": window.home.export_selected_word}.get(
+            name, window.home.export_selected_pdf)()

@@ -73,6 +73,7 @@ class Navigator(QTreeWidget):
         self.setAccessibleName(self.tr("Parts and sections of the form"))
         self._done, self._open = done_icon(), dot_icon()
         self.items: dict[str, QTreeWidgetItem] = {}
+        self._marks: dict[str, tuple[str, bool, str]] = {}  # what set_completion last showed
         for part in template.parts:
             top = QTreeWidgetItem(self, [pick(part.label, lang), ""])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a part: bold (the delegate), not selectable
@@ -106,14 +107,18 @@ class Navigator(QTreeWidget):
         for sid, item in self.items.items():
             c = completion.get(sid)
             if c is None or c.total == 0:
-                item.setText(1, "")
-                item.setIcon(1, self._done if c is not None else self._open)
-                item.setData(1, Qt.ItemDataRole.AccessibleTextRole, "")
+                mark = ("", c is not None, "")
+            else:
+                mark = (f"{c.answered}/{c.total}", c.done and sid not in incomplete,
+                        arg(self.tr("%1 of %2 answered"), c.answered, c.total))
+            # this runs on every keystroke: an item set again, even to the same, makes the view
+            # measure every row again (WrapDelegate.sizeHint), about 30 ms a keystroke on a slow PC
+            if self._marks.get(sid) == mark:
                 continue
-            item.setText(1, f"{c.answered}/{c.total}")
-            item.setIcon(1, self._done if c.done and sid not in incomplete else self._open)
-            item.setData(1, Qt.ItemDataRole.AccessibleTextRole,
-                         arg(self.tr("%1 of %2 answered"), c.answered, c.total))
+            self._marks[sid] = mark
+            item.setText(1, mark[0])
+            item.setIcon(1, self._done if mark[1] else self._open)
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, mark[2])
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -53,11 +53,13 @@ class ReviewEditor(QWidget):
         self.autosaver.state_changed.connect(self.save_state)
         self.actions = MemberActions(ctx, runner, dialogs, self)
         self.actions.sent.connect(self._sent)
+        self.actions.imported.connect(lambda _rid: self._reload())
         self._build()
         self._refresh_header()
         self.show_section(section_id if section_id in self.sections else
                           (self.detail.last_section if self.detail.last_section in self.sections else self.order[0]))
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._watching_focus = True
 
     @property
     def locked(self) -> bool:
@@ -98,10 +100,20 @@ class ReviewEditor(QWidget):
         self.pdf_button.setObjectName("pdfButton")
         self.pdf_button.setToolTip(self.tr("Save this review as a PDF to print or keep"))
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.word_button = QPushButton(self.tr("Export Wor&d…"), self)
+        self.word_button.setObjectName("wordButton")
+        self.word_button.setToolTip(self.tr("Save this review as a Word document (.docx) to edit or keep"))
+        self.word_button.clicked.connect(self.export_word)
+        self.import_button = QPushButton(self.tr("I&mport from Word…"), self)
+        self.import_button.setObjectName("importWordButton")
+        self.import_button.setToolTip(self.tr("Read your own kiểm điểm written in Word (.docx) into this form, "
+                                              "after a preview"))
+        self.import_button.clicked.connect(self.import_word)
         bar.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignTop)
         bar.addSpacing(8)
         bar.addLayout(titles, 1)
-        for b in (self.check_button, self.finalize_button, self.send_button, self.revision_button, self.pdf_button):
+        for b in (self.import_button, self.check_button, self.finalize_button, self.send_button, self.revision_button,
+                  self.pdf_button, self.word_button):
             bar.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bar)
         self.banner = QFrame(self)
@@ -152,6 +164,7 @@ class ReviewEditor(QWidget):
         self.status.setText(arg(self.tr("%1 · revision %2 · %3"),
                                 status_name(s.status), s.revision, pick(self.template.title, self.lang)))
         self.finalize_button.setVisible(not self.locked)
+        self.import_button.setVisible(not self.locked)
         self.check_button.setVisible(not self.locked)
         self.revision_button.setVisible(self.locked and s.is_current)
         self.send_button.setVisible(can_send(s))
@@ -314,6 +327,14 @@ class ReviewEditor(QWidget):
         self.flush(wait=True)
         self.actions.export_pdf(self.review_id)
 
+    def export_word(self) -> None:
+        self.flush(wait=True)
+        self.actions.export_word(self.review_id)
+
+    def import_word(self) -> None:
+        self.flush(wait=True)
+        self.actions.import_word(self.review_id)
+
     def _sent(self, _result: object) -> None:
         self._reload()  # the status is "sent" now
 
@@ -332,7 +353,9 @@ class ReviewEditor(QWidget):
         self.flush(wait=True)
         save_splitter(self.settings, self.splitter)
         save_splitter(self.settings, self.sidebar)
-        try:
-            QApplication.instance().focusChanged.disconnect(self._focus_changed)
-        except (RuntimeError, TypeError):
-            pass
+        if self._watching_focus:  # once: a second disconnect warns on PySide6 6.11
+            self._watching_focus = False
+            try:
+                QApplication.instance().focusChanged.disconnect(self._focus_changed)
+            except (RuntimeError, TypeError):
+                pass

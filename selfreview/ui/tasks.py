@@ -10,6 +10,15 @@ A long job is a function whose first argument is a :class:`Progress`; it calls
 ``progress.report(done, total, text)`` now and then and ``progress.check()`` (or reads
 ``progress.cancelled``) where stopping is safe. ``check()`` raises :class:`Cancelled`.
 Callbacks always run on the GUI thread; a worker never touches a widget.
+
+One writer: every database write of the app runs on the one writer thread, in the order it was
+queued. A long job that writes (a file import, a roster import) does its reading, checking and
+file work on the job thread and hands each of its database phases to the writer with
+``runner.write(fn, ...)``, which queues ``fn`` behind the writes already waiting and returns its
+result (or raises its error) once it ran. A job writes in short phases (an import: one batch of
+files per phase), so an autosave queued meanwhile waits for at most one phase, not for the job.
+``runner.on_writer_thread()`` tells the database layer where it runs (services/context.py warns
+about a write elsewhere).
 """
 
 from __future__ import annotations
@@ -99,6 +108,7 @@ class TaskRunner(QObject):
         self._writes: ThreadPoolExecutor | None = None
         self._jobs: ThreadPoolExecutor | None = None
         self._last_write: Future | None = None
+        self._writer_ident: int | None = None
         self._active_jobs: set[Job] = set()
 
     # -- serial writes -----------------------------------------------------------------------------
@@ -115,9 +125,6 @@ class TaskRunner(QObject):
                 if on_done:
                     on_done(result)
             return
-        if self._writes is None:
-            self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="selfreview-db")
-
         def work() -> None:
             try:
                 result = fn(*args, **kwargs)
@@ -128,7 +135,31 @@ class TaskRunner(QObject):
                 if on_done:
                     self._bridge.deliver.emit(on_done, result)
 
-        self._last_write = self._writes.submit(work)
+        self._last_write = self._writer().submit(work)
+
+    def write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``fn(*args, **kwargs)`` on the writer thread after every write queued before it, wait
+        for it and return its result (or raise its exception). For a long job's database phases,
+        called from the job's thread; on the writer thread itself (or the synchronous runner) it
+        runs at once."""
+        if self.synchronous or self.on_writer_thread():
+            return fn(*args, **kwargs)
+        future = self._writer().submit(fn, *args, **kwargs)
+        self._last_write = future
+        return future.result()
+
+    def on_writer_thread(self) -> bool:
+        """True on the writer thread (and everywhere with the synchronous runner)."""
+        return self.synchronous or (self._writer_ident is not None and threading.get_ident() == self._writer_ident)
+
+    def _writer(self) -> ThreadPoolExecutor:
+        if self._writes is None:
+            self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="selfreview-db",
+                                              initializer=self._mark_writer)
+        return self._writes
+
+    def _mark_writer(self) -> None:
+        self._writer_ident = threading.get_ident()
 
     def drain(self, timeout: float = 10.0) -> bool:
         """Wait until every write submitted so far is done (on close, before finalize), and run the
@@ -196,7 +227,8 @@ class TaskRunner(QObject):
         """Cancel long jobs, finish the writes, stop the threads (at application exit)."""
         for job in list(self._active_jobs):
             job.cancel()
-        for pool in (self._writes, self._jobs):
+        # the jobs first: a cancelled job may still hand its last database phase to the writer
+        for pool in (self._jobs, self._writes):
             if pool is not None:
                 pool.shutdown(wait=True)
         self._writes = self._jobs = None

@@ -49,6 +49,8 @@ def test_wheel_contains_resources(wheel):
     assert "selfreview/resources/forms/hd43-2025-2b.yaml" in names
     assert "selfreview/resources/fonts/LiberationSerif-Regular.ttf" in names
     assert "selfreview/resources/fonts/LICENSE-OFL-1.1.txt" in names
+    for fallback in ("NotoSansSymbols2-Regular.ttf", "LICENSE-Noto-OFL-1.1.txt", "DejaVuSans.ttf", "LICENSE-DejaVu.txt"):
+        assert f"selfreview/resources/fonts/{fallback}" in names  # the report fonts' fallbacks and their licences
     assert any(n.startswith("selfreview/db/migrations/versions/") for n in names)
 
 

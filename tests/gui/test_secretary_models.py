@@ -153,7 +153,7 @@ def test_a_new_roll_call_of_the_same_members_changes_lines_in_place(qapp, ctx, r
     member = next(r for r in rollcall.rows if r.name == "Lê Văn Cường")
     ctx.assessments.set_assessment(rollcall.round_id, member.member_id, proposed_rating="htxsnv")
     model.set_rollcall(ctx.rollcall.roll_call(rollcall.round_id))
-    assert resets == [] and changes == [(0, 4, 8)]
+    assert resets == [] and changes == [(0, 4, 9)]  # the last column: the decided rating
     assert model.index(model.row_of(member.member_id), 8).data() == "HTXSNV"
     ctx.cells.add_member(rollcall.cell_id, MemberData("Vũ Văn Em", "non_leader"))
     model.set_rollcall(ctx.rollcall.roll_call(rollcall.round_id))

@@ -6,6 +6,7 @@ the CSV that Excel opens with Vietnamese letters."""
 from __future__ import annotations
 
 import csv
+import logging
 import time
 from datetime import date
 
@@ -124,8 +125,8 @@ def test_cancel_stops_an_import_between_files_and_shows_what_was_done(qtbot, mak
     from selfreview.ui.main_window import MainWindow
     secretary_profile(ctx)
     rnd, files = demo_round(ctx, tmp_path / "inbox", members=40)
-    real = Importer._plan_into
-    monkeypatch.setattr(Importer, "_plan_into", lambda self, *a, **k: time.sleep(0.05) or real(self, *a, **k))
+    real = Importer._check  # reading and checking a file: on the job thread, between Cancels
+    monkeypatch.setattr(Importer, "_check", lambda self, *a, **k: time.sleep(0.05) or real(self, *a, **k))
     runner = TaskRunner()
     window = MainWindow(ctx, settings, runner, dialogs, translators)
     qtbot.addWidget(window)
@@ -290,12 +291,18 @@ def test_the_page_is_left_with_the_typed_assessment_saved(qtbot, make_window, ct
     assert ctx.assessments.get(rnd.id, row.member_id).comments == "Chấp hành tốt."
 
 
-def test_with_the_real_worker_threads(qtbot, ctx, dialogs, settings, translators, tmp_path):
-    """As the app runs: writes on the database thread, the import as a job; results come back."""
+def test_with_the_real_worker_threads(qtbot, ctx, dialogs, settings, translators, tmp_path, caplog):
+    """As the app runs: writes on the database thread, the import as a job; results come back.
+    No write unit is opened off the writer thread (the app's guard: ``ctx.writer_check``)."""
     from selfreview.ui.main_window import MainWindow
     secretary_profile(ctx)
     rnd, files = demo_round(ctx, tmp_path / "inbox", members=5)
+    roster = tmp_path / "danh-sach.csv"
+    with open(roster, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows([["Họ và tên", "Ngày sinh", "Đối tượng"], ["Vũ Thị Hoa", "05/03/1980", "2B"]])
+    caplog.set_level(logging.WARNING)
     runner = TaskRunner()
+    ctx.writer_check = runner.on_writer_thread
     window = MainWindow(ctx, settings, runner, dialogs, translators)
     qtbot.addWidget(window)
     window.show()
@@ -303,9 +310,14 @@ def test_with_the_real_worker_threads(qtbot, ctx, dialogs, settings, translators
         window.show_secretary()
         ws = workspace_of(window)
         ws.opener = lambda path: None
+        ws.tabs.setCurrentWidget(ws.setup)
+        dialogs.open_paths = [str(roster)]
+        qtbot.mouseClick(ws.setup.roster.import_button, Qt.MouseButton.LeftButton)  # a job, its write on the writer
+        qtbot.waitUntil(lambda: ws.setup.roster.report is not None, timeout=10000)
+        assert "Vũ Thị Hoa" in [m.full_name for m in ctx.cells.members(rnd.cell_id)]
         page = ws.show_tab(ws.ROLLCALL)
         drop_on(page.table, [tmp_path / "inbox"])
-        qtbot.waitUntil(lambda: page.count.text() == "5/5 đã nộp", timeout=10000)
+        qtbot.waitUntil(lambda: page.count.text() == "5/6 đã nộp", timeout=10000)  # 5 files, 6 on the roster
         row = page.model.rows[0]
         page.select_member(row.member_id)
         page.panel.rating.setCurrentIndex(page.panel.rating.findData("httnv"))
@@ -314,12 +326,13 @@ def test_with_the_real_worker_threads(qtbot, ctx, dialogs, settings, translators
         meeting = ws.show_tab(ws.MEETING)
         qtbot.waitUntil(lambda: meeting.meeting is not None, timeout=5000)
         qtbot.mouseClick(meeting.all_present, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: meeting.attendance_title.text() == "Có mặt: 5/5", timeout=5000)
+        qtbot.waitUntil(lambda: meeting.attendance_title.text() == "Có mặt: 6/6", timeout=5000)
         out = tmp_path / "bien-ban.pdf"
         dialogs.save_paths = [str(out)]
         qtbot.mouseClick(meeting.minutes_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: ws.exporter.last == out, timeout=20000)
         assert out.stat().st_size > 1000
+        assert not [r for r in caplog.records if "off the writer thread" in r.getMessage()]
     finally:
         window.close()
         runner.shutdown()

@@ -205,6 +205,48 @@ def pdftotext(path: Path, layout: bool = True) -> str:
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
+def page_texts(path: Path, tool: str = "pypdf") -> list[str]:
+    """Each page's text (tool: "pypdf", "layout" or "raw" pdftotext), the page number taken off."""
+    if tool == "pypdf":
+        pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+    else:
+        pages = pdftotext(path, layout=tool == "layout").split("\f")
+        pages = pages[:-1] if pages and not pages[-1].strip() else pages
+    return [strip_page_number(text, n) for n, text in enumerate(pages, start=1)]
+
+
+def strip_page_number(text: str, number: int) -> str:
+    """``text`` of page ``number`` without its page number (a line holding only the number, first or
+    last of the page depending on the extraction order); page 1 has none."""
+    if number < 2:
+        return text
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[:1] + filled[-1:]:
+        if lines[i].strip() == str(number):
+            del lines[i]
+            break
+    return "\n".join(lines)
+
+
+def page_number_marks(path: Path) -> list[list[tuple[str, float, float, str, float]]]:
+    """For each page, the text drawn in its top margin (above the top 15 mm line): (text, x, y from the
+    bottom, font, size), from the PDF's own drawing operations (pypdf's visitor)."""
+    out = []
+    for page in PdfReader(str(path)).pages:
+        height = float(page.mediabox.height)
+        found: list[tuple[str, float, float, str, float]] = []
+
+        def visit(text, cm, tm, font, size, found=found, height=height):
+            y = tm[5] * cm[3] + cm[5]
+            if text.strip() and y > height - 15 * 72 / 25.4:
+                name = str(font.get("/BaseFont")) if font else ""
+                found.append((text.strip(), tm[4] * cm[0] + cm[4], y, name, size))
+        page.extract_text(visitor_text=visit)
+        out.append(found)
+    return out
+
+
 def squash(text: str) -> str:
     """Whitespace collapsed to single spaces (line breaks inside a paragraph become spaces)."""
     return " ".join(text.split())
@@ -243,7 +285,7 @@ def assert_fonts_embedded(path: Path) -> None:
     for base, subtype, embedded in fonts:
         assert embedded and subtype == "/TrueType", (base, subtype, embedded)
         assert base.split("+")[-1].lstrip("/") not in BUILTIN_FONTS, base
-        assert "LiberationSerif" in base, base
+        assert any(f in base for f in ("LiberationSerif", "NotoSansSymbols2", "DejaVuSans")), base
 
 
 def make_many_cells(ctx, cells: int = 65, members: int = 70, period: str = "2025") -> dict[str, int]:

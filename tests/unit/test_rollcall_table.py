@@ -33,7 +33,8 @@ def test_xlsx_read_back_holds_the_table(rollcall, tmp_path):
     ws = load_workbook(out).active
     got = [list(r) for r in ws.iter_rows(values_only=True)]
     assert got[0] == headers == ["STT", "Họ và tên", "Chức vụ", "Đối tượng", "Tình trạng", "Thời điểm nộp",
-                                 "Tổng điểm", "Tự đề xuất xếp loại", "Chi bộ đề xuất xếp loại"]
+                                 "Tổng điểm", "Tự đề xuất xếp loại", "Chi bộ đề xuất xếp loại",
+                                 "Cấp trên quyết định xếp loại"]
     assert len(got) == 1 + rollcall.total
     for back, want in zip(got[1:], rows):
         assert back == [float(v) if hasattr(v, "as_tuple") and v != int(v) else

@@ -54,8 +54,13 @@ class CollectivePage(QWidget):
         self.pdf_button = QPushButton(self.tr("Save it as &PDF…"), self)
         self.pdf_button.setObjectName("collectivePdf")
         self.pdf_button.clicked.connect(self._pdf)
+        self.word_button = QPushButton(self.tr("Word…"), self)
+        self.word_button.setObjectName("collectiveWord")
+        self.word_button.setToolTip(self.tr("Save the collective's report as a Word document (.docx) to edit"))
+        self.word_button.clicked.connect(lambda: self._pdf(".docx"))
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.word_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -69,6 +74,7 @@ class CollectivePage(QWidget):
         s, lang = self.summary, language()
         self.open_button.setEnabled(self.round_id is not None)
         self.pdf_button.setEnabled(s is not None)
+        self.word_button.setEnabled(s is not None)
         if s is None:
             for label in self.values.values():
                 label.setText("—")
@@ -94,6 +100,6 @@ class CollectivePage(QWidget):
                            on_done=lambda d: self.open_review.emit(d.summary.id),
                            on_error=lambda e: show_error(self.dialogs, self, e))
 
-    def _pdf(self) -> None:
+    def _pdf(self, suffix: str = ".pdf") -> None:
         if self.summary is not None:
-            self.workspace.exporter.review_pdf(self.summary.review_id, "bao-cao-tap-the")
+            self.workspace.exporter.review_pdf(self.summary.review_id, "bao-cao-tap-the", suffix)

@@ -1,8 +1,9 @@
 """Files in: the roll-call table takes dropped files and folders, "Import files…" picks them, and a
 key-mismatch row is re-imported once the secretary has compared the new key code by voice.
 
-The import runs as a long job (progress, Cancel between files); its receipts are shown at the end,
-also the receipts of the files done before a Cancel.
+The import runs as a long job (progress, Cancel between files); its database work goes batch by
+batch through the runner's one writer (``runner.write``), so autosaves and other writes get in
+between. Its receipts are shown at the end, also the receipts of the files done before a Cancel.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ class ImportController(QObject):
                 progress.report(n, total, arg(step, min(n + 1, total), total))
             result = self.ctx.exchange.import_paths(paths, progress=report, should_cancel=lambda: progress.cancelled,
                                                     accept_new_key_for=accept_new_key_for, round_id=round_id,
-                                                    passphrase=passphrase)
+                                                    passphrase=passphrase, writer=self.runner.write)
             done.extend(result)
             return result
 
@@ -153,5 +154,5 @@ class ImportController(QObject):
         paths = self.refused_files(row)
         if not paths:
             paths = self.dialogs.open_files(self.widget, self.tr("Choose the file to import again"),
-                                            self.tr("Self-review files (*.selfreview)"))
+                                            self.tr("Self-review and decision files (*.selfreview *.selfreview-decisions)"))
         return self.import_paths(list(paths), accept_new_key_for=(fp,))

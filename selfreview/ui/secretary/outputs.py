@@ -74,7 +74,8 @@ class Exporter(QObject):
         if out is None:
             return None
         passphrase = self.workspace.key.passphrase
-        job = self.runner.start_job(lambda _p: self.ctx.exchange.write_invitation(round_id, out, passphrase),
+        job = self.runner.start_job(lambda _p: self.runner.write(self.ctx.exchange.write_invitation, round_id, out,
+                                                                 passphrase),
                                     on_done=lambda _r: self._done(out), on_error=lambda e: self._invite_failed(
                                         e, round_id, out))
         ProgressDialog(job, self.tr("Invitation"), arg(self.tr("Writing %1…"), out.name), self.workspace,
@@ -85,30 +86,36 @@ class Exporter(QObject):
         if not self.workspace.key.retry(error, self.workspace, lambda: self._invite(round_id, out)):
             show_error(self.dialogs, self.workspace, error)
 
-    def cell_summary(self, round_id: int, with_reviews: bool = False) -> Any:
+    def _filter(self, suffix: str) -> str:
+        return {".docx": self.tr("Word documents (*.docx)"),
+                ".xlsx": self.tr("Excel workbooks (*.xlsx)")}.get(suffix, self.tr("PDF documents (*.pdf)"))
+
+    def cell_summary(self, round_id: int, with_reviews: bool = False, suffix: str = ".pdf") -> Any:
         r = self._round(round_id)
-        out = self._ask(self.tr("Save the cell's summary"), f"bao-cao-{slug(r.cell)}-{slug(r.period)}", ".pdf",
-                        self.tr("PDF documents (*.pdf)"))
+        out = self._ask(self.tr("Save the cell's summary"), f"bao-cao-{slug(r.cell)}-{slug(r.period)}", suffix,
+                        self._filter(suffix))
         return self._run(self.tr("The cell's summary"), out, lambda p, path: wired(
             p, self.ctx.reports.write_cell, r.cell_id, r.period, path, with_reviews=with_reviews))
 
-    def minutes(self, round_id: int) -> Any:
+    def minutes(self, round_id: int, suffix: str = ".pdf") -> Any:
         r = self._round(round_id)
-        out = self._ask(self.tr("Save the minutes"), f"bien-ban-{slug(r.cell)}-{slug(r.period)}", ".pdf",
-                        self.tr("PDF documents (*.pdf)"))
+        out = self._ask(self.tr("Save the minutes"), f"bien-ban-{slug(r.cell)}-{slug(r.period)}", suffix,
+                        self._filter(suffix))
         return self._run(self.tr("Minutes of the meeting"), out,
                          lambda p, path: wired(p, self.ctx.meetings.write_minutes, round_id, path))
 
-    def rollup(self, round_id: int) -> Any:
+    def rollup(self, round_id: int, suffix: str = ".pdf") -> Any:
         r = self._round(round_id)
         percent = self.ctx.assessments.quota(round_id).percent
-        out = self._ask(self.tr("Save the roll-up of every cell"), f"tong-hop-{slug(r.period)}", ".pdf",
-                        self.tr("PDF documents (*.pdf)"))
+        out = self._ask(self.tr("Save the roll-up of every cell"), f"tong-hop-{slug(r.period)}", suffix,
+                        self._filter(suffix))
         return self._run(self.tr("Roll-up of every cell"), out, lambda p, path: wired(
             p, self.ctx.reports.write_rollup, r.period, path, quota_percent=percent))
 
-    def review_pdf(self, review_id: int, name: str) -> Any:
-        out = self._ask(self.tr("Save the review as PDF"), name, ".pdf", self.tr("PDF documents (*.pdf)"))
+    def review_pdf(self, review_id: int, name: str, suffix: str = ".pdf") -> Any:
+        """The review as PDF, or as Word with ``suffix`` ".docx"."""
+        title = self.tr("Save the review as Word") if suffix == ".docx" else self.tr("Save the review as PDF")
+        out = self._ask(title, name, suffix, self._filter(suffix))
         return self._run(self.tr("Review"), out, lambda p, path: wired(p, self.ctx.reports.write_review,
                                                                         review_id, path))
 
@@ -145,16 +152,26 @@ class OutputsPage(QWidget):
         self._button(ul, "summary", self.tr("The cell's &summary (PDF)…"), self.tr(
             "Every member with scores and the two proposed ratings, the quota, and what the members wrote "
             "about avoiding responsibility (counted, without names)."),
-                     lambda: self.exporter.cell_summary(self.round_id, self.with_reviews.isChecked()))
+                     lambda: self.exporter.cell_summary(self.round_id, self.with_reviews.isChecked()),
+                     extra=[("summary_docx", self.tr("Word…"), lambda: self.exporter.cell_summary(
+                         self.round_id, self.with_reviews.isChecked(), ".docx"))])
         self.with_reviews = QCheckBox(self.tr("With every review in f&ull"), up)
         self.with_reviews.setObjectName("withReviews")
         ul.addWidget(self.with_reviews)
         self._button(ul, "minutes", self.tr("The &minutes of the meeting (PDF)…"),
                      self.tr("The minutes: attendance, the vote on each member, conclusions."),
-                     lambda: self.exporter.minutes(self.round_id))
+                     lambda: self.exporter.minutes(self.round_id),
+                     extra=[("minutes_docx", self.tr("Word…"), lambda: self.exporter.minutes(self.round_id, ".docx"))])
+        from selfreview.ui.committee import cell_actions  # results up, decisions down (docs/committee.md)
+        self._button(ul, "open_call", self.tr("Open the committee's call for results…"), "",
+                     lambda: cell_actions.open_call(self.exporter))
+        self._button(ul, "results", self.tr("The cell's results file for the committee…"), "",
+                     lambda: cell_actions.write_results(self.exporter, self.round_id, self.with_reviews.isChecked()))
         self._button(ul, "rollup", self.tr("Ro&ll-up of every cell on this computer (PDF)…"),
                      self.tr("For a committee that collects several cells' rounds of the same period."),
-                     lambda: self.exporter.rollup(self.round_id))
+                     lambda: self.exporter.rollup(self.round_id),
+                     extra=[("rollup_docx", self.tr("Word…"), lambda: self.exporter.rollup(self.round_id, ".docx")),
+                            ("rollup_xlsx", self.tr("Excel…"), lambda: self.exporter.rollup(self.round_id, ".xlsx"))])
         left.addWidget(up)
         tables = QGroupBox(self.tr("The roll-call as a table"), self)
         tl = QVBoxLayout(tables)
@@ -193,17 +210,23 @@ class OutputsPage(QWidget):
         layout.addStretch(1)
         self.exporter.written.connect(lambda path: self.last.setText(arg(self.tr("Saved: %1"), path)))
 
-    def _button(self, layout: QVBoxLayout, key: str, text: str, hint: str, slot: Callable[[], Any]) -> None:
-        button = QPushButton(text, self)
-        button.setObjectName(f"out_{key}")
-        button.clicked.connect(lambda: self.round_id is not None and slot())
-        row = QHBoxLayout()
-        row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+    def _button(self, layout: QVBoxLayout, key: str, text: str, hint: str, slot: Callable[[], Any],
+                extra: list[tuple[str, str, Callable[[], Any]]] = ()) -> None:
+        """A button, the same document in other formats on a row below it (``extra``), then its hint."""
+        for row_items in ([(key, text, slot)], list(extra)):
+            if not row_items:
+                continue
+            row = QHBoxLayout()
+            for k, label, action in row_items:
+                button = QPushButton(label, self)
+                button.setObjectName(f"out_{k}")
+                button.clicked.connect(lambda _=False, action=action: self.round_id is not None and action())
+                row.addWidget(button)
+                self.buttons[k] = button
+            row.addStretch(1)
+            layout.addLayout(row)
         if hint:
             layout.addWidget(hint_label(hint, self))
-        self.buttons[key] = button
 
     def set_round(self, round_id: int | None) -> None:
         self.round_id = round_id

@@ -22,7 +22,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the typed value as written to XLSX
 
 KEYS = [c.key for c in COLUMNS]
-NO, NAME, POST, CATEGORY, STATUS, SUBMITTED_AT, SCORE, SELF_RATING, CELL_RATING = range(len(COLUMNS))
+NO, NAME, POST, CATEGORY, STATUS, SUBMITTED_AT, SCORE, SELF_RATING, CELL_RATING, DECIDED_RATING = range(len(COLUMNS))
 # statuses in the order a secretary looks at them: what needs action first
 STATUS_ORDER = {NOT_SUBMITTED: 0, KEY_MISMATCH: 1, LATE: 2, "updated": 3, "submitted": 4}
 MISSING_BG = QColor("#fdecea")
@@ -125,7 +125,8 @@ class RollCallModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (NO, CATEGORY, SCORE, SELF_RATING, CELL_RATING):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (NO, CATEGORY, SCORE, SELF_RATING, CELL_RATING,
+                                                                 DECIDED_RATING):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -144,6 +145,8 @@ class RollCallModel(QAbstractTableModel):
             return _rating_rank(r.self_rating)
         if col == CELL_RATING:
             return _rating_rank(r.cell_rating)
+        if col == DECIDED_RATING:
+            return _rating_rank(r.decided_rating)
         return self.text(i, col)
 
     def _tooltip(self, r: RollCallRow, col: int) -> str | None:

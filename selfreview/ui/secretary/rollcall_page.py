@@ -20,7 +20,9 @@ from selfreview.ui.i18n import arg, language
 from selfreview.ui.secretary.assessment_panel import AssessmentPanel
 from selfreview.ui.secretary.common import QuotaBanner
 from selfreview.ui.secretary.drop_import import DropTableView, ImportController, local_paths
-from selfreview.ui.secretary.rollcall_model import NAME, POST, ROW_ROLE, STATUS, RollCallFilter, RollCallModel
+from selfreview.ui.secretary.rollcall_model import (
+    DECIDED_RATING, NAME, POST, ROW_ROLE, STATUS, RollCallFilter, RollCallModel,
+)
 from selfreview.ui.table_fit import ColumnFit, CompactHeader
 from selfreview.ui.widgets import ScaledLabel
 
@@ -184,6 +186,8 @@ class RollCallPage(QWidget):
         rc = self.ctx.rollcall.roll_call(self.round_id) if self.round_id is not None else None
         self.model.set_rollcall(rc)
         self.rollcall = rc
+        # the committee's decided rating: a column only once a decision file was imported
+        self.table.setColumnHidden(DECIDED_RATING, not (rc and any(r.decided_rating for r in rc.rows)))
         if rc is None:
             self.count.setText("")
             self.missing.setText("")

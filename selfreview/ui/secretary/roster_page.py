@@ -256,7 +256,8 @@ class RosterPanel(QWidget):
         if self.cell_id is None:
             return None
         cell_id = self.cell_id
-        job = self.runner.start_job(lambda _progress: self.ctx.roster.import_roster(cell_id, path),
+        # one transaction, on the one database writer (ui/tasks.py)
+        job = self.runner.start_job(lambda _progress: self.runner.write(self.ctx.roster.import_roster, cell_id, path),
                                     on_done=self._imported, on_error=self._error)
         ProgressDialog(job, self.tr("Importing a roster"), self.tr("Reading the roster file…"), self,
                        cancellable=False)

@@ -33,9 +33,10 @@ def install_style() -> None:
         app.setStyleSheet(app.styleSheet() + STYLE_SHEET)
 
 
-def ensure_secretary(ctx: Any, dialogs: Any, parent: QWidget | None, profile: Any) -> bool:
+def ensure_secretary(ctx: Any, dialogs: Any, parent: QWidget | None, profile: Any, runner: Any = None) -> bool:
     """This data directory needs one secretary profile (whose key the members encrypt to). With none
-    yet, offer the person now using the app; True when there is one afterwards."""
+    yet, offer the person now using the app; True when there is one afterwards. The choice is
+    written through ``runner``'s one writer (ui/tasks.py), waiting for it, when there is one."""
     if ctx.profiles.secretary() is not None:
         return True
     title = QCoreApplication.translate("Secretary", "Cell secretary")
@@ -51,7 +52,10 @@ def ensure_secretary(ctx: Any, dialogs: Any, parent: QWidget | None, profile: An
                                                                    "reviews are encrypted to your key and only this "
                                                                    "profile can open them.")):
         return False
-    ctx.profiles.set_secretary(profile.id)
+    if runner is not None:
+        runner.write(ctx.profiles.set_secretary, profile.id)
+    else:
+        ctx.profiles.set_secretary(profile.id)
     return True
 
 
