@@ -351,6 +351,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 from selfreview.results_messages import RESULTS  # noqa: E402 - results up, decisions down (issue 15)
 
 CATALOGUE.update(RESULTS)
+from selfreview.messages_validity import CATALOGUE_VALIDITY  # noqa: E402 - issue 14's messages
+
+CATALOGUE.update(CATALOGUE_VALIDITY)
 
 
 def msg(code: str, **params: object) -> Message:

@@ -783,12 +783,12 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+86"/>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+91"/>
         <source>Importing file %1 of %2…</source>
         <translation>Đang nhập tệp %1/%2…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Importing reviews</source>
         <translation>Nhập bản kiểm điểm</translation>
     </message>
@@ -803,7 +803,22 @@
         <translation>Biên nhận nhập tệp</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Files that name another cell</source>
+        <translation>Tệp ghi chi bộ khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take them into this round</source>
+        <translation>Nhận vào đợt kiểm điểm này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These files were made without an invitation and name another cell. Take them only if these members belong to this cell.</source>
+        <translation>Các tệp này lập không theo lời mời và ghi một chi bộ khác. Chỉ nhận nếu các đồng chí này đúng là đảng viên của chi bộ mình.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>All import receipts</source>
         <translation>Mọi biên nhận nhập tệp</translation>
     </message>
@@ -1523,7 +1538,17 @@ Mã khóa trong tệp:
         <translation>Đang kiểm tra lời mời…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
+        <source>A different secretary key</source>
+        <translation>Khóa bí thư khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to the new key</source>
+        <translation>Gửi cho khóa mới</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+32"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
@@ -1873,7 +1898,7 @@ Mã khóa trong tệp:
 <context>
     <name>OutputsPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/outputs.py" line="+13"/>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+24"/>
         <source>Documents and tables</source>
         <translation>Văn bản và bảng biểu</translation>
     </message>
@@ -2024,7 +2049,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../selfreview/ui/profile_form.py" line="+23"/>
+        <location filename="../../selfreview/ui/profile_form.py" line="+24"/>
         <source>Form %1 (not available in this version yet)</source>
         <translation>Mẫu %1 (chưa có trong phiên bản này)</translation>
     </message>

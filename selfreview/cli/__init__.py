@@ -64,18 +64,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     from selfreview.services.errors import ServiceError
     from selfreview.services.safety import DatabaseDamaged
 
+    from selfreview.cli.safe_output import safe_output
+
     lang = resolve(getattr(args, "lang", None))
     set_lang(lang)
     args.lang = lang
+    with safe_output():  # no control character reaches the terminal (issue 14)
+        return _run(args, data_dir, ServiceError, DatabaseDamaged)
+
+
+def _run(args, data_dir, ServiceError, DatabaseDamaged) -> int:  # noqa: N803 - the classes, imported late
+    from selfreview.cli.lang import lang, say
+    from selfreview.cli.out_path import out_problem, write_error
+
     error = say("lỗi", "error")
+    out = getattr(args, "out", None) if hasattr(args, "force") else None  # a FILE to write (not demo's DIR)
+    if out:
+        problem = out_problem(out, args.force)
+        if problem is not None:
+            print(f"{error}: {problem.get(lang())}", file=sys.stderr)
+            return 1
     try:
         return args.handler(args, data_dir)
+    except BrokenPipeError:
+        return 0
+    except OSError as e:
+        if not out:
+            raise
+        problem = write_error(out, e)
+        print(f"{error}: {problem.get(lang())}", file=sys.stderr)
+        return 1
     except DatabaseDamaged as e:
-        print(f"{error}: {e.message.get(lang)}", file=sys.stderr)
+        print(f"{error}: {e.message.get(lang())}", file=sys.stderr)
         print("       → selfreview doctor --restore", file=sys.stderr)
         return 1
     except ServiceError as e:
-        print(f"{error}: {e.message.get(lang)}", file=sys.stderr)
+        print(f"{error}: {e.message.get(lang())}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

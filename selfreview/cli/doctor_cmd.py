@@ -42,6 +42,8 @@ def cmd_doctor(args, data_dir) -> int:
                     report["moved_aside"] = str(recovery.move_damaged_aside(directory))
                 restored = recovery.restore_backup(directory, args.restore or None)
                 report["restored"] = restored.name
+                report["restored_taken_at"] = restored.taken_at.isoformat(sep=" ", timespec="seconds")
+                report["restored_reviews"] = recovery.reviews_in(restored.path)
                 problem = recovery.check_database(directory, full=True)
                 report["sound"], report["problem"] = problem is None, problem
             backups = recovery.list_backups(directory)
@@ -50,6 +52,14 @@ def cmd_doctor(args, data_dir) -> int:
         return 1
     report["backups"] = [{"name": b.name, "kind": b.kind, "taken_at": b.taken_at, "size": b.size}
                          for b in backups]
+    report["altered"] = []
+    if report["sound"] and recovery.database_file(directory) is not None \
+            and recovery.database_file(directory).exists():
+        from selfreview.cli.common import open_context
+        from selfreview.services.integrity_check import altered_reviews
+        with open_context(str(directory)) as ctx:  # answers still bound to what was finalized or signed
+            report["altered"] = [{"review_id": a.review_id, "message": a.message.get(args.lang)}
+                                 for a in altered_reviews(ctx)]
     if args.json:
         print_json(report)
     else:
@@ -58,8 +68,13 @@ def cmd_doctor(args, data_dir) -> int:
               say(f"kiểm tra: HỎNG: {report['problem']}", f"check: DAMAGED: {report['problem']}"))
         if report["moved_aside"]:
             print(say(f"tệp hỏng đã được chuyển sang: {report['moved_aside']}", f"damaged file moved to: {report['moved_aside']}"))
+        for a in report["altered"]:
+            print(say("BỊ SỬA", "ALTERED") + f": {a['message']}")
         if report["restored"]:
-            print(say(f"đã khôi phục: {report['restored']}", f"restored: {report['restored']}"))
+            print(say(f"đã khôi phục: {report['restored']} (bản sao lúc {report['restored_taken_at']}, "
+                      f"{report['restored_reviews']} bản kiểm điểm)",
+                      f"restored: {report['restored']} (taken {report['restored_taken_at']}, "
+                      f"{report['restored_reviews']} reviews)"))
         print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
                     [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
-    return 0 if report["sound"] else 2
+    return 0 if report["sound"] and not report["altered"] else 2

@@ -12,6 +12,9 @@ from selfreview.services.exchange import UnencryptedExport
 from selfreview.services.receipts import Receipt, tally
 
 
+from selfreview.cli.out_path import add_force  # noqa: E402
+
+
 def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common], help="import members' review files (*.selfreview), results "
                        "and decision files (*.selfreview-results, *.selfreview-decisions); "
@@ -22,6 +25,9 @@ def register(sub, common) -> None:
     p.add_argument("--accept-new-key", action="append", default=[], metavar="FINGERPRINT",
                    help="accept this new key fingerprint for a member whose key changed, after comparing "
                         "it with them by voice (repeatable)")
+    p.add_argument("--accept-other-cell", action="store_true",
+                   help="with --round: take files made without an invitation even when they name another cell "
+                        "(their receipts say which)")
     p.add_argument("--json", action="store_true", help="print the receipts as JSON")
     p.set_defaults(handler=cmd_import)
 
@@ -35,11 +41,13 @@ def register(sub, common) -> None:
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--unencrypted", action="store_true",
                    help="allow a signed but NOT encrypted file (a review not made from an invitation)")
+    add_force(p)
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("invite", parents=[common], help="write a round's invitation file (the secretary)")
     p.add_argument("--round", type=int, required=True, metavar="ID", dest="round_id")
     p.add_argument("--out", required=True, metavar="FILE")
+    add_force(p)
     p.set_defaults(handler=cmd_invite)
 
     p = sub.add_parser("open-invite", parents=[common],
@@ -47,6 +55,9 @@ def register(sub, common) -> None:
                             "(a secretary) open a committee's call for results")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--profile", type=int, required=True, metavar="ID")
+    p.add_argument("--accept-other-secretary", metavar="FINGERPRINT",
+                   help="the invitation's new key fingerprint, after comparing it with the secretary by voice, "
+                        "when your review for that period came from another key")
     p.set_defaults(handler=cmd_open_invite)
 
 
@@ -85,7 +96,8 @@ def cmd_import(args, data_dir) -> int:
     with open_context(data_dir) as ctx:
         try:
             rows = _with_passphrase(lambda pw: ctx.exchange.import_paths(
-                args.paths, accept_new_key_for=args.accept_new_key, round_id=args.round_id, passphrase=pw))
+                args.paths, accept_new_key_for=args.accept_new_key, round_id=args.round_id, passphrase=pw,
+                accept_other_cell=args.accept_other_cell))
         except ServiceError as e:
             return _fail(e, args.lang)
     _print_receipts(rows, args.json, args.lang)
@@ -141,7 +153,8 @@ def cmd_open_invite(args, data_dir) -> int:
     with open_context(data_dir) as ctx:
         try:
             info = ctx.exchange.read_invitation(args.file)
-            detail = ctx.exchange.open_invitation(info, args.profile)  # what was read, not the file again
+            detail = ctx.exchange.open_invitation(info, args.profile,  # what was read, not the file again
+                                                  accept_other_secretary=args.accept_other_secretary)
         except ServiceError as e:
             return _fail(e)
     print(say(f"lời mời của {info.secretary_name} (mã khóa {info.secretary_fingerprint}): "

@@ -19,6 +19,7 @@ import getpass
 import sys
 
 from selfreview.cli.lang import lang, say
+from selfreview.cli.out_path import add_force
 from selfreview.cli.common import open_context
 from selfreview.messages import Message, msg
 from selfreview.services import keyguard
@@ -43,6 +44,7 @@ def register(sub, common) -> None:
     p.add_argument("--remove", action="store_true", help="store the keys without a passphrase again")
     p = action("backup", "write a key backup file (for a USB stick or a safe place), sealed under a passphrase")
     p.add_argument("--out", required=True, metavar="FILE")
+    add_force(p)
     p = action("restore", "restore this profile's keys from a key backup file")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--protect", action="store_true", help="protect the restored keys with a passphrase")

@@ -40,10 +40,14 @@ def _margins(text: str) -> tuple[float, float, float, float]:
     return values  # type: ignore[return-value]
 
 
+from selfreview.cli.out_path import add_force  # noqa: E402
+
+
 def _common(p, out: bool = True) -> None:
     if out:
         p.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced atomically): .pdf, or .docx for Word"
                             " (.xlsx too for the roll-up)")
+        add_force(p)
     p.add_argument("--paper", choices=sorted(PAPERS), type=str.upper, help="paper size (default: the saved setting)")
     p.add_argument("--margins", type=_margins, metavar="T/B/L/R",
                    help="margins in mm: top/bottom/left/right (default: the saved setting)")

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from selfreview.cli.lang import lang, say
+from selfreview.cli.out_path import add_force
 from selfreview.cli.common import open_context, print_json, print_table
 from selfreview.services.errors import ServiceError
 
@@ -24,6 +25,7 @@ def register(sub, common) -> None:
     p.add_argument("--period", required=True, help="the round's period, e.g. 2025")
     p.add_argument("--format", choices=("xlsx", "csv"), help="file format (default: from the --out suffix)")
     p.add_argument("--out", metavar="FILE", help="write the table to FILE (replaced atomically)")
+    add_force(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_roster)
 
@@ -40,6 +42,7 @@ def register(sub, common) -> None:
     mp.add_argument("--period", required=True, help="the round's period, e.g. 2025")
     mp.add_argument("--out", required=True, metavar="FILE",
                     help="the file to write (replaced atomically): .pdf, or .docx for Word")
+    add_force(mp)
     mp.add_argument("--place", help="place before the date (default: the saved setting, else the meeting's)")
     mp.add_argument("--number", default="", help="document number, e.g. \"03-BB/CB\" (default: none)")
     mp.set_defaults(handler=cmd_minutes)

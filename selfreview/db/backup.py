@@ -6,7 +6,8 @@ flushed to disk and only then renamed to its final name: a copy interrupted by a
 like a backup. Names are ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<label>.db``; the label gives the kind:
 
 - ``daily``: taken at start-up, at most one per calendar day (none on a day that already has a
-  pre-migration copy); the newest ``KEEP["daily"]`` are kept;
+  pre-migration copy), unless today's copy holds nothing and the database now holds data (day 1:
+  the first import or profile gets a real copy); the newest ``KEEP["daily"]`` are kept;
 - ``pre-<revision>``: taken before a schema migration; the newest ``KEEP["pre-migration"]`` are kept;
 - ``pre-restore``: the database as it was before a backup was restored over it; newest kept likewise.
 """
@@ -102,12 +103,48 @@ def take_daily(path: Path, backup_dir: Path, now: datetime | None = None) -> Pat
     if not path.exists() or path.stat().st_size == 0:
         return None
     clean_partials(backup_dir)
-    if any(b.kind in ("daily", "pre-migration") and b.taken_at.date() == now.date()
-           for b in list_backups(backup_dir)):
+    today = [b for b in list_backups(backup_dir)
+             if b.kind in ("daily", "pre-migration") and b.taken_at.date() == now.date()]
+    # today's copy counts only if it holds what matters: on day 1 the copies taken at start-up are of
+    # an empty database, and the first data entered (a profile, an import) deserves a real copy
+    if today and (holds_data(today[0].path) or not holds_data(path, live=True)):
         return None
     made = backup_sqlite(path, backup_dir, "daily", now)
     rotate(backup_dir)
     return made
+
+
+_DATA_TABLES = ("profile", "member", "review")
+
+
+def _count(path: Path, tables: tuple[str, ...], live: bool = False) -> int:
+    """Rows in ``tables``. A copy is opened immutable (no -wal or -shm is made beside it); the
+    live database (``live``) read-only, so that what is still in its WAL counts."""
+    params = {"mode": "ro"} if live else {"mode": "ro", "immutable": "1"}
+    try:
+        con = sqlite3.connect(sqlite_uri(path, **params), uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        total = 0
+        for t in tables:
+            try:
+                total += con.execute(f'select count(*) from "{t}"').fetchone()[0]  # noqa: S608 - fixed names
+            except sqlite3.Error:  # not there (yet): nothing in it
+                pass
+        return total
+    finally:
+        con.close()
+
+
+def reviews_in(path: Path) -> int:
+    """The reviews a database file (or a copy) holds: what a restore of it brings back."""
+    return _count(path, ("review",))
+
+
+def holds_data(path: Path, live: bool = False) -> bool:
+    """True when the database holds a profile, a roster entry or a review."""
+    return _count(path, _DATA_TABLES, live=live) > 0
 
 
 def rotate(backup_dir: Path, keep: dict[str, int] | None = None) -> list[Path]:

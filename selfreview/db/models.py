@@ -104,11 +104,14 @@ class Member(Base):
     party_post: Mapped[str] = mapped_column(String(200), default="")
     government_post: Mapped[str] = mapped_column(String(200), default="")
     mass_org_post: Mapped[str] = mapped_column(String(200), default="")
+    work_unit: Mapped[str] = mapped_column(String(300), default="", server_default="")
     category: Mapped[str] = mapped_column(String(32), default="non_leader")
     meeting_order: Mapped[int] = mapped_column(Integer, default=1000)
     sign_public_key: Mapped[Optional[str]] = mapped_column(String(128), index=True)
     enc_public_key: Mapped[Optional[str]] = mapped_column(String(128))
     fingerprint: Mapped[Optional[str]] = mapped_column(String(32))
+    # False: the key came with the member's first file and its fingerprint is not yet confirmed
+    key_confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     cell: Mapped[Cell] = relationship(back_populates="members")
 

@@ -16,7 +16,7 @@ from selfreview.forms.model import (
     Checklist, DateItem, Levels, LongText, MultiChoice, Records, Score, ShortText, SingleChoice, Template,
 )
 from selfreview.forms.scoring import evaluate
-from selfreview.rating import DISQUALIFIERS_BY_CATEGORY, EXCELLENCE_BY_CATEGORY, RATING_ORDER, Category
+from selfreview.rating import DISQUALIFIERS_BY_CATEGORY, EXCELLENCE_BY_CATEGORY, RATING_ORDER, Category, Rating
 
 RATING_WEIGHTS = {"htxsnv": 12, "httnv": 55, "htnv": 23, "khtnv": 10}
 BANDS = {"htxsnv": (90, 99), "httnv": (70, 89.5), "htnv": (50, 69.5), "khtnv": (25, 49.5)}
@@ -167,6 +167,9 @@ def fill_answers(template: Template, rng: random.Random, target: str, year: int)
             order = [r.value for r in RATING_ORDER]
             i = order.index(rating)
             rating = order[i + 1] if i == 0 or (i < len(order) - 1 and rng.random() < 0.5) else order[i - 1]
+            if suggestion.band is not None and Rating(rating).is_better_than(suggestion.band):
+                # better than the score allows: finalize refuses it (forms/finalcheck.py); modest instead
+                rating = order[i + 1] if i < len(order) - 1 else order[i]
         if rating in {o.value for o in proposed.options}:
             answers[proposed.id] = rating
     return {k: v for k, v in answers.items() if is_visible(index[k], answers)}

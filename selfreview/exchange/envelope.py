@@ -18,6 +18,7 @@ import base64
 import binascii
 import json
 import os
+import stat
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -64,10 +65,16 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) 
     """The file's bytes, refusing anything over ``max_bytes`` before reading it whole."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise Rejected("import.too_large", size=size, max=max_bytes)
-        with path.open("rb") as f:
+        # opened without waiting (a FIFO would block a plain open), then looked at: only a regular
+        # file is read; a pipe, a device or a socket named by mistake is refused at once
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise Rejected("import.not_regular")
+            size = st.st_size
+            if size > max_bytes:
+                raise Rejected("import.too_large", size=size, max=max_bytes)
             data = f.read(size + 1)
             if len(data) > size:  # it grew since the stat: read on, up to the limit
                 data += f.read(max_bytes + 1 - len(data))
@@ -109,11 +116,17 @@ def _decode(raw: bytes) -> str:
 
 
 def _parse(text: str, outer: bool) -> Any:
+    if text.startswith("\ufeff"):  # a text editor opened and saved it again
+        raise Rejected("import.bom")
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=_no_constant, object_pairs_hook=unique_keys)
     except RecursionError:
         raise Rejected("import.too_deep", max=MAX_DEPTH) from None
+    except DuplicateKey as e:
+        raise Rejected("import.duplicate_key", key=e.key) from None
     except ValueError as e:
+        if getattr(e, "msg", "") == "Extra data":  # a whole document, then more: appended or joined
+            raise Rejected("import.trailing_bytes", n=len(text[e.pos:].encode("utf-8", "surrogatepass"))) from None
         head = text[:1024]
         if outer and any(f'"{f}"' in head for f in FORMATS):
             raise Rejected("import.truncated") from None
@@ -145,6 +158,25 @@ def _has_lone_surrogate(value: Any) -> bool:
         elif isinstance(v, list):
             stack.extend(v)
     return False
+
+
+class DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key[:64]
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different: with a repeated key two parsers could read two
+    different documents from one signed text (one keeps the first, another the last)."""
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise DuplicateKey(k)
+            seen.add(k)
+    return d
 
 
 def _no_constant(name: str) -> Any:

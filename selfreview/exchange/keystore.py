@@ -42,6 +42,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from selfreview.exchange.keys import (ENC_FILE, SIGN_FILE, PrivateIdentity, PublicIdentity, b64,
                                       load_identity, unb64)
 from selfreview.messages import Message, msg
+from selfreview.exchange.envelope import DuplicateKey, unique_keys
 from selfreview.text import nfc
 
 FORMAT = "selfreview-sealed-keys"
@@ -104,7 +105,9 @@ def read_header(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_FILE:
         raise KeyFileError("keys.bad_file", detail=f"{len(data)} bytes")
     try:
-        doc = json.loads(data.decode("utf-8"))
+        doc = json.loads(data.decode("utf-8"), object_pairs_hook=unique_keys)
+    except DuplicateKey as e:
+        raise KeyFileError("keys.bad_file", detail=f"repeated key {e.key!r}") from None
     except (UnicodeDecodeError, ValueError):
         raise KeyFileError("keys.bad_file", detail="not JSON") from None
     try:

@@ -15,6 +15,8 @@ from selfreview.exchange import shape
 from selfreview.exchange.envelope import FORMAT_RESPONSE, KEY_BYTES, VERSION, open_envelope, seal, unb64
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import PrivateIdentity, enc_public_key, fingerprint
+from selfreview import limits
+from selfreview.limits import field_problem
 from selfreview.text import is_nfc_deep, nfc_deep
 
 CATEGORIES = ("leader", "non_leader", "outside_system")
@@ -177,25 +179,34 @@ def _member(m: Any) -> MemberIdentity:
         raise shape.bad("member.category")
     enc = m["enc_public"]
     unb64(enc, "member.enc_public", KEY_BYTES)
+    fields = {f: _member_field(m, f) for f in ("full_name", "party_post", "government_post", "mass_org_post",
+                                               "work_unit", "cell_name")}
+    fields["full_name"] = " ".join(fields["full_name"].split())
     return MemberIdentity(
-        full_name=" ".join(shape.text(m, "full_name", "member", 200, empty=False).split()),
         sign_public=m["sign_public"], enc_public=enc,
         date_of_birth=shape.day(m, "date_of_birth", "member"),
-        party_post=shape.text(m, "party_post", "member", 200),
-        government_post=shape.text(m, "government_post", "member", 200),
-        mass_org_post=shape.text(m, "mass_org_post", "member", 200),
-        work_unit=shape.text(m, "work_unit", "member", 300),
-        cell_name=shape.text(m, "cell_name", "member", 300),
-        category=category,
+        category=category, **fields,
     )
+
+
+def _member_field(m: dict[str, Any], field: str) -> str:
+    """A member field within the limits the profile form applies (selfreview/limits.py), refused
+    with the same words a member sees there."""
+    value = m[field]
+    if not isinstance(value, str):
+        raise shape.bad(f"member.{field}")
+    problem = field_problem(field, value, required=field == "full_name")
+    if problem is not None:
+        raise Rejected("import.member_field", reason=problem.vi, reason_en=problem.en)
+    return value
 
 
 def _round(r: Any) -> RoundRef:
     r = shape.obj(r, "round", ROUND_KEYS)
-    return RoundRef(uid=shape.text(r, "uid", "round", 64, empty=False),
-                    cell=shape.text(r, "cell", "round", 300, empty=False),
-                    superior_body=shape.text(r, "superior_body", "round", 300),
-                    period=shape.text(r, "period", "round", 40, empty=False))
+    return RoundRef(uid=shape.text(r, "uid", "round", limits.ROUND_UID, empty=False),
+                    cell=shape.text(r, "cell", "round", limits.CELL_NAME, empty=False),
+                    superior_body=shape.text(r, "superior_body", "round", limits.SUPERIOR_BODY),
+                    period=shape.text(r, "period", "round", limits.PERIOD, empty=False))
 
 
 __all__ = ["CATEGORIES", "MemberIdentity", "ResponseDoc", "RoundRef", "TemplateRef", "Rejected",

@@ -44,12 +44,23 @@ def _read_yaml(path: Path, shown: str) -> Any:
     except UnicodeDecodeError as e:
         raise TemplateErrors([TemplateError(shown, f"byte {e.start}", "the file is not UTF-8 text")]) from None
     try:
+        _refuse_aliases(text, shown)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(e, "problem", None) or str(e)
         raise TemplateErrors([TemplateError(shown, place, f"not valid YAML: {reason}")]) from None
+
+
+def _refuse_aliases(text: str, shown: str) -> None:
+    """A template never needs YAML aliases (``*name``), and a few nested ones make a small file
+    expand into gigabytes ("billion laughs"): refuse them before anything is built."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            raise TemplateErrors([TemplateError(shown, place, "YAML aliases (*name) are not allowed in a form")])
 
 
 def _resolve_includes(data: Any, base: Path, shown: str, depth: int = 0) -> Any:

@@ -14,12 +14,16 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from selfreview import limits as L
 from selfreview.text import nfc
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 TEMPLATE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
 Ident = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+# a score's bound or step: finite, at most SCORE_ABS, at most SCORE_PLACES decimal places
+ScoreNumber = Annotated[Decimal, Field(allow_inf_nan=False, ge=-L.SCORE_ABS, le=L.SCORE_ABS,
+                                       decimal_places=L.SCORE_PLACES)]
 
 
 class Strict(BaseModel):
@@ -49,9 +53,9 @@ class Category(str, Enum):
 class Text(Strict):
     """A label or a hint, in both languages, with where the Vietnamese came from."""
 
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-    src: str | None = None
+    vi: str = Field(min_length=1, max_length=L.LABEL)
+    en: str = Field(min_length=1, max_length=L.LABEL)
+    src: str | None = Field(default=None, max_length=L.SOURCE_NOTE)
     status: Status = Status.APP
 
     @field_validator("vi", "en", "src")
@@ -83,8 +87,9 @@ class Condition(Strict):
     """
 
     question: Ident
-    equals: str | int | float | bool | None = None
-    in_: list[str | int | float | bool] | None = Field(default=None, alias="in")
+    equals: Annotated[str, Field(max_length=L.LABEL)] | int | float | bool | None = None
+    in_: list[Annotated[str, Field(max_length=L.LABEL)] | int | float | bool] | None = Field(
+        default=None, alias="in", max_length=L.LIST_ITEMS)
 
     @model_validator(mode="after")
     def _one_test(self) -> "Condition":
@@ -116,7 +121,7 @@ class Guidance(ItemBase):
     """Read-only guidance text (official hints, criteria frameworks)."""
 
     kind: Literal["guidance"]
-    bullets: list[Text] = []
+    bullets: list[Text] = Field(default=[], max_length=L.LIST_ITEMS)
 
     @property
     def stores_answer(self) -> bool:
@@ -137,12 +142,12 @@ class LongText(ItemBase):
 
 class SingleChoice(ItemBase):
     kind: Literal["single_choice"]
-    options: list[Option] = Field(min_length=2)
+    options: list[Option] = Field(min_length=2, max_length=L.LIST_ITEMS)
 
 
 class MultiChoice(ItemBase):
     kind: Literal["multi_choice"]
-    options: list[Option] = Field(min_length=1)
+    options: list[Option] = Field(min_length=1, max_length=L.LIST_ITEMS)
     min_selected: int = Field(default=0, ge=0)
     max_selected: int | None = Field(default=None, ge=1)
 
@@ -164,17 +169,17 @@ class Levels(ItemBase):
     """A level per criterion (Xuất sắc / Tốt / Trung bình / Kém, as in the 2019/2023 forms)."""
 
     kind: Literal["levels"]
-    criteria: list[Criterion] = Field(min_length=1)
-    levels: list[Option] = Field(default_factory=lambda: list(DEFAULT_LEVELS), min_length=2)
+    criteria: list[Criterion] = Field(min_length=1, max_length=L.LIST_ITEMS)
+    levels: list[Option] = Field(default_factory=lambda: list(DEFAULT_LEVELS), min_length=2, max_length=L.LIST_ITEMS)
 
 
 class Score(ItemBase):
     """A bounded score such as …/30 or …/70."""
 
     kind: Literal["score"]
-    min: Decimal = Decimal(0)
-    max: Decimal
-    step: Decimal = Decimal("0.5")
+    min: ScoreNumber = Decimal(0)
+    max: ScoreNumber
+    step: ScoreNumber = Decimal("0.5")
 
     @field_validator("step")
     @classmethod
@@ -183,13 +188,19 @@ class Score(ItemBase):
             raise ValueError("step must be greater than 0")
         return v
 
+    @model_validator(mode="after")
+    def _few_steps(self) -> "Score":
+        if self.max > self.min and (self.max - self.min) / self.step > L.SCORE_STEPS:
+            raise ValueError(f"more than {L.SCORE_STEPS} steps between min and max")
+        return self
+
 
 class Computed(ItemBase):
     """A value computed from other answers (the total …/100)."""
 
     kind: Literal["computed"]
     op: Literal["sum"] = "sum"
-    of: list[Ident] = Field(min_length=1)
+    of: list[Ident] = Field(min_length=1, max_length=L.LIST_ITEMS)
 
     @property
     def stores_answer(self) -> bool:
@@ -212,7 +223,7 @@ class Records(ItemBase):
     """A repeating list of records, e.g. each earlier shortcoming with its status and a note."""
 
     kind: Literal["records"]
-    fields: list[RecordField] = Field(min_length=1)
+    fields: list[RecordField] = Field(min_length=1, max_length=L.LIST_ITEMS)
     min_records: int = Field(default=0, ge=0)
     max_records: int = Field(default=100, ge=1, le=1000)
     prefill_from: str | None = None  # a role of the previous period's review, e.g. "shortcomings"
@@ -234,11 +245,12 @@ class Checklist(ItemBase):
     """Each behaviour gets a frequency, with an example and a remedy."""
 
     kind: Literal["checklist"]
-    behaviours: list[Behaviour] = Field(min_length=1)
-    frequencies: list[Option] = Field(default_factory=lambda: list(DEFAULT_FREQUENCIES), min_length=2)
+    behaviours: list[Behaviour] = Field(min_length=1, max_length=L.LIST_ITEMS)
+    frequencies: list[Option] = Field(default_factory=lambda: list(DEFAULT_FREQUENCIES), min_length=2,
+                                      max_length=L.LIST_ITEMS)
     example_max_length: int = Field(default=2000, ge=1, le=20_000)
     # frequencies (values) for which an example and a remedy are expected
-    explain_when: list[Ident] = ["sometimes", "often"]
+    explain_when: list[Ident] = Field(default=["sometimes", "often"], max_length=L.LIST_ITEMS)
 
 
 Item = Annotated[
@@ -255,13 +267,13 @@ class Section(Strict):
     id: Ident
     label: Text
     hint: Text | None = None
-    items: list[Item] = Field(min_length=1)
+    items: list[Item] = Field(min_length=1, max_length=L.LIST_ITEMS)
 
 
 class Part(Strict):
     id: Ident
     label: Text
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1, max_length=L.SECTIONS)
 
 
 IdentityFieldName = Literal["full_name", "date_of_birth", "party_post", "government_post",
@@ -280,16 +292,23 @@ ROLE_NAMES = ("score_general", "score_tasks", "score_total", "proposed_rating", 
 class Template(Strict):
     format: Literal[1]
     id: Annotated[str, Field(pattern=TEMPLATE_ID_PATTERN, max_length=80)]
-    version: int = Field(ge=1)
-    rule_set: str = Field(min_length=1)
+    version: int = Field(ge=1, le=1_000_000)
+    rule_set: str = Field(min_length=1, max_length=80)
     category: Category
     code: Text | None = None
     title: Text
     subtitle: Text | None = None
     description: Text | None = None
-    identity: list[IdentityField] = []
-    roles: dict[str, Ident] = {}
-    parts: list[Part] = Field(min_length=1)
+    identity: list[IdentityField] = Field(default=[], max_length=L.LIST_ITEMS)
+    roles: dict[Annotated[str, Field(max_length=64)], Ident] = Field(default={}, max_length=L.LIST_ITEMS)
+    parts: list[Part] = Field(min_length=1, max_length=L.PARTS)
+
+    @model_validator(mode="after")
+    def _not_too_many_questions(self) -> "Template":
+        n = sum(len(s.items) for p in self.parts for s in p.sections)
+        if n > L.TEMPLATE_QUESTIONS:
+            raise ValueError(f"more than {L.TEMPLATE_QUESTIONS} items")
+        return self
 
     # -- navigation helpers -------------------------------------------------------------------
     def sections(self) -> list[tuple[Part, Section]]:

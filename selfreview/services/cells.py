@@ -13,6 +13,7 @@ from selfreview.forms import registry
 from selfreview.services import audit, templates
 from selfreview.services.dto import CellSummary, RoundSummary
 from selfreview.services.errors import NotFound, ServiceError
+from selfreview.services.member_fields import member_fields
 from selfreview.text import nfc
 
 CATEGORIES = ("leader", "non_leader", "outside_system")
@@ -27,16 +28,18 @@ class MemberData:
     government_post: str = ""
     mass_org_post: str = ""
     meeting_order: int = 1000
+    work_unit: str = ""
     id: int | None = None
     cell_id: int | None = None
     fingerprint: str | None = None
+    key_confirmed: bool = False  # the pinned key's fingerprint was confirmed by the secretary
 
 
 def _member_data(m: Member) -> MemberData:
     return MemberData(full_name=m.full_name, category=m.category, date_of_birth=m.date_of_birth,
                       party_post=m.party_post, government_post=m.government_post,
-                      mass_org_post=m.mass_org_post, meeting_order=m.meeting_order, id=m.id,
-                      cell_id=m.cell_id, fingerprint=m.fingerprint)
+                      mass_org_post=m.mass_org_post, meeting_order=m.meeting_order, work_unit=m.work_unit, id=m.id,
+                      cell_id=m.cell_id, fingerprint=m.fingerprint, key_confirmed=bool(m.key_confirmed))
 
 
 def default_forms(rule_set: str = "HD43-2025") -> dict[str, dict]:
@@ -111,11 +114,11 @@ class CellService:
     def add_member(self, cell_id: int, data: MemberData) -> MemberData:
         if data.category not in CATEGORIES:
             raise ValueError(f"unknown category {data.category!r}")
+        values = member_fields({f: getattr(data, f) for f in
+                                ("full_name", "party_post", "government_post", "mass_org_post", "work_unit")})
         with self.ctx.session() as s:
-            m = Member(cell_id=cell_id, full_name=nfc(data.full_name).strip(), category=data.category,
-                       date_of_birth=data.date_of_birth, party_post=nfc(data.party_post),
-                       government_post=nfc(data.government_post), mass_org_post=nfc(data.mass_org_post),
-                       meeting_order=data.meeting_order)
+            m = Member(cell_id=cell_id, category=data.category, date_of_birth=data.date_of_birth,
+                       meeting_order=data.meeting_order, **values)
             s.add(m)
             s.flush()
             return _member_data(m)

@@ -37,6 +37,20 @@ INVITE_SUFFIX = ".selfreview-invite"
 RESPONSE_SUFFIX = ".selfreview"
 
 
+def normalise_fp(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+class OtherSecretary(ServiceError):
+    """An invitation signed by another key than the one the member's review for that period came
+    from. Show both fingerprints; call ``open_invitation(..., accept_other_secretary=<new fingerprint>)``
+    only after the member chose it."""
+
+    def __init__(self, message, old: str, new: str) -> None:
+        super().__init__(message)
+        self.old, self.new = old, new
+
+
 class UnencryptedExport(ServiceError):
     """The review has no invitation: the file would be signed but not encrypted. Ask, then call
     ``export_review(..., allow_unencrypted=True)``."""
@@ -128,7 +142,8 @@ class ExchangeService:
         return InvitationInfo(r.uid, r.cell, r.superior_body, r.period, doc.deadline, doc.secretary_name,
                               doc.fingerprint, {cat: ref.id for cat, (ref, _) in doc.forms.items()}, doc)
 
-    def open_invitation(self, invitation: InvitationInfo | str | os.PathLike[str], profile_id: int) -> ReviewDetail:
+    def open_invitation(self, invitation: InvitationInfo | str | os.PathLike[str], profile_id: int,
+                        accept_other_secretary: str | None = None) -> ReviewDetail:
         """Keep the invitation and its forms, and set up the profile's review for that round.
 
         ``invitation``: what :meth:`read_invitation` returned, when the person was shown it first;
@@ -148,6 +163,14 @@ class ExchangeService:
                                                       Review.is_current)).first()
             if existing is not None and existing.template_hash != ref.hash:
                 raise ServiceError.of("invite.form_differs", period=r.period)
+            held = s.get(Invitation, existing.invite_uid) if existing is not None and existing.invite_uid else None
+            if (held is not None and held.uid != r.uid and held.secretary_sign_key != doc.sign_public
+                    and normalise_fp(accept_other_secretary or "") != normalise_fp(doc.fingerprint)):
+                # another key for a period this review already answers: the member chooses, seeing both
+                # fingerprints; the review never moves to another secretary silently
+                raise OtherSecretary(msg("invite.other_secretary", period=r.period, old=held.secretary_fingerprint,
+                                         old_name=held.secretary_name, new=doc.fingerprint,
+                                         new_name=doc.secretary_name), held.secretary_fingerprint, doc.fingerprint)
             for _, template in doc.forms.values():
                 templates.store(s, template)
             inv = s.get(Invitation, r.uid)
@@ -230,7 +253,8 @@ class ExchangeService:
                      should_cancel: Callable[[], bool] | None = None, accept_new_key_for: Iterable[str] = (),
                      round_id: int | None = None, passphrase: str | None = None,
                      workers: int | None = None,
-                     writer: Callable[[Callable[[], Any]], Any] | None = None) -> list[Receipt]:
+                     writer: Callable[[Callable[[], Any]], Any] | None = None,
+                     accept_other_cell: bool = False) -> list[Receipt]:
         """Import files and folders (walked for ``*.selfreview``); one receipt per file, each file
         checked on its own and written whole or not at all (in batches: services/importing.py).
         ``progress(done, total)`` is called after each file; ``should_cancel()`` is asked before
@@ -243,13 +267,17 @@ class ExchangeService:
         from selfreview.services.committee_import import LevelImporter, split
         paths, level_files = split(paths)  # results and decision files: services/committee_import.py
         out: list[Receipt] = []
-        if paths:
-            importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
-                                passphrase=passphrase, workers=workers)
-            out = importer.run(paths, progress, should_cancel, writer=writer)
-        if level_files:  # a few files: their whole import is one unit of work on the writer
-            level = LevelImporter(self.ctx, passphrase)
-            out += writer(level.run, level_files) if writer is not None else level.run(level_files)
+        try:
+            if paths:
+                importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
+                                    passphrase=passphrase, workers=workers, accept_other_cell=accept_other_cell)
+                out = importer.run(paths, progress, should_cancel, writer=writer)
+            if level_files:  # a few files: their whole import is one unit of work on the writer
+                level = LevelImporter(self.ctx, passphrase)
+                out += writer(level.run, level_files) if writer is not None else level.run(level_files)
+        finally:  # day 1: the first files imported get a real copy, not only the empty start-up one
+            from selfreview.services.recovery import take_daily_backup
+            take_daily_backup(self.ctx.data_dir)
         return out
 
     def receipts(self, limit: int | None = None) -> list[Receipt]:

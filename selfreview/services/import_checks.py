@@ -21,6 +21,7 @@ from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.response import ResponseDoc, read_response
 from selfreview.forms.answers import AnswerError, coerce, content_hash
+from selfreview.forms.finalcheck import final_issues
 from selfreview.forms.summary import roles, summary_from
 from selfreview.messages import Message, msg
 
@@ -108,6 +109,7 @@ def prepare_answers(template_hash: str, template, index: dict[str, Any], raw: di
     and what the importer writes of them: each as JSON text, their content hash, the review's
     summary columns. The same in a worker process and in the importer's own."""
     answers = coerce_all(index, raw)
+    refuse_unfinished(template, index, answers)
     texts = {q: dumps(v) for q, v in answers.items()}
     return Coerced(template_hash, answers, content_hash(answers, texts), texts=texts,
                    summary=summary_from(*_roles_of(template_hash, template), answers))
@@ -129,6 +131,25 @@ def _index(digest: str, template) -> dict[str, Any]:
     if index is None:
         index = _indexes[digest] = template.item_index()
     return index
+
+
+def refuse_unfinished(template, index: dict[str, Any], answers: dict[str, Any]) -> None:
+    """A finalized review that the member's own finalize would refuse (forms/finalcheck.py) is
+    refused here too, naming the first answer at fault."""
+    issues = final_issues(template, answers)
+    if not issues:
+        return
+    first = issues[0]
+    item = index.get(first.question_id)
+    label_vi = item.label.vi if item is not None else first.question_id
+    label_en = item.label.en if item is not None else first.question_id
+    raise Rejected("import.incomplete", qid=first.question_id, label=_short(label_vi), label_en=_short(label_en),
+                   reason=first.message.vi, reason_en=first.message.en)
+
+
+def _short(label: str, n: int = 120) -> str:
+    label = " ".join(label.split())
+    return label if len(label) <= n else label[:n - 1] + "…"
 
 
 def coerce_all(index: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:

@@ -31,17 +31,36 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
+MAX_FOLDER_DEPTH = 64  # folders below this depth are not walked (a real inbox has two or three levels)
+MAX_FOLDERS = 100_000  # folders walked per named folder
+
+
 def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]]) -> None:
-    try:
-        with os.scandir(folder) as listing:
-            entries = list(listing)
-    except (PermissionError, FileNotFoundError, NotADirectoryError):
-        return
-    for entry in entries:
+    """Every ``*.selfreview`` under ``folder``: iterative (no recursion to run out of), at most
+    :data:`MAX_FOLDER_DEPTH` levels deep and :data:`MAX_FOLDERS` folders."""
+    stack = [(folder, parts)]
+    walked = 0
+    while stack and walked < MAX_FOLDERS:
+        folder, parts = stack.pop()
+        walked += 1
         try:
-            if entry.is_dir(follow_symlinks=False):
-                _walk(entry.path, (*parts, os.path.normcase(entry.name)), found)
-            elif len(entry.name) > len(SUFFIX) and entry.name.lower().endswith(SUFFIX) and entry.is_file():
-                found.append(((*parts, os.path.normcase(entry.name)), entry.path))
-        except OSError:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:  # cannot be read (permission, gone, not a folder): skipped
             continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if len(parts) < MAX_FOLDER_DEPTH:
+                        stack.append((entry.path, (*parts, os.path.normcase(entry.name))))
+                elif len(entry.name) > len(SUFFIX) and entry.name.lower().endswith(SUFFIX) and entry.is_file():
+                    found.append(((*parts, os.path.normcase(entry.name)), entry.path))
+            except OSError:
+                continue
+
+
+def shown_name(path: str | os.PathLike[str]) -> str:
+    """A file's name as a receipt, a log and a terminal show it: a name that is not UTF-8 (bytes
+    a Linux file system allows) with U+FFFD for each undecodable byte, control characters too."""
+    from selfreview.safe_text import terminal_text
+    return terminal_text(os.fsencode(path).decode("utf-8", "replace"))

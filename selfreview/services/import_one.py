@@ -34,7 +34,8 @@ log = logging.getLogger("selfreview.services.importing")
 
 class OneFileImport:
     def import_file(self, path: Path, shown: str | None = None) -> Receipt:
-        shown = shown or str(path)
+        from selfreview.services.import_files import shown_name
+        shown = shown or shown_name(path)
         now = utcnow()
         sha, doc = "", None
         try:
@@ -60,6 +61,15 @@ class OneFileImport:
             receipts.store(conn, receipt)
         return receipt
 
+    def check_stored(self, existing, doc: ResponseDoc) -> None:
+        """The copy stored here still holds what was signed: its answers hash to the content hash
+        taken when the signed file was imported. A database changed outside the app (a database tool, a
+        hex editor) is said so, never vouched for as "already present"."""
+        from selfreview.services.integrity_check import stored_hash
+        with self.ctx.read() as s:
+            if stored_hash(s, existing.review_id) != existing.content_hash:
+                raise Rejected("import.stored_altered", name=doc.member.full_name, revision=doc.revision)
+
     def _apply(self, conn: Connection, path: Path, shown: str, sha: str, doc: ResponseDoc,
                now: datetime) -> tuple[Receipt, Callable[[], None]]:
         """Check everything first (nothing written), then write one file's rows. Returns its receipt
@@ -72,21 +82,22 @@ class OneFileImport:
         item.digest = prepared.digest
         existing = item.existing = rnd.current.get(plan.member_id) if plan.member_id is not None else None
         item.outcome = IMPORTED
-        if existing is not None:
+        if existing is not None and plan.supersede:  # the unconfirmed key's revisions do not count
+            item.outcome = UPDATED
+        elif existing is not None:
             if doc.revision > existing.revision:
                 item.outcome = UPDATED
             elif doc.revision < existing.revision:
                 raise Rejected("import.older_revision", revision=doc.revision, current=existing.revision)
             elif existing.content_hash == item.digest and existing.template_hash == doc.template.hash:
+                self.check_stored(existing, doc)
                 item.outcome = ALREADY_PRESENT
             else:
                 raise Rejected("import.revision_conflict", revision=doc.revision)
 
         item.member_id = self._write_member(conn, plan, doc, rnd, item.template)
-        if plan.kind == "replace":
-            item.note = msg("import.key_accepted", name=doc.member.full_name, new=doc.member.fingerprint)
-        elif doc.normalised:
-            item.note = msg("import.normalised")
+        from selfreview.services.importing import _note
+        item.note = _note(plan, doc)
         if item.outcome == ALREADY_PRESENT:
             item.review_id = existing.review_id
         else:

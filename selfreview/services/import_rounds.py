@@ -29,8 +29,9 @@ def _parts(ids: list[int]) -> Iterator[list[int]]:
 
 
 class Rounds:
-    def __init__(self, ctx) -> None:
+    def __init__(self, ctx, accept_other_cell: bool = False) -> None:
         self.ctx = ctx
+        self.accept_other_cell = accept_other_cell  # the secretary saw the cell the files name, and chose
         self._by_uid: dict[str, _Round | None] = {}
         self._periods: set[str] = set()  # periods whose rounds are all in _by_uid
         self._rosters: dict[int, _Roster] = {}  # cell id -> roster, shared by the cell's rounds
@@ -64,6 +65,10 @@ class Rounds:
                                round_period=rnd.period)
             if doc.period != rnd.period:
                 raise Rejected("import.period_mismatch", period=doc.period, round_period=rnd.period)
+            named = doc.member.cell_name
+            if (ref is None and named.strip() and name_key(named) != name_key(rnd.cell)
+                    and not self.accept_other_cell):  # never into another cell silently
+                raise Rejected("import.cell_differs", cell=named, round_cell=rnd.cell)
             return rnd
         if ref is None:
             raise Rejected("import.no_round")
@@ -97,13 +102,10 @@ class Rounds:
                 self._rosters[cell_id] = _Roster()
             for part in _parts(cells):
                 for m in s.execute(select(Member.cell_id, Member.id, Member.full_name, Member.date_of_birth,
-                                          Member.sign_public_key, Member.fingerprint)
+                                          Member.sign_public_key, Member.fingerprint, Member.key_confirmed)
                                    .where(Member.cell_id.in_(part)).order_by(Member.id)):
-                    roster = self._rosters[m.cell_id]
-                    if m.sign_public_key:
-                        roster.by_key.setdefault(m.sign_public_key, m.id)
-                    roster.by_person.setdefault((name_key(m.full_name), m.date_of_birth),
-                                                (m.id, m.sign_public_key, m.fingerprint))
+                    self._rosters[m.cell_id].add(m.id, m.full_name, m.date_of_birth, m.sign_public_key,
+                                                 m.fingerprint, bool(m.key_confirmed))
             rounds: dict[int, _Round] = {}
             for row in rows:
                 hashes = frozenset(f.get("hash") for f in (row.forms or {}).values() if isinstance(f, dict))

@@ -13,13 +13,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, bindparam
+from sqlalchemy import Connection, bindparam, case
 
 from selfreview.db.models import Answer, Member, Review
 from selfreview.exchange.response import CATEGORIES, ResponseDoc
 from selfreview.forms.model import Template
 from selfreview.messages import Message
 from selfreview.services.receipts import REJECTED, Receipt
+from selfreview.services.lookalike import skeleton
 from selfreview.services.roster import name_key
 
 _MEMBER, _REVIEW, _ANSWER = Member.__table__, Review.__table__, Answer.__table__
@@ -28,7 +29,10 @@ INSERT_REVIEW = _REVIEW.insert()
 ANSWER_TABLE = _ANSWER
 ANSWER_COLUMNS = ("review_id", "question_id", "value", "updated_at")  # db.bulk.insert_rows
 SET_MEMBER_KEYS = _MEMBER.update().where(_MEMBER.c.id == bindparam("member_id")).values(
-    sign_public_key=bindparam("sign"), enc_public_key=bindparam("enc"), fingerprint=bindparam("fp"))
+    sign_public_key=bindparam("sign"), enc_public_key=bindparam("enc"), fingerprint=bindparam("fp"),
+    key_confirmed=bindparam("confirmed"),
+    # the work unit the member's own file gives, where the roster had none
+    work_unit=case((_MEMBER.c.work_unit == "", bindparam("work_unit")), else_=_MEMBER.c.work_unit))
 SET_NOT_CURRENT = _REVIEW.update().where(_REVIEW.c.id == bindparam("old_id")).values(is_current=False)
 
 
@@ -47,6 +51,22 @@ class _Roster:
     by_key: dict[str, int] = field(default_factory=dict)  # pinned signing key -> member id
     # (name as the roster compares it, date of birth) -> (member id, pinned key, fingerprint)
     by_person: dict[tuple[str, date | None], tuple[int, str | None, str | None]] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)  # member id -> the name on the roster
+    confirmed: set[int] = field(default_factory=set)  # members whose pinned key is confirmed
+    # look-alike skeleton of a name (services/lookalike.py) -> (member id, date of birth)
+    skeletons: dict[str, list[tuple[int, date | None]]] = field(default_factory=dict)
+
+    def add(self, member_id: int, name: str, dob: date | None, key: str | None, fp: str | None,
+            confirmed: bool) -> None:
+        if key:
+            self.by_key.setdefault(key, member_id)
+        self.by_person.setdefault((name_key(name), dob), (member_id, key, fp))
+        self.names[member_id] = name
+        if confirmed:
+            self.confirmed.add(member_id)
+        entries = self.skeletons.setdefault(skeleton(name), [])
+        if all(mid != member_id for mid, _ in entries):
+            entries.append((member_id, dob))
 
 
 @dataclass
@@ -65,10 +85,14 @@ class _Round:
 
 @dataclass(frozen=True)
 class _MemberPlan:
-    kind: str  # known | pin | replace | new
+    kind: str  # known | confirm | pin | replace | new
     member_id: int | None
     old_key: str | None = None
     old_fingerprint: str = ""
+    stored_name: str = ""  # the roster's name of the member the file is stored for ("" for a new one)
+    confirmed: bool = False  # the file's key is confirmed (its fingerprint given by the secretary)
+    supersede: bool = False  # a confirmed key replaces an unconfirmed one: its revisions do not count
+    look_alike: str = ""  # a roster member whose name looks the same (a new entry only)
 
 
 @contextmanager
@@ -111,7 +135,8 @@ class _Item:
             return Receipt(self.shown, self.sha, doc.member.full_name if doc else "", doc.template.id if doc else "",
                            doc.revision if doc else None, REJECTED, self.note, self.now, None,
                            doc.member.fingerprint if doc else "")
-        return Receipt(self.shown, self.sha, doc.member.full_name, doc.template.id, doc.revision, self.outcome,
+        stored_for = (self.plan.stored_name if self.plan else "") or doc.member.full_name
+        return Receipt(self.shown, self.sha, stored_for, doc.template.id, doc.revision, self.outcome,
                        self.note, self.now, self.review_id, doc.member.fingerprint)
 
 
@@ -155,19 +180,21 @@ class _Batch:
 
 
 MEMBER_COLUMNS = ("cell_id", "full_name", "date_of_birth", "party_post", "government_post", "mass_org_post",
-                  "category", "sign_public_key", "enc_public_key", "fingerprint", "created_at")
+                  "work_unit", "category", "sign_public_key", "enc_public_key", "fingerprint", "key_confirmed",
+                  "created_at")
 REVIEW_COLUMNS = ("member_id", "round_id", "period", "template_id", "template_version", "template_hash", "status",
                   "revision", "parent_id", "is_current", "content_hash", "invite_uid", "created_at", "updated_at",
                   "finalized_at", "submitted_at", "self_rating", "self_check", "summary_version")
 
 
-def _member_row(doc: ResponseDoc, rnd: _Round, template: Template, now: datetime) -> dict[str, Any]:
+def _member_row(doc: ResponseDoc, rnd: _Round, template: Template, now: datetime,
+                confirmed: bool = False) -> dict[str, Any]:
     m = doc.member
     category = template.category.value if template.category.value in CATEGORIES else m.category
     return {"cell_id": rnd.cell_id, "full_name": m.full_name, "date_of_birth": m.date_of_birth,
             "party_post": m.party_post, "government_post": m.government_post, "mass_org_post": m.mass_org_post,
-            "category": category, "sign_public_key": m.sign_public, "enc_public_key": m.enc_public,
-            "fingerprint": m.fingerprint, "created_at": now}
+            "work_unit": m.work_unit, "category": category, "sign_public_key": m.sign_public, "enc_public_key": m.enc_public,
+            "fingerprint": m.fingerprint, "key_confirmed": confirmed, "created_at": now}
 
 
 def _review_row(member_id: int, doc: ResponseDoc, rnd: _Round, existing: _Current | None, digest: str,

@@ -39,6 +39,7 @@ two batches, so each batch starts from the rounds, rosters and current reviews a
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
@@ -51,6 +52,7 @@ from sqlalchemy.orm import Session
 from selfreview.db.bulk import insert_rows, newest_ids
 from selfreview.db.models import Member, Review, StoredTemplate, utcnow
 from selfreview.exchange.embedded import embedded_template
+from selfreview.exchange.envelope import canonical
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.response import ResponseDoc
@@ -59,7 +61,7 @@ from selfreview.forms.model import Template
 from selfreview.messages import msg
 from selfreview.services import audit, receipts, templates
 from selfreview.services.errors import ServiceError
-from selfreview.services.import_files import expand
+from selfreview.services.import_files import expand, shown_name
 from selfreview.services.import_checks import Checked, check_file, failure_text, prepare_answers, rejection
 from selfreview.services.import_rows import (
     ANSWER_COLUMNS, ANSWER_TABLE, INSERT_MEMBER, MEMBER_COLUMNS, REVIEW_COLUMNS,
@@ -69,6 +71,7 @@ from selfreview.services.import_rows import (
 from selfreview.services.import_one import OneFileImport
 from selfreview.services.import_rounds import Rounds
 from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
+from selfreview.services.lookalike import skeleton
 from selfreview.services.roster import name_key
 
 log = logging.getLogger(__name__)
@@ -114,7 +117,7 @@ class Importer(OneFileImport):
 
     def __init__(self, ctx, *, round_id: int | None = None, accept_new_key_for: Iterable[str] = (),
                  passphrase: str | None = None, workers: int | None = None,
-                 batch_files: int | None = None) -> None:
+                 batch_files: int | None = None, accept_other_cell: bool = False) -> None:
         self.ctx = ctx
         self.accept = {normalise_fingerprint(f) for f in accept_new_key_for}
         self.workers = DEFAULT_WORKERS if workers is None else workers
@@ -129,8 +132,9 @@ class Importer(OneFileImport):
             except KeyFileError as e:
                 raise ServiceError(e.message) from None
             self.secretary_enc = self.secretary.public.enc_public
-        self.rounds = Rounds(ctx)
+        self.rounds = Rounds(ctx, accept_other_cell)
         self._templates: dict[str, tuple[Template, dict[str, Any]]] = {}
+        self._bodies_checked: set[str] = set()  # sha256 of carried template bodies found true to their hash
         self.batches = 0  # transactions written by the last run (one per batch)
         self.checked_in_workers = 0  # files of the last run checked by worker processes
         if round_id is not None:
@@ -262,7 +266,7 @@ class Importer(OneFileImport):
         its refusal). A file whose checks depend on a file still waiting in the batch (the same
         signing key, the same person, an embedded form not stored yet, the same roster entry)
         has the batch written first, so that it sees exactly what it would see one file at a time."""
-        item = _Item(checked.path, str(checked.path), checked.sha, utcnow(), checked.doc)
+        item = _Item(checked.path, shown_name(checked.path), checked.sha, utcnow(), checked.doc)
         if checked.refused:
             if checked.trace:
                 log.error("import of %s failed in a worker process:\n%s", item.shown, checked.trace)
@@ -305,19 +309,19 @@ class Importer(OneFileImport):
             raise _Waiting
         existing = item.existing = rnd.current.get(plan.member_id) if plan.member_id is not None else None
         outcome = IMPORTED
-        if existing is not None:
+        if existing is not None and plan.supersede:  # the unconfirmed key's revisions do not count
+            outcome = UPDATED
+        elif existing is not None:
             if doc.revision > existing.revision:
                 outcome = UPDATED
             elif doc.revision < existing.revision:
                 raise Rejected("import.older_revision", revision=doc.revision, current=existing.revision)
             elif existing.content_hash == item.digest and existing.template_hash == doc.template.hash:
+                self.check_stored(existing, doc)
                 outcome = ALREADY_PRESENT
             else:
                 raise Rejected("import.revision_conflict", revision=doc.revision)
-        if plan.kind == "replace":
-            item.note = msg("import.key_accepted", name=doc.member.full_name, new=doc.member.fingerprint)
-        elif doc.normalised:
-            item.note = msg("import.normalised")
+        item.note = _note(plan, doc)
         item.outcome = outcome
 
     # -- a batch: one transaction ------------------------------------------------------------------
@@ -363,7 +367,7 @@ class Importer(OneFileImport):
         # on SQLite; RETURNING without it still built every row's parameters the slow way.)
         if new:
             insert_rows(conn, _MEMBERS, MEMBER_COLUMNS, [_row_values(MEMBER_COLUMNS, _member_row(
-                it.doc, it.rnd, it.template, it.now)) for it in new])
+                it.doc, it.rnd, it.template, it.now, it.plan.confirmed)) for it in new])
             ids = newest_ids(conn, _MEMBERS, _MEMBERS.c.sign_public_key, [it.doc.member.sign_public for it in new])
             if len(ids) != len(new):
                 raise RuntimeError("two new members with one key in a batch")
@@ -398,11 +402,16 @@ class Importer(OneFileImport):
         """The import's view of the round follows what was committed (a batch's file, or one file)."""
         doc, rnd, plan = item.doc, item.rnd, item.plan
         m = doc.member
-        rnd.roster.by_key.pop(plan.old_key, None)
-        rnd.roster.by_key[m.sign_public] = item.member_id
-        if plan.kind != "known":
-            rnd.roster.by_person[(name_key(m.full_name), m.date_of_birth)] = (item.member_id, m.sign_public,
-                                                                              m.fingerprint)
+        roster = rnd.roster
+        roster.by_key.pop(plan.old_key, None)
+        roster.by_key[m.sign_public] = item.member_id
+        if plan.confirmed:
+            roster.confirmed.add(item.member_id)
+        if plan.kind == "new":
+            roster.add(item.member_id, m.full_name, m.date_of_birth, m.sign_public, m.fingerprint, plan.confirmed)
+        if plan.kind not in ("known", "confirm"):
+            roster.by_person[(name_key(m.full_name), m.date_of_birth)] = (item.member_id, m.sign_public,
+                                                                          m.fingerprint)
         if item.outcome != ALREADY_PRESENT:
             rnd.current[item.member_id] = _Current(item.review_id, doc.revision, item.digest, doc.template.hash)
         if item.embedded:
@@ -427,25 +436,53 @@ class Importer(OneFileImport):
             cached = (template, template.item_index())
             if not embedded:  # an embedded one is cached once it is stored (after_commit)
                 self._templates[ref.hash] = cached
-        if doc.round is not None and rnd.form_hashes and ref.hash not in rnd.form_hashes:
+        template = cached[0]
+        if (template.id, template.version) != (ref.id, ref.version):
+            raise Rejected("import.template_identity", id=ref.id, version=ref.version, real_id=template.id,
+                           real_version=template.version)
+        if not embedded and doc.template_body is not None:  # a body carried along must be the form it names
+            seen = hashlib.sha256(canonical(doc.template_body)).hexdigest()
+            if seen not in self._bodies_checked:
+                embedded_template(doc.template_body, ref)
+                self._bodies_checked.add(seen)
+        # the round's forms decide, whether the file names its round or the secretary chose one
+        if rnd.form_hashes and ref.hash not in rnd.form_hashes:
             raise Rejected("import.form_not_in_round", id=ref.id, version=ref.version)
         return cached[0], cached[1], embedded
 
     # -- member -------------------------------------------------------------------------------------
     def _member_plan(self, doc: ResponseDoc, rnd: _Round) -> _MemberPlan:
+        """Whose file this is. A key first seen (a new entry, or pinned to a roster entry) is held
+        unconfirmed; it is confirmed when the secretary gives its fingerprint (``accept_new_key_for``,
+        after comparing it by voice). A confirmed key replaces an unconfirmed one whatever revision
+        numbers the unconfirmed key's files claimed (``supersede``)."""
         m = doc.member
-        mid = rnd.roster.by_key.get(m.sign_public)
+        roster = rnd.roster
+        accepted = m.fingerprint in self.accept
+        mid = roster.by_key.get(m.sign_public)
         if mid is not None:
-            return _MemberPlan("known", mid)
-        entry = rnd.roster.by_person.get((name_key(m.full_name), m.date_of_birth))
+            if accepted and mid not in roster.confirmed:
+                return _MemberPlan("confirm", mid, stored_name=roster.names.get(mid, ""), confirmed=True)
+            return _MemberPlan("known", mid, stored_name=roster.names.get(mid, ""),
+                               confirmed=mid in roster.confirmed)
+        entry = roster.by_person.get((name_key(m.full_name), m.date_of_birth))
         if entry is None:
-            return _MemberPlan("new", None)
+            return _MemberPlan("new", None, confirmed=accepted, look_alike=self._look_alike(roster, m))
         mid, key, old_fp = entry
+        name = roster.names.get(mid, "")
         if key is None:
-            return _MemberPlan("pin", mid)
-        if m.fingerprint in self.accept:
-            return _MemberPlan("replace", mid, key, old_fp or "")
+            return _MemberPlan("pin", mid, stored_name=name, confirmed=accepted)
+        if accepted:
+            return _MemberPlan("replace", mid, key, old_fp or "", stored_name=name, confirmed=True,
+                               supersede=mid not in roster.confirmed)
         raise Rejected("import.key_changed", name=m.full_name, old=old_fp or "?", new=m.fingerprint)
+
+    @staticmethod
+    def _look_alike(roster, m) -> str:
+        """The roster name a new entry's name looks like (same skeleton), or ""."""
+        for mid, dob in roster.skeletons.get(skeleton(m.full_name), ()):
+            return roster.names.get(mid, "") + (f" ({dob.strftime('%d/%m/%Y')})" if dob else "")
+        return ""
 
     def _write_member(self, conn: Connection, plan: _MemberPlan, doc: ResponseDoc, rnd: _Round,
                       template: Template) -> int:
@@ -453,10 +490,15 @@ class Importer(OneFileImport):
         if plan.kind == "known":
             return plan.member_id
         if plan.kind == "new":
-            mid = conn.execute(INSERT_MEMBER, _member_row(doc, rnd, template, utcnow())).inserted_primary_key[0]
+            mid = conn.execute(INSERT_MEMBER, _member_row(doc, rnd, template, utcnow(),
+                                                          plan.confirmed)).inserted_primary_key[0]
             return mid  # who added it, from which file, with which key: the file's receipt
         conn.execute(SET_MEMBER_KEYS, {"member_id": plan.member_id, "sign": m.sign_public, "enc": m.enc_public,
-                                       "fp": m.fingerprint})
+                                       "fp": m.fingerprint, "work_unit": m.work_unit, "confirmed": plan.confirmed})
+        if plan.kind == "confirm":
+            audit.record_on(conn, "member.key_confirmed", self.actor, member_id=plan.member_id,
+                            fingerprint=m.fingerprint, confirmed="by voice, on import")
+            return plan.member_id
         if plan.kind == "pin":
             audit.record_on(conn, "member.key_pinned", self.actor, member_id=plan.member_id, fingerprint=m.fingerprint)
         else:
@@ -467,6 +509,20 @@ class Importer(OneFileImport):
 
 
 _MEMBERS, _REVIEWS = Member.__table__, Review.__table__
+
+
+def _note(plan: _MemberPlan, doc: ResponseDoc):
+    """What an accepted file's receipt says beside its outcome (None: nothing to add)."""
+    m = doc.member
+    if plan.kind == "replace":
+        return msg("import.key_accepted", name=m.full_name, new=m.fingerprint)
+    if plan.kind == "confirm":
+        return msg("import.key_confirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
+    if plan.look_alike:
+        return msg("import.look_alike", name=m.full_name, other=plan.look_alike)
+    if doc.normalised:
+        return msg("import.normalised")
+    return None
 
 
 def _row_values(columns: tuple[str, ...], row: dict[str, Any]) -> tuple[Any, ...]:

@@ -11,6 +11,8 @@ from selfreview.exchange.keys import generate_identity
 from selfreview.services import audit
 from selfreview.services.dto import ProfileData
 from selfreview.services.errors import NotFound
+from selfreview.limits import MEMBER_FIELDS
+from selfreview.services.member_fields import member_fields
 from selfreview.text import nfc
 
 _EDITABLE = ("full_name", "date_of_birth", "party_post", "government_post", "mass_org_post", "work_unit",
@@ -23,7 +25,8 @@ def _to_data(p: Profile) -> ProfileData:
 
 def _clean(data: ProfileData) -> dict:
     values = {f: getattr(data, f) for f in _EDITABLE}
-    return {k: (nfc(v).strip() if isinstance(v, str) else v) for k, v in values.items()}
+    values = {k: (nfc(v).strip() if isinstance(v, str) else v) for k, v in values.items()}
+    return {**values, **member_fields({k: v for k, v in values.items() if k in MEMBER_FIELDS})}
 
 
 class ProfileService:

@@ -198,3 +198,8 @@ def _require_file(data_dir: Path) -> Path:
     if path is None:
         raise ServiceError(msg("backup.not_a_file"))
     return path
+
+
+def reviews_in(path: Path) -> int:
+    """How many reviews a database file or a backup holds (what ``doctor --restore`` says it brings back)."""
+    return backups.reviews_in(path)

@@ -128,7 +128,7 @@ class ReportingService:
             if member is not None:
                 identity = {"full_name": member.full_name, "date_of_birth": vi_date(member.date_of_birth),
                             "party_post": member.party_post, "government_post": member.government_post,
-                            "mass_org_post": member.mass_org_post, "work_unit": "",
+                            "mass_org_post": member.mass_org_post, "work_unit": member.work_unit,
                             "cell": cell.name if cell else ""}
             header = Header(cell.superior_body if cell else "", cell.name if cell else "", place,
                             r.finalized_at.date() if r.finalized_at else None)

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from selfreview.db.models import Answer, Cell, Member, Profile, Review, utcnow
 from selfreview.forms import registry
-from selfreview.forms.answers import AnswerError, Issue, coerce, content_hash, section_completion, validate
+from selfreview.forms.answers import AnswerError, Issue, coerce, content_hash, section_completion
+from selfreview.forms.finalcheck import final_issues
 from selfreview.forms.model import Records, Template
 from selfreview.forms.scoring import evaluate
 from selfreview.messages import msg
@@ -185,7 +186,7 @@ class ReviewService:
     # -- checking and scoring ---------------------------------------------------------------------
     def validate(self, review_id: int) -> list[Issue]:
         d = self.open(review_id)
-        return validate(d.template, d.answers)
+        return final_issues(d.template, d.answers)
 
     def completion(self, review_id: int):
         d = self.open(review_id)
@@ -203,7 +204,7 @@ class ReviewService:
                 raise Locked(msg("review.locked"))
             t = self._template(s, r)
             answers = answers_of(s, r.id)
-            issues = validate(t, answers)
+            issues = final_issues(t, answers)
             if issues:
                 raise ServiceError(msg("review.has_problems", n=len(issues)))
             r.status, r.finalized_at = "finalized", utcnow()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from selfreview.rating import Rating, format_total
+from selfreview.safe_text import cell_text, csv_text, is_formula_like
 from selfreview.reports.atomic import atomic_path
 from selfreview.services.errors import ServiceError
 from selfreview.services.rollcall import RollCall, RollCallRow
@@ -93,12 +94,18 @@ def write_xlsx(rollcall: RollCall, path: Path, lang: str = "vi") -> None:
     ws = wb.active
     title = "".join(c for c in f"{rollcall.period}" if c not in '[]:*?/\\')[:31]
     ws.title = title or "roll-call"
-    ws.append(headers)
+    ws.append([cell_text(h) for h in headers])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for values in rows:
-        ws.append([_number(v) if isinstance(v, Decimal) else v for v in values])
+        ws.append([_number(v) if isinstance(v, Decimal) else cell_text(v) if isinstance(v, str) else v
+                   for v in values])
+        for cell in ws[ws.max_row]:  # text is text: nothing a spreadsheet would run (safe_text.py)
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                if is_formula_like(cell.value):
+                    cell.quotePrefix = True
     for i, col in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     at = [c.key for c in COLUMNS].index("submitted_at") + 1
@@ -115,7 +122,7 @@ def write_csv(rollcall: RollCall, path: Path, lang: str = "vi", delimiter: str =
         w = csv.writer(f, delimiter=delimiter)
         w.writerow(headers)
         for values in rows:
-            w.writerow([text_of(v, lang) for v in values])
+            w.writerow([csv_text(text_of(v, lang)) if isinstance(v, str) else text_of(v, lang) for v in values])
 
 
 def write_table(rollcall: RollCall, out: str | Path, fmt: str | None = None, lang: str = "vi",

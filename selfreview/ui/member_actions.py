@@ -137,10 +137,22 @@ class MemberActions(QObject):
         self.dialog.accepted.connect(lambda: self._accept_invitation(info, profile.id))
         self.dialog.open()
 
-    def _accept_invitation(self, info: Any, profile_id: int) -> None:
+    def _accept_invitation(self, info: Any, profile_id: int, accept_other: str | None = None) -> None:
         # the checked invitation itself, not its path: the file may have changed since it was shown
-        self.runner.submit(self.ctx.exchange.open_invitation, info, profile_id,
-                           on_done=lambda d: self.review_opened.emit(d.summary.id), on_error=self._error)
+        self.runner.submit(self.ctx.exchange.open_invitation, info, profile_id, accept_other,
+                           on_done=lambda d: self.review_opened.emit(d.summary.id),
+                           on_error=lambda e: self._other_secretary(e, info, profile_id))
+
+    def _other_secretary(self, error: Exception, info: Any, profile_id: int) -> None:
+        """Another key for a period the review already answers: both fingerprints shown, and only an
+        explicit choice sends the review to the new key (the default button keeps it)."""
+        new = getattr(error, "new", None)
+        if new is None or getattr(error, "old", None) is None:
+            self._error(error)
+            return
+        if self.dialogs.confirm(self._parent(), self.tr("A different secretary key"), pick(error.message),
+                                ok_text=self.tr("Send to the new key")):
+            self._accept_invitation(info, profile_id, new)
 
     # -- send to the cell -----------------------------------------------------------------------------
     def send(self, review_id: int) -> None:

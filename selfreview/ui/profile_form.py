@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfreview.forms import registry
+from selfreview.limits import MEMBER_FIELDS
 from selfreview.rating import Category
 from selfreview.services.dto import ProfileData
 from selfreview.ui.i18n import arg, language, pick
@@ -72,7 +73,7 @@ class ProfileForm(QWidget):
         def line(name: str, label: str, placeholder: str = "") -> QLineEdit:
             edit = QLineEdit(self)
             edit.setObjectName(f"profile_{name}")
-            edit.setMaxLength(300 if name in ("work_unit", "cell_name", "superior_body") else 200)
+            edit.setMaxLength(MEMBER_FIELDS[name][0])  # the limits files and the import apply too
             edit.setPlaceholderText(placeholder)
             edit.textChanged.connect(self.changed)
             form.addRow(label, edit)

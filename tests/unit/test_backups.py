@@ -101,13 +101,15 @@ def test_damaged_database_moved_aside_and_restored_from_the_latest_backup(data_d
 
 def test_restore_skips_a_damaged_backup_and_keeps_the_current_database(data_dir):
     rid = new_review(data_dir, "Bản tốt.")
-    older = recovery.list_backups(data_dir)[0]
     db = data_dir / "selfreview.db"
     newer = db_backup.backup_sqlite(db, data_dir / "backups", "daily", now=datetime.now() + timedelta(days=1))
     with open(newer, "r+b") as f:
         f.write(b"garbage!" * 20)
     with AppContext.open(data_dir) as ctx:
         ctx.reviews.save_answer(rid, "a1_political", "Bản hiện tại.")
+    # the newest sound copy: day 1's copy once there was data (issue 14), not the damaged newer one
+    older = next(b for b in recovery.list_backups(data_dir) if b.path != newer)
+    assert db_backup.reviews_in(older.path) == 1
     chosen = recovery.restore_backup(data_dir)  # newest sound copy: the older one
     assert chosen.path == older.path
     kinds = [b.kind for b in recovery.list_backups(data_dir)]
@@ -134,8 +136,9 @@ def test_the_sound_copies_are_offered_newest_first_and_an_older_one_can_be_resto
     with open(damaged, "r+b") as f:
         f.write(b"garbage!" * 20)
     sound = recovery.sound_backups(data_dir)
-    assert [b.path for b in sound] == [newer, older, first.path]  # newest first, the damaged copy left out
-    assert len(recovery.list_backups(data_dir)) == 4
+    day_one = [b.path for b in sound if b.path not in (newer, older, first.path)]  # once there was data
+    assert [b.path for b in sound] == [newer, older, *day_one, first.path]  # newest first, the damaged one left out
+    assert len(day_one) == 1 and len(recovery.list_backups(data_dir)) == 5
     restored = recovery.restore_backup(data_dir, sound[1].path)  # not the newest: the one chosen
     assert restored.path == older
     assert answers(data_dir, rid)["a1_political"] == "Bản cũ."

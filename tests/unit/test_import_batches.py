@@ -86,6 +86,13 @@ def inbox(tmp_path):
                                                             date_of_birth=date(1980, 5, 17)))
     round_id = sec.round.id
     sec.ctx.close()
+    # the round offers the carried form too (a form the round does not offer is refused: issue 14)
+    con = sqlite3.connect(sec.data_dir / "selfreview.db")
+    (forms,) = con.execute("select forms from review_round where id = ?", (round_id,)).fetchone()
+    forms = {**json.loads(forms), "local": {"id": ref.id, "version": ref.version, "hash": ref.hash}}
+    con.execute("update review_round set forms = ? where id = ?", (json.dumps(forms), round_id))
+    con.commit()
+    con.close()
     return sec.data_dir, files, round_id
 
 

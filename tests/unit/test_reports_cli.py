@@ -60,9 +60,9 @@ def test_page_setup_is_saved_and_used(ctx, cell, data_dir, tmp_path, capsys):
     box = PdfReader(str(out)).pages[0].mediabox
     assert round(float(box.width)) == 420
     assert_in_all("Tam Kỳ, ngày 10 tháng 12 năm 2025", texts(out))
-    # an A4 run for once, without changing the saved setting
+    # an A4 run for once, without changing the saved setting (replacing the A5 file: --force)
     assert run(data_dir, "review", "--review", str(cell.reviews["Võ Thị Thu Hà"]), "--out", str(out),
-               "--paper", "A4", "--margins", "20 20 30 15") == 0
+               "--paper", "A4", "--margins", "20 20 30 15", "--force") == 0
     assert round(float(PdfReader(str(out)).pages[0].mediabox.width)) == 595
     assert ctx.reports.page_setup().paper == "A5"
 

@@ -51,7 +51,8 @@ def test_import_and_finalize_write_the_summary_and_a_new_revision_has_none(tmp_p
     sec = open_secretary(tmp_path / "secretary")
     try:
         path = tmp_path / "a.selfreview"
-        answers = {**complete_2b(), "b2_proposed": "htxsnv"}
+        # 28 + 65 = 93: the score band allows HTXSNV (a file proposing better than its band is refused)
+        answers = {**complete_2b(), "b1_general": 28, "b1_tasks": 65, "b2_proposed": "htxsnv"}
         path.write_bytes(write_response(identity(5), response(sec, identity(5), answers=answers), NOW))
         (r,) = sec.ctx.exchange.import_paths([path])
         template = registry.find("hd43-2025-2b").template
@@ -81,7 +82,8 @@ def test_migration_0004_fills_the_summary_of_existing_reviews(tmp_path):
     sec = open_secretary(tmp_path / "secretary")
     for n in range(3):
         doc = response(sec, identity(20 + n), name=f"Ngô Thị Mai {n}",
-                       answers={**complete_2b(), "b2_proposed": ("htxsnv", "httnv", "htnv")[n]})
+                       answers={**complete_2b(), "b1_general": 28, "b1_tasks": 65,
+                                "b2_proposed": ("htxsnv", "httnv", "htnv")[n]})
         (tmp_path / f"{n}.selfreview").write_bytes(write_response(identity(20 + n), doc, NOW))
     sec.ctx.exchange.import_paths([tmp_path / f"{n}.selfreview" for n in range(3)])
     written = summaries(sec.data_dir)

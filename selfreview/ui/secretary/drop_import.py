@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from selfreview.services.roster import name_key
 from selfreview.services.rollcall import KEY_CHANGED_CODE
-from selfreview.ui.i18n import arg
+from selfreview.ui.i18n import arg, pick
 from selfreview.ui.secretary.common import SecretaryKey, show_error
 from selfreview.ui.secretary.receipts_dialog import ReceiptsDialog
 from selfreview.ui.tasks import ProgressDialog
@@ -31,6 +31,9 @@ def local_paths(mime: Any) -> list[str]:
     if not urls or not all(u.isLocalFile() for u in urls):
         return []
     return [u.toLocalFile() for u in urls]
+
+
+OTHER_CELL_CODE = "import.cell_differs"
 
 
 class DropTableView(QTableView):
@@ -78,8 +81,10 @@ class ImportController(QObject):
         self.receipts_dialog: ReceiptsDialog | None = None
         self.progress_dialog: ProgressDialog | None = None
 
-    def import_paths(self, paths: list[str], accept_new_key_for: tuple[str, ...] = ()) -> Any:
-        """Import ``paths`` (files, folders) into the round; returns the job."""
+    def import_paths(self, paths: list[str], accept_new_key_for: tuple[str, ...] = (),
+                     accept_other_cell: bool = False) -> Any:
+        """Import ``paths`` (files, folders) into the round; returns the job. ``accept_other_cell``:
+        the secretary has seen that these files name another cell and chose to take them."""
         if not paths:
             return None
         done: list[Any] = []
@@ -91,7 +96,8 @@ class ImportController(QObject):
                 progress.report(n, total, arg(step, min(n + 1, total), total))
             result = self.ctx.exchange.import_paths(paths, progress=report, should_cancel=lambda: progress.cancelled,
                                                     accept_new_key_for=accept_new_key_for, round_id=round_id,
-                                                    passphrase=passphrase, writer=self.runner.write)
+                                                    passphrase=passphrase, writer=self.runner.write,
+                                                    accept_other_cell=accept_other_cell)
             done.extend(result)
             return result
 
@@ -110,6 +116,22 @@ class ImportController(QObject):
     def _finished(self, receipts: list[Any]) -> None:
         self.show_receipts(receipts, self.tr("Import receipts"))
         self.imported.emit(list(receipts))
+        self._other_cell(receipts)
+
+    def _other_cell(self, receipts: list[Any]) -> Any:
+        """Files made without an invitation that name another cell were not taken: show where each
+        says it belongs and let the secretary choose (Cancel by default) to take them into this round."""
+        refused = [r for r in receipts if r.reason is not None and r.reason.code == OTHER_CELL_CODE
+                   and Path(r.file_name).is_file()]
+        if not refused:
+            return None
+        listed = "\n".join(f"{Path(r.file_name).name}: {pick(r.reason)}" for r in refused)
+        if not self.dialogs.confirm(self.widget, self.tr("Files that name another cell"), listed,
+                                    self.tr("Take them into this round"),
+                                    self.tr("These files were made without an invitation and name another "
+                                            "cell. Take them only if these members belong to this cell.")):
+            return None
+        return self.import_paths([r.file_name for r in refused], accept_other_cell=True)
 
     def show_receipts(self, receipts: list[Any], title: str) -> ReceiptsDialog:
         if self.receipts_dialog is not None:

@@ -2,7 +2,7 @@
 decisions; the call a cell opened
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-07 00:05:00.000000
 
 Four new tables; nothing existing changes. (Issue 15, file half. The lead rechains
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0008'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

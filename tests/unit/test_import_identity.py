@@ -1,0 +1,94 @@
+"""Issue 14, identity: a first key is held unconfirmed, and a confirmed key supersedes it whatever
+revision numbers it claimed; look-alike names are flagged on the receipt; the receipt names the
+member the file was stored for."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from exchange_kit import NOW, identity, response
+from selfreview.exchange.response import write_response
+from selfreview.services.cells import MemberData
+from test_import_bad_files import inbox  # noqa: F401 - the shared fixture (Nguyễn Thị Hằng imported)
+
+
+def _put(ib, name: str, data: bytes):
+    path = ib.tmp / name
+    path.write_bytes(data)
+    return path
+
+
+def _members(ib):
+    return {m.full_name: m for m in ib.sec.ctx.cells.members(ib.sec.round.cell_id)}
+
+
+def test_an_impostors_first_key_is_superseded_by_the_confirmed_one_whatever_its_revisions(inbox):
+    sec = inbox.sec
+    sec.ctx.cells.add_member(sec.round.cell_id, MemberData("Trần Văn Đức", "non_leader", date(1980, 5, 17)))
+    impostor, real = identity(66), identity(2)
+    forged = replace(response(sec, impostor, name="Trần Văn Đức"), revision=1_000_000)
+    (first,) = sec.ctx.exchange.import_paths([_put(inbox, "forged.selfreview", write_response(impostor, forged, NOW))])
+    assert first.outcome == "imported"
+    held = _members(inbox)["Trần Văn Đức"]
+    assert held.fingerprint == impostor.public.fingerprint and not held.key_confirmed  # chưa xác nhận
+    true_file = _put(inbox, "real.selfreview", write_response(real, response(sec, real, name="Trần Văn Đức"), NOW))
+    (refused,) = sec.ctx.exchange.import_paths([true_file])
+    assert refused.reason.code == "import.key_changed"
+    # the secretary calls the real member and compares the fingerprint by voice
+    (taken,) = sec.ctx.exchange.import_paths([true_file], accept_new_key_for=[real.public.fingerprint])
+    assert (taken.outcome, taken.reason.code) == ("updated", "import.key_accepted")
+    member = _members(inbox)["Trần Văn Đức"]
+    assert member.fingerprint == real.public.fingerprint and member.key_confirmed
+    assert sec.ctx.reviews.open(taken.review_id).summary.revision == 1
+    (again,) = sec.ctx.exchange.import_paths([_put(inbox, "forged2.selfreview", write_response(impostor, forged, NOW))])
+    assert again.reason.code == "import.key_changed"  # the impostor's key is nobody's now
+
+
+def test_a_first_key_is_confirmed_when_the_secretary_gives_its_fingerprint(inbox):
+    sec = inbox.sec
+    key = identity(2)
+    path = _put(inbox, "duc.selfreview", write_response(key, response(sec, key, name="Trần Văn Đức"), NOW))
+    sec.ctx.exchange.import_paths([path])
+    assert not _members(inbox)["Trần Văn Đức"].key_confirmed
+    (r,) = sec.ctx.exchange.import_paths([path], accept_new_key_for=[key.public.fingerprint])
+    assert (r.outcome, r.reason.code) == ("already_present", "import.key_confirmed")
+    assert _members(inbox)["Trần Văn Đức"].key_confirmed
+
+
+def test_look_alike_names_are_flagged_on_the_receipt(inbox):
+    sec = inbox.sec  # Nguyễn Thị Hằng, born 17/05/1980, is on the roster
+    other_dob = replace(response(sec, identity(3)), member=replace(response(sec, identity(3)).member,
+                                                                   date_of_birth=date(1990, 1, 1)))
+    cyrillic = response(sec, identity(4), name="Nguyễn \u0422hị Hằng")  # a Cyrillic Т
+    rows = sec.ctx.exchange.import_paths([_put(inbox, "dob.selfreview", write_response(identity(3), other_dob, NOW)),
+                                          _put(inbox, "cyr.selfreview", write_response(identity(4), cyrillic, NOW))])
+    for r in rows:
+        assert (r.outcome, r.reason.code) == ("imported", "import.look_alike")
+        assert "Nguyễn Thị Hằng (17/05/1980)" in r.reason.vi and "forged" in r.reason.en
+
+
+def test_the_receipt_names_the_member_the_file_was_stored_for(inbox):
+    sec = inbox.sec
+    sec.ctx.cells.add_member(sec.round.cell_id, MemberData("Trần Văn Đức", "non_leader", date(1980, 5, 17)))
+    doc = response(sec, identity(2), name="trần   VĂN đức")
+    (r,) = sec.ctx.exchange.import_paths([_put(inbox, "d.selfreview", write_response(identity(2), doc, NOW))])
+    assert (r.outcome, r.member) == ("imported", "Trần Văn Đức")
+
+
+def test_a_file_naming_another_cell_is_never_put_into_the_chosen_round_silently(inbox, capsys):
+    """An unencrypted file made without an invitation, from "Chi bộ Văn phòng Sở", imported with the
+    round of "Chi bộ Văn phòng" chosen: refused, naming both, until the secretary says so."""
+    from selfreview.cli import main
+    sec = inbox.sec
+    doc = response(sec, identity(2), name="Trần Văn Đức", invited=False, encrypted=False)
+    doc = replace(doc, member=replace(doc.member, cell_name="Chi bộ Văn phòng Sở"))
+    path = _put(inbox, "so.selfreview", write_response(identity(2), doc, NOW))
+    (r,) = sec.ctx.exchange.import_paths([path], round_id=sec.round.id)
+    assert (r.outcome, r.reason.code) == ("rejected", "import.cell_differs")
+    assert "Chi bộ Văn phòng Sở" in r.reason.vi and "“Chi bộ Văn phòng”" in r.reason.vi
+    data_dir = str(sec.data_dir)
+    sec.ctx.close()
+    assert main(["--data-dir", data_dir, "import", str(path), "--round", str(sec.round.id),
+                 "--accept-other-cell"]) == 0
+    assert "1 imported" in capsys.readouterr().out
