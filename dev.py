@@ -5,6 +5,7 @@
     python3 dev.py test    # create .venv, install the app with its test tools, run the whole test suite
     python3 dev.py lang    # regenerate the translation files (.ts → .qm)
     python3 dev.py lock    # regenerate constraints.txt (the tested versions) after a dependency change
+    python3 dev.py bundle  # build the desktop app folder with PyInstaller: dist/selfreview/
 
 Both set-up steps are idempotent: a second run reuses .venv and only installs what changed.
 On Debian/Ubuntu the few system packages the tests and a headless Qt need are installed with
@@ -31,6 +32,11 @@ ALL_EXTRAS = "test"
 SYSTEM_NEEDS = {
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
+    "pdffonts": "poppler-utils",  # the bundle's PDF uses the bundled fonts (tests/e2e/test_bundle.py)
+    # the Linux menu entry and file types (tests/unit/test_desktop_files.py)
+    "desktop-file-validate": "desktop-file-utils",
+    "xmllint": "libxml2-utils",
+    "update-mime-database": "shared-mime-info",
 }
 # LibreOffice headless: the tests open the Word and Excel outputs with it (tests/unit/libreoffice.py)
 OFFICE_PACKAGES = ["libreoffice-writer-nogui", "libreoffice-calc-nogui"]
@@ -76,7 +82,8 @@ def ensure_system_packages() -> None:
         return
     if shutil.which("apt-get") is None:
         sys.exit("Please install: " + ", ".join(wanted) + " (poppler's pdftotext/pdftoppm, Qt's libraries, LibreOffice)")
-    prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
+    root = hasattr(os, "geteuid") and os.geteuid() == 0  # POSIX only (apt-get is, too)
+    prefix = [] if root else (["sudo"] if shutil.which("sudo") else None)
     if prefix is None:
         sys.exit("Please run as root or install: sudo apt-get install " + " ".join(wanted))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
@@ -120,8 +127,21 @@ def cmd_lock(extra: list[str]) -> int:
     return 0
 
 
+def cmd_bundle(extra: list[str]) -> int:
+    """dist/selfreview/: the app, Python, Qt, the forms, fonts and translations (packaging/selfreview.spec);
+    on Windows packaging/windows/selfreview.iss then makes the installer from it."""
+    ensure_venv("bundle")
+    status = subprocess.call([str(PY), "-m", "PyInstaller", "--noconfirm", "--distpath", str(ROOT / "dist"),
+                              "--workpath", str(ROOT / "build" / "pyinstaller"),
+                              str(ROOT / "packaging" / "selfreview.spec"), *extra], cwd=ROOT)
+    if status == 0:
+        exe = ROOT / "dist" / "selfreview" / ("selfreview.exe" if os.name == "nt" else "selfreview")
+        print(f"built {exe}  (smoke run: python3 packaging/smoke.py {exe.relative_to(ROOT)})")
+    return status
+
+
 def main() -> int:
-    commands = {"run": cmd_run, "test": cmd_test, "lang": cmd_lang, "lock": cmd_lock}
+    commands = {"run": cmd_run, "test": cmd_test, "lang": cmd_lang, "lock": cmd_lock, "bundle": cmd_bundle}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

@@ -65,7 +65,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+142"/>
+        <location filename="../../selfreview/ui/app.py" line="+151"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/outputs.py" line="+57"/>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+58"/>
         <location line="+24"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
@@ -578,6 +578,44 @@
         <location line="+3"/>
         <source>Roll-call table</source>
         <translation>Bảng điểm danh</translation>
+    </message>
+</context>
+<context>
+    <name>FileRequests</name>
+    <message>
+        <location filename="../../selfreview/ui/file_requests.py" line="+46"/>
+        <source>Open a file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a self-review file or invitation.</source>
+        <translation>%1 không phải tệp bản kiểm điểm hay lời mời.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file %1 was not found.</source>
+        <translation>Không tìm thấy tệp %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Set up your profile first (your name and your role), then open the invitation again.</source>
+        <translation>Hãy tạo hồ sơ của bạn trước (họ tên và chức vụ), rồi mở lại lời mời.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open an invitation</source>
+        <translation>Mở lời mời</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Create the review round first (tab 1, Set-up), then open the member&apos;s file again.</source>
+        <translation>Hãy tạo đợt kiểm điểm trước (thẻ 1, Chuẩn bị), rồi mở lại tệp của đảng viên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import a member&apos;s file</source>
+        <translation>Nhập tệp của đảng viên</translation>
     </message>
 </context>
 <context>
@@ -775,7 +813,7 @@
         <translation>Đặt mật khẩu bảo vệ khóa, sao lưu, khôi phục khóa</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -1018,7 +1056,7 @@ Mã khóa trong tệp:
         <translation>Khóa của bạn không còn được bảo vệ bằng cụm mật khẩu. Ứng dụng sẽ không hỏi cụm mật khẩu khi bạn gửi bản kiểm điểm.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Back up the key: save the file</source>
         <translation>Sao lưu khóa: lưu tệp</translation>
     </message>
@@ -1508,7 +1546,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../selfreview/ui/member_actions.py" line="+112"/>
+        <location filename="../../selfreview/ui/member_actions.py" line="+114"/>
         <source>The file could not be read or written: %1</source>
         <translation>Không đọc hoặc ghi được tệp: %1</translation>
     </message>
@@ -1518,7 +1556,7 @@ Mã khóa trong tệp:
         <translation>Chưa thực hiện được</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Open an invitation from the secretary</source>
         <translation>Mở lời mời từ bí thư</translation>
     </message>
@@ -2023,7 +2061,7 @@ Mã khóa trong tệp:
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../selfreview/ui/key_actions.py" line="-204"/>
+        <location filename="../../selfreview/ui/key_actions.py" line="-205"/>
         <source>Type it &amp;again</source>
         <translation>Gõ &amp;lại lần nữa</translation>
     </message>
@@ -3461,12 +3499,12 @@ Mã khóa trong tệp:
         <translation>bản sao</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Self-review is already open</source>
         <translation>Bản kiểm điểm cá nhân đang mở</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+45"/>
+        <location filename="../../selfreview/ui/app.py" line="+52"/>
         <location filename="../../selfreview/ui/startup.py" line="+4"/>
         <location line="+93"/>
         <location line="+5"/>

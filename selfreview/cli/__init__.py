@@ -1,5 +1,9 @@
 """The command line: ``selfreview [--data-dir DIR] COMMAND ...``; with no command, the desktop app.
 
+``selfreview [--data-dir DIR] FILE.selfreview-invite|FILE.selfreview`` is the desktop app opening that
+file (what a double-click runs: packaging/linux/selfreview.desktop, packaging/windows/selfreview.iss);
+if the app is already open on that data folder, the file goes to it (ui/single_instance.py).
+
 Each command lives in its own module with ``register(subparsers, common)``; handlers return the
 exit status.
 """
@@ -38,22 +42,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _app_only(argv: list[str]) -> tuple[bool, str | None]:
-    """(True, data dir) when the arguments name no command: only ``--data-dir DIR`` or nothing."""
+# the files a double-click hands to the app (services/exchange.py INVITE_SUFFIX, RESPONSE_SUFFIX)
+OPENED_SUFFIXES = (".selfreview-invite", ".selfreview")
+
+
+def _app_only(argv: list[str]) -> tuple[bool, str | None, str | None]:
+    """(True, data dir, file) when the arguments name no command: only ``--data-dir DIR`` or nothing,
+    and at most one exchange file to open (``selfreview FILE.selfreview-invite``, a double-click)."""
+    data_dir = None
+    if len(argv) >= 2 and argv[0] == "--data-dir":
+        data_dir, argv = argv[1], argv[2:]
+    elif argv and argv[0].startswith("--data-dir="):
+        data_dir, argv = argv[0].split("=", 1)[1], argv[1:]
     if not argv:
-        return True, None
-    if len(argv) == 2 and argv[0] == "--data-dir":
-        return True, argv[1]
-    if len(argv) == 1 and argv[0].startswith("--data-dir="):
-        return True, argv[0].split("=", 1)[1]
-    return False, None
+        return True, data_dir, None
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0].lower().endswith(OPENED_SUFFIXES):
+        return True, data_dir, argv[0]
+    return False, None, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    app_only, data_dir = _app_only(list(sys.argv[1:] if argv is None else argv))
+    app_only, data_dir, opened = _app_only(list(sys.argv[1:] if argv is None else argv))
     if app_only:
         from selfreview.ui.app import run_app  # Qt is imported only for the desktop app
-        return run_app(data_dir)
+        return run_app(data_dir, opened)
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = getattr(args, "data_dir", None)

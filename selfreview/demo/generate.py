@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from selfreview.demo.fill import fill_answers, pick_rating
+from selfreview.filenames import portable_name
 from selfreview.demo.names import COVERING, random_name
 from selfreview.exchange.atomic import write_atomic
 from selfreview.exchange.keys import PublicIdentity, identity_from_bytes
@@ -142,7 +143,7 @@ def run_demo(ctx, members: int, out: str | Path, cells: int = 1, seed: int = 202
                               finalized_at=created + timedelta(hours=rng.randint(1, 72)),
                               template=TemplateRef(form["id"], form["version"], form["hash"]), template_body=body,
                               answers=fill_answers(template, rng, target, year), recipient=enc_key)
-            path = out_dir / f"c{c + 1:02d}-{m + 1:04d}-{slug(name)}.selfreview"
+            path = out_dir / portable_name(f"c{c + 1:02d}-{m + 1:04d}-{slug(name)}.selfreview")
             write_atomic(path, write_response(identity, doc, now), durable=False)
             result.files.append(path)
     result.seconds = time.perf_counter() - started

@@ -56,8 +56,8 @@ def render(schema: dict[str, Any]) -> str:
 
 def write(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / TEMPLATE_FILE).write_text(render(template_schema()), encoding="utf-8")
-    (folder / ANSWERS_FILE).write_text(render(answers_schema()), encoding="utf-8")
+    (folder / TEMPLATE_FILE).write_text(render(template_schema()), encoding="utf-8", newline="\n")
+    (folder / ANSWERS_FILE).write_text(render(answers_schema()), encoding="utf-8", newline="\n")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ class CrashWatch:
             path = logs / CRASH_LOG
             if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
                 os.replace(path, logs / (CRASH_LOG + ".1"))
-            log_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - open for the process's life
+            log_file = open(path, "a", encoding="utf-8", newline="\n")  # noqa: SIM115 - open for the process's life
             log_file.write(f"--- selfreview started {utcnow().isoformat(timespec='seconds')}Z, pid {os.getpid()}\n")
             log_file.flush()
             faulthandler.enable(file=log_file, all_threads=True)
@@ -92,7 +92,7 @@ class CrashWatch:
 def _write_marker(path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps({"pid": os.getpid(), "started_at": utcnow().isoformat(timespec="seconds")}),
-                   encoding="utf-8")
+                   encoding="utf-8", newline="\n")
     os.replace(tmp, path)
 
 

@@ -24,6 +24,7 @@ from selfreview.exchange.invitation import InvitationDoc, read_invitation, write
 from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.response import MemberIdentity, ResponseDoc, RoundRef, TemplateRef, write_response
+from selfreview.filenames import portable_name
 from selfreview.forms import canonical_json, registry
 from selfreview.messages import msg
 from selfreview.services import audit, receipts, templates
@@ -85,6 +86,7 @@ class InvitationInfo:
 
 
 def slug(text: str) -> str:
+    """ASCII letters, digits and dashes (a file name part that survives every system)."""
     text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "review"
@@ -197,7 +199,7 @@ class ExchangeService:
     # -- the member: response file ----------------------------------------------------------------
     def suggested_file_name(self, review_id: int) -> str:
         summary = self.ctx.reviews.open(review_id).summary
-        return f"{slug(summary.owner)}-{slug(summary.period)}{RESPONSE_SUFFIX}"
+        return portable_name(f"{slug(summary.owner)}-{slug(summary.period)}{RESPONSE_SUFFIX}")
 
     def is_encrypted_export(self, review_id: int) -> bool:
         """True when the review came from an invitation (its file will be encrypted)."""

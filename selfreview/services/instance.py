@@ -3,7 +3,7 @@
 ``acquire_instance_lock(data_dir)`` takes an exclusive lock on ``<data>/selfreview.lock``
 (``flock`` on POSIX, called directly: the desktop app takes it before showing its window, and
 importing the ``filelock`` package costs more than the lock; ``msvcrt.locking`` on Windows, through
-``filelock``). The system drops the lock when the process ends, however it ends (a crash, SIGKILL,
+``filelock``: ``fcntl`` is imported only where it exists, tests/unit/test_portability.py checks that). The system drops the lock when the process ends, however it ends (a crash, SIGKILL,
 a power cut), so a stale lock never blocks the next start. A second process gets :class:`AlreadyRunning`; the GUI then
 brings the first window forward or explains. The holder's process id is written to
 ``<data>/selfreview.lock.pid`` for that purpose (informational: the lock, not the file, decides).
@@ -18,6 +18,11 @@ from typing import Any
 from selfreview.messages import msg
 from selfreview.services.errors import ServiceError
 from selfreview.services.safety import storage_errors
+
+try:
+    import fcntl
+except ImportError:  # Windows: filelock (msvcrt.locking) takes the lock instead
+    fcntl = None  # type: ignore[assignment]
 
 LOCK_FILE_NAME = "selfreview.lock"
 PID_FILE_NAME = "selfreview.lock.pid"
@@ -45,8 +50,8 @@ class _FlockLock:
     def acquire(self) -> bool:
         """True: taken; False: another open file (another process, or this one) holds it."""
         import errno
-        import fcntl
 
+        assert fcntl is not None
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         fd = os.open(self.path, flags, 0o600)
         try:
@@ -105,7 +110,7 @@ def acquire_instance_lock(data_dir: Path | str) -> InstanceLock:
     with storage_errors(data_dir):
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock: Any
-        if os.name == "posix":
+        if fcntl is not None:
             lock = _FlockLock(data_dir / LOCK_FILE_NAME)
             if not lock.acquire():
                 raise AlreadyRunning(data_dir, holder_pid(data_dir))
@@ -120,7 +125,7 @@ def acquire_instance_lock(data_dir: Path | str) -> InstanceLock:
             except Timeout:
                 raise AlreadyRunning(data_dir, holder_pid(data_dir)) from None
         try:
-            (data_dir / PID_FILE_NAME).write_text(str(os.getpid()), encoding="ascii")
+            (data_dir / PID_FILE_NAME).write_text(str(os.getpid()), encoding="ascii", newline="")
         except OSError:
             pass
     return InstanceLock(data_dir, lock)

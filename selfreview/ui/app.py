@@ -26,6 +26,7 @@ status 1.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -38,6 +39,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from selfreview.ui.i18n import Translators, arg
 from selfreview.ui.settings import AppSettings, apply_text_size, load_fonts, user_settings
 from selfreview.ui.style import apply_style
+
+# Set (to anything but empty): close the window and exit once the first page is shown (exit status 0),
+# or at once with 1 if the data folder cannot be opened: the bundle's smoke test starts the frozen GUI
+# this way (packaging/smoke.py, run by tests/e2e/test_bundle.py).
+EXIT_AFTER_START_ENV = "SELFREVIEW_EXIT_AFTER_START"
 
 # The data folder opens once the window is painted; if the window is never exposed (started
 # minimized, a window system that never says so), it opens after this anyway.
@@ -100,10 +106,13 @@ class AppStart:
     """One start of the desktop app on one data folder (see the module's docstring)."""
 
     def __init__(self, data_dir: str | None = None, settings: AppSettings | None = None, dialogs: Any = None,
-                 translators: Translators | None = None) -> None:
+                 translators: Translators | None = None, open_path: str | None = None) -> None:
         """``settings``, ``dialogs``, ``translators``: the tests' own (default: the per-user settings
-        file, the real dialogs, and fonts, style and translators set up here)."""
+        file, the real dialogs, and fonts, style and translators set up here). ``open_path``: a file
+        to open once the first page is shown (a double-clicked invitation or member's file); if the
+        app is already open on this data folder, that app opens it (ui/file_requests.py)."""
         self.data_dir = data_dir
+        self.open_path = open_path
         self.directory: Path | None = None
         self.app: QApplication | None = None
         self.settings = settings
@@ -143,7 +152,7 @@ class AppStart:
                                  arg(QCoreApplication.translate("App", "The data folder could not be opened:\n%1"), e))
             return 1
         # before any window: a second start on this folder only brings the first window forward
-        self.lock, status = take_lock(self.directory, self.dialogs)
+        self.lock, status = take_lock(self.directory, self.dialogs, open_path=self.open_path)
         if self.lock is None:
             return status
         # a fatal error from now on is written to <data>/logs/crash.log; was the last run closed?
@@ -163,6 +172,7 @@ class AppStart:
         if window is None or self.ctx is not None or not window.isVisible():
             return  # closed before its data folder was opened: nothing to do
         from selfreview.services.recovery import take_daily_backup
+        from selfreview.ui import file_requests
         from selfreview.ui.single_instance import InstanceServer, bring_to_front
         from selfreview.ui.startup import open_data
         from selfreview.ui.tasks import TaskRunner
@@ -171,16 +181,22 @@ class AppStart:
         # is imported here, after the first paint); it answers during the dialogs below too
         self.server = InstanceServer(self.directory, self.app)
         self.server.activate_requested.connect(lambda: bring_to_front(window))
+        self.server.open_requested.connect(lambda path: file_requests.open_file(window, path))
+        if self.open_path:
+            file_requests.open_file(window, self.open_path)  # waits for the first page (attach)
         try:
             self.ctx = open_data(self.directory, self.dialogs, window, daily_backup=False)
             if self.ctx is not None:
                 self.runner = TaskRunner(self.app)
                 self.ctx.writer_check = self.runner.on_writer_thread  # one writer (ui/tasks.py)
                 window.attach(self.ctx, self.runner)
+                file_requests.open_pending(window)
                 # today's copy: the database writer's first task, once the first page is there
                 self.runner.submit(take_daily_backup, self.ctx.data_dir, on_done=self._daily_backup_done)
                 if self.unclean is not None:
                     self._tell_unclean_exit()
+                if os.environ.get(EXIT_AFTER_START_ENV):
+                    QTimer.singleShot(0, window, self._exit_after_start)
                 return
         except Exception as e:  # noqa: BLE001 - a bug: say so, and do not leave "Opening…" on screen
             traceback.print_exc()
@@ -194,6 +210,12 @@ class AppStart:
         from selfreview.services.crashlog import saved_until
         from selfreview.ui.crash_notice import show_crash_notice
         show_crash_notice(self.window, self.unclean.log_path, saved_until(self.ctx))
+
+    def _exit_after_start(self) -> None:
+        """``SELFREVIEW_EXIT_AFTER_START``: say which page is shown, then close the window as a person would."""
+        page = type(self.window.page).__name__ if self.window.page is not None else "none"
+        print(f"selfreview: started, page {page}", flush=True)
+        self.window.close()
 
     def _daily_backup_done(self, result: tuple[Any, Any]) -> None:
         """Note today's copy (or why none could be made) in ``ctx.startup``, as ``AppContext.open``
@@ -247,11 +269,11 @@ def binding_problem() -> str | None:
             f"the tested version with 'pip install -c constraints.txt .' or python3 dev.py run")
 
 
-def run_app(data_dir: str | None = None) -> int:
+def run_app(data_dir: str | None = None, open_path: str | None = None) -> int:
     """The desktop app on ``data_dir``: the window at once, then the data folder; one app per data
-    folder (a second start brings the first window forward and exits 0), a damaged database
-    explained and repaired (ui/startup.py)."""
+    folder (a second start brings the first window forward, hands it ``open_path`` if given, and
+    exits 0), a damaged database explained and repaired (ui/startup.py)."""
     problem = binding_problem()
     if problem:
         print("selfreview: warning: " + problem, file=sys.stderr)
-    return AppStart(data_dir).run()
+    return AppStart(data_dir, open_path=open_path).run()

@@ -100,7 +100,7 @@ class HomePage(QWidget):
         self.invite_button.setToolTip(self.tr("When your cell secretary sent you an invitation file "
                                               "(.selfreview-invite), open it here: your review is made on the "
                                               "cell's form and will be sent back encrypted for the secretary."))
-        self.invite_button.clicked.connect(self.open_invitation)
+        self.invite_button.clicked.connect(lambda: self.open_invitation())  # not clicked(bool) as the path
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.invite_button)
         buttons.addStretch(1)
@@ -280,8 +280,9 @@ class HomePage(QWidget):
                            on_done=lambda d: self.open_review.emit(d.summary.id), on_error=self._error)
 
     # -- exchange and PDF (selfreview/ui/member_actions.py) -------------------------------------------
-    def open_invitation(self) -> None:
-        self.actions.open_invitation(self.profile)
+    def open_invitation(self, path: str | None = None) -> None:
+        """``path``: a double-clicked invitation (ui/file_requests.py); None: the person picks one."""
+        self.actions.open_invitation(self.profile, path)
 
     def send_selected(self) -> None:
         summary = self.selected()

@@ -182,7 +182,8 @@ class KeyActions(QObject):
     # -- backup -----------------------------------------------------------------------------------------
     def backup(self, profile: Any) -> PassphraseDialog | None:
         from selfreview.services.exchange import slug
-        suggested = documents_dir() / f"khoa-{slug(profile.full_name)}{BACKUP_SUFFIX}"
+        from selfreview.filenames import portable_name
+        suggested = documents_dir() / portable_name(f"khoa-{slug(profile.full_name)}{BACKUP_SUFFIX}")
         chosen = self.dialogs.save_file(self._parent(), self.tr("Back up the key: save the file"), str(suggested),
                                         arg(self.tr("Key backups (*%1)"), BACKUP_SUFFIX))
         if not chosen:

@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from selfreview.filenames import portable_name, portable_path
 from selfreview.services.errors import ServiceError
 from selfreview.ui import open_file
 from selfreview.ui.exchange_dialogs import InvitationDialog, SentDialog
@@ -40,9 +41,10 @@ def documents_dir() -> Path:
 
 
 def with_suffix(path: str, suffix: str) -> Path:
-    """The chosen name, with ``suffix`` added when the file dialog did not add it."""
+    """The chosen name, with ``suffix`` added when the file dialog did not add it, made portable (a name
+    Windows or a USB stick would refuse, such as ``CON`` or ``a:b``, is changed: selfreview/filenames.py)."""
     p = Path(path)
-    return p if p.name.lower().endswith(suffix) else p.with_name(p.name + suffix)
+    return portable_path(p if p.name.lower().endswith(suffix) else p.with_name(p.name + suffix))
 
 
 def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
@@ -115,15 +117,16 @@ class MemberActions(QObject):
         self.dialogs.error(self._parent(), self.tr("Could not do that"), text)
 
     # -- an invitation from the secretary -------------------------------------------------------------
-    def open_invitation(self, profile: Any) -> None:
-        """Pick an invitation file, show what it says, and on confirmation set up the review from the
-        invitation shown (the file is read once)."""
+    def open_invitation(self, profile: Any, path: str | None = None) -> None:
+        """Pick an invitation file (or take ``path``: a double-clicked one), show what it says, and on
+        confirmation set up the review from the invitation shown (the file is read once)."""
         if self.busy:
             return
         from selfreview.services.exchange import INVITE_SUFFIX
-        path = self.dialogs.open_file(self._parent(), self.tr("Open an invitation from the secretary"),
-                                      arg(self.tr("Invitations from the cell (*%1);;All files (*)"), INVITE_SUFFIX),
-                                      str(documents_dir()))
+        if path is None:
+            path = self.dialogs.open_file(self._parent(), self.tr("Open an invitation from the secretary"),
+                                          arg(self.tr("Invitations from the cell (*%1);;All files (*)"), INVITE_SUFFIX),
+                                          str(documents_dir()))
         if not path:
             return
         self._run(lambda _p, p: self.ctx.exchange.read_invitation(p), path,
@@ -233,7 +236,7 @@ class MemberActions(QObject):
         from selfreview.services.exchange import slug
         s = self.ctx.reviews.open(review_id).summary
         revision = f"-{s.revision}" if s.revision > 1 else ""
-        return f"{slug(s.owner)}-{slug(s.period)}{revision}{suffix}"
+        return portable_name(f"{slug(s.owner)}-{slug(s.period)}{revision}{suffix}")
 
     def export_pdf(self, review_id: int) -> None:
         """Choose where, render the PDF off the GUI thread (Cancel leaves no file), then show it."""

@@ -1,10 +1,17 @@
 """One window per data directory: the first app listens on a local socket (a named pipe on Windows),
-a second start asks it to come forward and then exits.
+a second start asks it to come forward (and to open the file it was given: a double-clicked
+invitation or member's file) and then exits.
 
 The instance lock (``services/instance.py``, an OS file lock) decides who is first; this module only
 carries the "come forward" message. The server name is derived from the data directory's resolved
-path and the user, so two users, or two data directories, never meet. On POSIX the socket is
-owner-only (``UserAccessOption``); the only thing a message can do is raise a window.
+path and the user, so two users, or two data directories, never meet. The socket is owner-only
+(``UserAccessOption``: file permissions on POSIX, the pipe's access list on Windows). A message can
+raise the window, and name a file for it to open the way the person's own "Open…" would: an
+invitation is shown for the person to accept, a member's file goes through the checked import
+(signature, key, round) with its receipt; nothing is accepted or written without those checks.
+
+    activate\n            → ok\n   bring the window forward
+    open <utf-8 path>\n   → ok\n   bring it forward and open that file (an absolute path)
 
     server = InstanceServer(data_dir)           # the first instance, holding the lock (from its first paint on)
     server.activate_requested.connect(...)      # bring the window forward
@@ -24,7 +31,9 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 REQUEST = b"activate\n"
+OPEN = b"open "
 REPLY = b"ok\n"
+MAX_LINE = 64 * 1024  # a path, with room to spare
 
 
 def server_name(data_dir: Path | str) -> str:
@@ -42,6 +51,7 @@ class InstanceServer(QObject):
     """Listens for "come forward" from later starts on the same data directory."""
 
     activate_requested = Signal()
+    open_requested = Signal(str)  # an absolute path a later start was given (after activate_requested)
 
     def __init__(self, data_dir: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,20 +74,34 @@ class InstanceServer(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():
+            if socket.bytesAvailable() > MAX_LINE:
+                socket.abort()
             return
-        line = bytes(socket.readLine().data())
-        if line == REQUEST:
+        line = bytes(socket.readLine(MAX_LINE + 1).data())
+        path = None
+        if line.startswith(OPEN) and line.endswith(b"\n"):
+            try:
+                path = line[len(OPEN):-1].decode("utf-8")
+            except UnicodeDecodeError:
+                path = None
+            if not path or not Path(path).is_absolute():
+                path = None
+        if line == REQUEST or path is not None:
             socket.write(REPLY)
             socket.flush()
             self.activate_requested.emit()
+            if path is not None:
+                self.open_requested.emit(path)
         socket.disconnectFromServer()
 
     def close(self) -> None:
         self.server.close()
 
 
-def ask_to_activate(data_dir: Path | str, timeout_ms: int = 3000, starting_ms: int = 2000) -> bool:
-    """Ask the first instance to bring its window forward; True when it answered.
+def ask_to_activate(data_dir: Path | str, timeout_ms: int = 3000, starting_ms: int = 2000,
+                    open_path: str | None = None) -> bool:
+    """Ask the first instance to bring its window forward (and to open ``open_path``, made absolute
+    here: the first app has its own working folder); True when it answered.
 
     The first app takes the folder's lock before its window and starts listening only once the
     window is painted (ui/app.py), so while nobody listens yet this tries again for ``starting_ms``."""
@@ -92,7 +116,10 @@ def ask_to_activate(data_dir: Path | str, timeout_ms: int = 3000, starting_ms: i
         if socket.error() not in not_yet or time.monotonic() >= deadline:
             return False
         time.sleep(0.05)
-    socket.write(REQUEST)
+    if open_path is None:
+        socket.write(REQUEST)
+    else:
+        socket.write(OPEN + str(Path(open_path).absolute()).replace("\n", "").encode("utf-8") + b"\n")
     if not socket.waitForBytesWritten(timeout_ms):
         return False
     reply = b""

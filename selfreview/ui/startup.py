@@ -40,12 +40,14 @@ def kind_text(kind: str) -> str:
 
 
 # -- one app per data folder ----------------------------------------------------------------------------
-def take_lock(directory: Path, dialogs: Any, activate=None) -> tuple[InstanceLock | None, int]:
+def take_lock(directory: Path, dialogs: Any, activate=None, open_path: str | None = None,
+              ) -> tuple[InstanceLock | None, int]:
     """The data folder's instance lock, or (None, exit status) when another app holds it.
 
     The other app is asked to bring its window forward (``activate``, by default
-    ``single_instance.ask_to_activate``); if it answers, this start ends quietly (status 0, a line
-    on stderr). If it does not answer, the person is told why in a message box (status 1)."""
+    ``single_instance.ask_to_activate``), and to open ``open_path`` when this start was given a file;
+    if it answers, this start ends quietly (status 0, a line on stderr). If it does not answer, the
+    person is told why in a message box (status 1)."""
     from selfreview.messages import msg
     from selfreview.services.errors import ServiceError
     from selfreview.services.instance import AlreadyRunning, acquire_instance_lock
@@ -55,7 +57,7 @@ def take_lock(directory: Path, dialogs: Any, activate=None) -> tuple[InstanceLoc
     except AlreadyRunning as e:
         if activate is None:  # QtNetwork: only for a second start
             from selfreview.ui.single_instance import ask_to_activate as activate
-        if activate(directory):
+        if activate(directory) if open_path is None else activate(directory, open_path=open_path):
             print(f"{e.message.vi}\n{e.message.en}", file=sys.stderr)
             return None, 0
         dialogs.error(None, QCoreApplication.translate("Startup", "Self-review is already open"),

@@ -67,3 +67,21 @@ def test_different_data_directories_do_not_block_each_other(tmp_path):
     assert a.held and b.held
     a.release()
     b.release()
+
+
+def test_without_fcntl_the_lock_goes_through_filelock_and_agrees_with_flock(data_dir, monkeypatch):
+    """Windows has no ``fcntl``: the module must import and lock there through ``filelock``. Here that
+    branch is taken by hiding the module; a POSIX process on the same folder is still refused."""
+    import selfreview.services.instance as instance
+
+    monkeypatch.setattr(instance, "fcntl", None)
+    first = acquire_instance_lock(data_dir)
+    assert type(first._lock).__module__.startswith("filelock")
+    with pytest.raises(AlreadyRunning):
+        acquire_instance_lock(data_dir)
+    other = subprocess.run([sys.executable, "-c", TRY, str(data_dir)], capture_output=True, text=True, check=True)
+    assert other.stdout.split() == ["REFUSED", str(os.getpid())]
+    first.release()
+    assert not first.held
+    with acquire_instance_lock(data_dir) as again:
+        assert again.held

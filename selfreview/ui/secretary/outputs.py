@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from selfreview.filenames import portable_name, portable_path
 from selfreview.services.exchange import INVITE_SUFFIX, slug
 from selfreview.services.rollcall_table import write_table
 from selfreview.ui.i18n import arg, language
@@ -43,11 +44,11 @@ class Exporter(QObject):
 
     def _ask(self, title: str, name: str, suffix: str, name_filter: str) -> Path | None:
         folder = self.last.parent if self.last is not None else documents_dir()
-        path = self.dialogs.save_file(self.workspace, title, str(folder / (name + suffix)), name_filter)
+        path = self.dialogs.save_file(self.workspace, title, str(folder / portable_name(name + suffix)), name_filter)
         if not path:
             return None
         out = Path(path)
-        return out if out.name.lower().endswith(suffix) else out.with_name(out.name + suffix)
+        return portable_path(out if out.name.lower().endswith(suffix) else out.with_name(out.name + suffix))
 
     def _run(self, title: str, out: Path | None, work: Callable[[Any, Path], Any], cancellable: bool = True) -> Any:
         if out is None:
