@@ -37,3 +37,42 @@ def is_nfc_deep(value: Any) -> bool:
     if isinstance(value, dict):
         return all(is_nfc_deep(k) and is_nfc_deep(v) for k, v in value.items())
     return True
+
+
+# -- finding names as people type them -----------------------------------------------------------------
+# "duc" finds "Đức", "nguyen van" finds "Nguyễn Văn": marks are dropped from both sides unless the person
+# typed them. Đ/đ is a letter of its own in Unicode (it does not decompose in NFD), so it is mapped by hand.
+_BARE = {"đ": "d", "Đ": "d"}
+
+
+def bare(ch: str) -> str:
+    """One character without its marks, lower case ("Ặ" → "a", "đ" → "d")."""
+    if ch in _BARE:
+        return _BARE[ch]
+    base = unicodedata.normalize("NFD", ch)[:1].casefold()
+    return base or ch
+
+
+def fold(text: str) -> str:
+    """``text`` without marks and case, one character for each of its NFC characters."""
+    return "".join(bare(c) for c in nfc(text))
+
+
+def _same(typed: str, shown: str) -> bool:
+    # a letter typed with its marks must match them; a bare letter matches every marked form of it
+    return typed == shown or (bare(typed) == typed and bare(shown) == typed)
+
+
+def text_matches(typed: str, *fields: str) -> bool:
+    """True when ``typed`` (what a person types in a search field) occurs in one of ``fields``,
+    ignoring case, and ignoring marks the person did not type: "duc" and "Đức" find "Đức",
+    "Đúc" does not. Runs of white space count as one space."""
+    needle = " ".join(nfc(typed).casefold().split())
+    if not needle:
+        return True
+    for field in fields:
+        hay = " ".join(nfc(field or "").casefold().split())
+        for start in range(len(hay) - len(needle) + 1):
+            if all(_same(t, hay[start + i]) for i, t in enumerate(needle)):
+                return True
+    return False

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Screenshots of each main screen, in Vietnamese and in English, from a real window.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb python tools/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb python tools/screenshots.py
+    python tools/screenshots.py      # no display: Qt's offscreen platform plays a 1366×768 screen
 
 Builds demo data in a temporary data directory (nothing touches the user's data or settings),
 opens each screen and saves ``docs/screenshots/<lang>-NN-<screen>.png``. With ``--hidpi`` it also
@@ -78,6 +79,27 @@ class AutoDialogs:
         pass
 
     error = info
+
+
+SCREEN = (1366, 768)  # the most common office laptop screen
+
+
+def offscreen_screen() -> None:
+    """With no display: Qt's offscreen platform playing a 1366×768 screen (set before Qt starts)."""
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    import json
+    config = Path(tempfile.mkdtemp(prefix="selfreview-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "office", "x": 0, "y": 0, "width": SCREEN[0],
+                                               "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def place(window) -> None:
+    """The window as the app sizes it on the screen (ui/screen_fit.py): 1366×768 gives 1280×728."""
+    from selfreview.ui import screen_fit
+    screen_fit.place(window)
 
 
 def settle() -> None:
@@ -165,7 +187,7 @@ def shots(lang: str, prefix: str = "") -> None:
         empty = AppContext.open(tmp / "empty")
         window = MainWindow(empty, AppSettings(QSettings(str(tmp / "s2.ini"), QSettings.Format.IniFormat)),
                             runner, dialogs, translators)
-        window.setGeometry(0, 0, 1280, 820)
+        place(window)
         window.show()
         window.show_first_run(ask_language=True)
         save(window, "first-run-language")
@@ -182,7 +204,7 @@ def shots(lang: str, prefix: str = "") -> None:
         ctx = AppContext.open(tmp / "data")
         me, rid = demo(ctx)
         window = MainWindow(ctx, settings, runner, dialogs, translators)
-        window.setGeometry(0, 0, 1280, 820)
+        place(window)
         window.show()
         save(window, "profile-picker")
         window.open_profile(me, resume=False)
@@ -276,6 +298,7 @@ def main() -> int:
     parser.add_argument("--hidpi", action="store_true", help="also the form at 200 %%")
     parser.add_argument("--only-hidpi-pass", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    offscreen_screen()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.only_hidpi_pass:
         hidpi_pass()

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Screenshots of the cell secretary's workspace, in Vietnamese and in English, from a real window.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb python tools/screenshots_secretary.py
+    xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb python tools/screenshots_secretary.py
+    python tools/screenshots_secretary.py   # no display: Qt's offscreen platform at 1366×768
 
 A temporary data directory acting as the secretary: the demo generator's cell and round with 24
 members' files (dropped on the roll-call as a person would), three members still missing, one file
@@ -24,7 +25,7 @@ OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshots import AutoDialogs, grab, settle  # noqa: E402
+from screenshots import AutoDialogs, grab, offscreen_screen, place, settle  # noqa: E402
 
 MISSING = (("Hoàng Văn Tám", "non_leader", date(1988, 4, 2), "Chuyên viên"),
            ("Lý Thị Ngọc Ánh", "non_leader", date(1992, 9, 12), "Cán sự"),
@@ -96,7 +97,7 @@ def shots(lang: str) -> None:
         ctx = AppContext.open(tmp / "data")
         me, rnd, files = prepare(ctx, tmp)
         window = MainWindow(ctx, settings, TaskRunner(synchronous=True), AutoDialogs(), translators)
-        window.setGeometry(0, 0, 1366, 820)  # a common office laptop; at 1280 the roll-call scrolls sideways a little
+        place(window)  # as the app sizes itself on a 1366×768 screen
         window.show()
         n = [0]
 
@@ -197,6 +198,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Screenshots of the secretary's workspace (run under xvfb-run).")
     parser.add_argument("--lang", choices=["vi", "en"], action="append")
     args = parser.parse_args()
+    offscreen_screen()
     OUT.mkdir(parents=True, exist_ok=True)
     for lang in args.lang or ["vi", "en"]:
         shots(lang)

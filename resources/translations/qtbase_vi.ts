@@ -67,6 +67,14 @@
 <context>
     <name>QFileDialog</name>
     <message>
+        <source>&amp;Look in:</source>
+        <translation>Tìm tr&amp;ong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
         <source>%1
 Directory not found.
 Please verify the correct directory name was given.</source>
@@ -98,7 +106,7 @@ Bạn có muốn thay thế không?</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Xoá</translation>
+        <translation>&amp;Xóa</translation>
     </message>
     <message>
         <source>&amp;New Folder</source>
@@ -120,7 +128,7 @@ Bạn có muốn thay thế không?</translation>
         <source>'%1' is write protected.
 Do you want to delete it anyway?</source>
         <translation>“%1” đang được bảo vệ chống ghi.
-Bạn vẫn muốn xoá chứ?</translation>
+Bạn vẫn muốn xóa chứ?</translation>
     </message>
     <message>
         <source>Alias</source>
@@ -136,7 +144,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     </message>
     <message>
         <source>Are you sure you want to delete '%1'?</source>
-        <translation>Bạn có chắc muốn xoá “%1”?</translation>
+        <translation>Bạn có chắc muốn xóa “%1”?</translation>
     </message>
     <message>
         <source>Back</source>
@@ -152,7 +160,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     </message>
     <message>
         <source>Could not delete directory.</source>
-        <translation>Không xoá được thư mục.</translation>
+        <translation>Không xóa được thư mục.</translation>
     </message>
     <message>
         <source>Create New Folder</source>
@@ -164,7 +172,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Detail View</source>
@@ -357,7 +365,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -403,7 +411,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     </message>
     <message>
         <source>Abort</source>
-        <translation>Huỷ bỏ</translation>
+        <translation>Hủy bỏ</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -411,7 +419,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Close</source>
@@ -470,7 +478,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -563,7 +571,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -594,7 +602,7 @@ Bạn vẫn muốn xoá chứ?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Commit</source>

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>QuotaBanner</name>
+    <message numerus="yes">
+        <location filename="../../selfreview/ui/secretary/common.py" line="+136"/>
+        <source>Quota of excellent ratings so far: %1; %n member(s) not rated yet</source>
+        <translation>
+            <numerusform>Quota of excellent ratings so far: %1; %n member not rated yet</numerusform>
+            <numerusform>Quota of excellent ratings so far: %1; %n members not rated yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewEditor</name>
     <message numerus="yes">
         <location filename="../../selfreview/ui/review_editor.py" line="+291"/>

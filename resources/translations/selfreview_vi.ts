@@ -52,7 +52,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../selfreview/ui/help.py" line="+70"/>
+        <location filename="../../selfreview/ui/help.py" line="+71"/>
         <source>About this program</source>
         <translation>Giới thiệu chương trình</translation>
     </message>
@@ -80,37 +80,37 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+40"/>
+        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+42"/>
         <source>The committee&apos;s assessment</source>
         <translation>Nhận xét, đánh giá của chi ủy</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>— not proposed yet —</source>
         <translation>— chưa đề xuất —</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>&amp;Comments of the cell committee</source>
         <translation>Nhận xét của chi ủ&amp;y</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The cell&apos;s proposed ra&amp;ting</source>
         <translation>Chi bộ đề xuất xếp &amp;loại</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
         <source>Sav&amp;e the assessment</source>
         <translation>Lư&amp;u đánh giá</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+68"/>
         <source>Choose a member in the roll-call</source>
         <translation>Chọn một đảng viên trong bảng điểm danh</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>score %1/%2</source>
         <translation>điểm %1/%2</translation>
     </message>
@@ -125,12 +125,12 @@
         <translation>do bí thư nhập</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The rules suggest: %1</source>
         <translation>Theo quy định: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Not saved yet</source>
         <translation>Chưa lưu</translation>
     </message>
@@ -464,7 +464,7 @@
     <message>
         <location filename="../../selfreview/ui/question_widgets/numbers.py" line="+112"/>
         <source>Clear</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -475,7 +475,7 @@
 <context>
     <name>DialogService</name>
     <message>
-        <location filename="../../selfreview/ui/dialogs.py" line="+25"/>
+        <location filename="../../selfreview/ui/dialogs.py" line="+27"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -653,7 +653,7 @@
     <message>
         <location line="+6"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -662,9 +662,17 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../selfreview/ui/guide.py" line="+46"/>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../selfreview/ui/home.py" line="+50"/>
+        <location filename="../../selfreview/ui/home.py" line="+61"/>
         <location line="+21"/>
         <source>My self-reviews</source>
         <translation>Bản kiểm điểm của tôi</translation>
@@ -690,14 +698,19 @@
         <translation>&amp;Xem cả các bản cũ</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-6"/>
+        <source>Before you write: ask your cell secretary for the invitation file (.selfreview-invite) and open it here with &quot;Open an invitation from the secretary…&quot;. A review started from the invitation goes back encrypted: only the secretary can read it. Without one, the file you send is signed but anyone who gets it can read it.</source>
+        <translation>Trước khi viết: hãy xin bí thư chi bộ tệp lời mời (.selfreview-invite) rồi mở tại đây bằng nút &quot;Mở lời mời từ bí thư…&quot;. Bản kiểm điểm lập từ lời mời được gửi lại dưới dạng mã hóa: chỉ bí thư chi bộ đọc được. Không có lời mời, tệp gửi đi vẫn được ký nhưng ai có tệp cũng đọc được.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Open an &amp;invitation from the secretary…</source>
         <translation>Mở &amp;lời mời từ bí thư…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>When your cell secretary sent you an invitation file (.selfreview-invite), open it here: your review is made on the cell&apos;s form and will be sent back encrypted for the secretary.</source>
-        <translation>Khi bí thư chi bộ gửi cho bạn tệp lời mời (.selfreview-invite), hãy mở tại đây: bản kiểm điểm được lập theo mẫu của chi bộ và khi gửi lại sẽ được mã hoá để chỉ bí thư đọc được.</translation>
+        <translation>Khi bí thư chi bộ gửi cho bạn tệp lời mời (.selfreview-invite), hãy mở tại đây: bản kiểm điểm được lập theo mẫu của chi bộ và khi gửi lại sẽ được mã hóa để chỉ bí thư đọc được.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -725,7 +738,7 @@
         <translation>Hồ sơ của tôi</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+32"/>
         <source>Hello, %1</source>
         <translation>Xin chào, %1</translation>
     </message>
@@ -782,7 +795,7 @@
     <message>
         <location line="+2"/>
         <source>Key code</source>
-        <translation>Mã khoá</translation>
+        <translation>Mã khóa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -790,7 +803,17 @@
         <translation>Sửa hồ &amp;sơ…</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+4"/>
+        <source>Securit&amp;y of my key…</source>
+        <translation>Bảo mật &amp;khóa…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protect the key with a passphrase, back it up, restore it</source>
+        <translation>Đặt mật khẩu bảo vệ khóa, sao lưu, khôi phục khóa</translation>
+    </message>
+    <message>
+        <location line="+126"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -924,12 +947,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+6"/>
         <source>The secretary&apos;s key code:</source>
-        <translation>Mã khoá của bí thư:</translation>
+        <translation>Mã khóa của bí thư:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Before opening it, call %1 and ask them to read out their key code. If it is the same as this one, the invitation really comes from them. If it is not, do not open it.</source>
-        <translation>Trước khi mở, hãy gọi điện cho đồng chí %1 và đề nghị đọc mã khoá của mình. Nếu trùng với mã trên đây thì lời mời đúng là do đồng chí ấy gửi. Nếu không trùng, đừng mở.</translation>
+        <translation>Trước khi mở, hãy gọi điện cho đồng chí %1 và đề nghị đọc mã khóa của mình. Nếu trùng với mã trên đây thì lời mời đúng là do đồng chí ấy gửi. Nếu không trùng, đừng mở.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1167,13 +1190,13 @@ Mã khóa trong tệp:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../selfreview/ui/main_window.py" line="+71"/>
-        <location line="+302"/>
+        <location filename="../../selfreview/ui/main_window.py" line="+78"/>
+        <location line="+317"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-303"/>
         <location line="+83"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -1211,13 +1234,13 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+62"/>
-        <location line="+19"/>
-        <location line="+184"/>
+        <location line="+31"/>
+        <location line="+187"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1245,6 +1268,11 @@ Mã khóa trong tệp:
         <location line="+2"/>
         <source>Cell se&amp;cretary&apos;s workspace</source>
         <translation>Việc của &amp;bí thư chi bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Securit&amp;y of my key…</source>
+        <translation>Bảo mật &amp;khóa…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1348,8 +1376,18 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sources of the forms&apos; wording</source>
+        <translation>&amp;Nguồn văn bản của các mẫu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1367,7 +1405,7 @@ Mã khóa trong tệp:
         <translation>Kiểm điểm — cấp ủy</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+50"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -1549,17 +1587,17 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+9"/>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>Send to the cell</source>
         <translation>Gửi cho chi bộ</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-31"/>
         <source>Only a finalized review can be sent. Finalize it first.</source>
         <translation>Chỉ gửi được bản kiểm điểm đã hoàn tất. Hãy hoàn tất trước.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Send to the cell: save the file</source>
         <translation>Gửi cho chi bộ: lưu tệp</translation>
     </message>
@@ -1589,27 +1627,30 @@ Mã khóa trong tệp:
         <translation>Đang ký và lưu tệp…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-24"/>
+        <location line="+33"/>
         <source>Send without encryption?</source>
-        <translation>Gửi mà không mã hoá?</translation>
+        <translation>Gửi mà không mã hóa?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>Save unencrypted</source>
-        <translation>Vẫn lưu, không mã hoá</translation>
+        <translation>Vẫn lưu, không mã hóa</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>A review opened from the secretary&apos;s invitation is encrypted for them. Ask the secretary for the invitation file if you can.</source>
-        <translation>Bản kiểm điểm mở từ lời mời của bí thư được mã hoá để chỉ bí thư đọc được. Nếu có thể, hãy xin bí thư tệp lời mời.</translation>
+        <translation>Bản kiểm điểm mở từ lời mời của bí thư được mã hóa để chỉ bí thư đọc được. Nếu có thể, hãy xin bí thư tệp lời mời.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Passphrase of your key</source>
-        <translation>Cụm mật khẩu của khoá</translation>
+        <translation>Cụm mật khẩu của khóa</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
@@ -1625,12 +1666,32 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+0"/>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Word documents (*.docx)</source>
         <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-36"/>
+        <source>Attach the self-check?</source>
+        <translation>Đính kèm phần tự kiểm tra?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your responsibility self-check is the app&apos;s own aid, not part of the official form, so the printed form leaves it out. Attach it at the end?</source>
+        <translation>Phần tự kiểm tra về trách nhiệm là công cụ hỗ trợ của ứng dụng, không thuộc biểu mẫu chính thức, nên bản in không có phần này. Đính kèm vào cuối?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach it</source>
+        <translation>Đính kèm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose this only if you want to hand it in with your review.</source>
+        <translation>Chỉ chọn khi đồng chí muốn nộp phần này cùng bản kiểm điểm.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo tệp PDF…</translation>
     </message>
@@ -1680,7 +1741,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+60"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+73"/>
         <source>Edit a member</source>
         <translation>Sửa thông tin đảng viên</translation>
     </message>
@@ -1690,7 +1751,7 @@ Mã khóa trong tệp:
         <translation>Thêm đảng viên</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Smaller numbers are reviewed first; leaders always come first</source>
         <translation>Số nhỏ hơn kiểm điểm trước; người giữ chức vụ lãnh đạo luôn kiểm điểm trước</translation>
     </message>
@@ -1771,6 +1832,14 @@ Mã khóa trong tệp:
         <location line="+0"/>
         <source>Not rated because</source>
         <translation>Lý do chưa xếp loại</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../selfreview/ui/names.py" line="+59"/>
+        <source>(by given name)</source>
+        <translation>(theo tên)</translation>
     </message>
 </context>
 <context>
@@ -1867,7 +1936,7 @@ Mã khóa trong tệp:
 <context>
     <name>OutputsPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/outputs.py" line="+13"/>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+24"/>
         <source>Documents and tables</source>
         <translation>Văn bản và bảng biểu</translation>
     </message>
@@ -1892,12 +1961,7 @@ Mã khóa trong tệp:
         <translation>Biên bản hội &amp;nghị (PDF)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Biên bản: attendance, the vote on each member, conclusions.</source>
-        <translation>Biên bản: điểm danh, biểu quyết đối với từng đảng viên, kết luận.</translation>
-    </message>
-    <message>
-        <location line="-4"/>
+        <location line="-3"/>
         <source>With every review in f&amp;ull</source>
         <translation>&amp;Kèm toàn văn từng bản kiểm điểm</translation>
     </message>
@@ -1909,7 +1973,12 @@ Mã khóa trong tệp:
         <translation>Word…</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-11"/>
+        <source>The minutes: attendance, the vote on each member, conclusions.</source>
+        <translation>Biên bản: điểm danh, biểu quyết đối với từng đảng viên, kết luận.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Open the committee&apos;s call for results…</source>
         <translation>Mở yêu cầu báo cáo kết quả của cấp ủy…</translation>
     </message>
@@ -2028,7 +2097,7 @@ Mã khóa trong tệp:
         <translation>Họ &amp;và tên *</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Date of &amp;birth</source>
         <translation>&amp;Ngày sinh</translation>
     </message>
@@ -2040,7 +2109,7 @@ Mã khóa trong tệp:
     <message>
         <location line="+0"/>
         <source>e.g. Party member, cell committee member</source>
-        <translation>ví dụ: Đảng viên, Chi uỷ viên</translation>
+        <translation>ví dụ: Đảng viên, Chi ủy viên</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2136,18 +2205,18 @@ Mã khóa trong tệp:
     <message>
         <location filename="../../selfreview/ui/tasks.py" line="+243"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Cancelling…</source>
-        <translation>Đang huỷ…</translation>
+        <translation>Đang hủy…</translation>
     </message>
 </context>
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../selfreview/ui/question_widgets/base.py" line="+32"/>
+        <location filename="../../selfreview/ui/question_widgets/base.py" line="+33"/>
         <source>Reconstructed wording: the official text could not be checked word for word.</source>
         <translation>Câu chữ được tái dựng: chưa đối chiếu được từng chữ với văn bản chính thức.</translation>
     </message>
@@ -2160,25 +2229,32 @@ Mã khóa trong tệp:
 <context>
     <name>QuotaBanner</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="+132"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="+134"/>
         <source>Quota of excellent ratings: %1</source>
         <translation>Tỷ lệ HTXSNV: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
+        <source>Quota of excellent ratings so far: %1; %n member(s) not rated yet</source>
+        <translation>
+            <numerusform>Tỷ lệ HTXSNV đến lúc này: %1; còn %n đảng viên chưa đánh giá</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Too many proposed excellent (HTXSNV): %1</source>
         <translation>Đề xuất HTXSNV vượt tỷ lệ: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>(not saved yet)</source>
-        <translation>(chưa lưu)</translation>
+        <location line="+5"/>
+        <source>With the rating being chosen, once saved: %1</source>
+        <translation>Với mức đang chọn, khi đã lưu: %1</translation>
     </message>
 </context>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+67"/>
+        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+68"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -2239,7 +2315,12 @@ Mã khóa trong tệp:
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location line="+78"/>
+        <location line="+73"/>
+        <source>Find by member or file name</source>
+        <translation>Tìm theo tên đảng viên hoặc tên tệp</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>◀ Newer</source>
         <translation>◀ Mới hơn</translation>
     </message>
@@ -2259,7 +2340,7 @@ Mã khóa trong tệp:
     <message>
         <location filename="../../selfreview/ui/question_widgets/records.py" line="+48"/>
         <source>Remove this entry</source>
-        <translation>Xoá mục này</translation>
+        <translation>Xóa mục này</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2282,17 +2363,17 @@ Mã khóa trong tệp:
     <message>
         <location line="+26"/>
         <source>Remove entry</source>
-        <translation>Xoá mục</translation>
+        <translation>Xóa mục</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove entry %1 and what is written in it?</source>
-        <translation>Xoá mục %1 cùng nội dung đã viết trong đó?</translation>
+        <translation>Xóa mục %1 cùng nội dung đã viết trong đó?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
 </context>
 <context>
@@ -2403,7 +2484,7 @@ Mã khóa trong tệp:
     <message>
         <location line="+9"/>
         <source>This review was finalized on %1 and is locked.</source>
-        <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khoá.</translation>
+        <translation>Bản kiểm điểm này đã hoàn tất lúc %1 và đã được khóa.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2445,7 +2526,7 @@ Mã khóa trong tệp:
     <message>
         <location line="+1"/>
         <source>After finalizing, the review is locked and can no longer be changed. To correct it later, make a new revision; the finalized one is kept.</source>
-        <translation>Sau khi hoàn tất, bản kiểm điểm được khoá và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
+        <translation>Sau khi hoàn tất, bản kiểm điểm được khóa và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -2537,7 +2618,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+155"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+157"/>
         <source>Entered from paper by the secretary</source>
         <translation>Bí thư nhập từ bản giấy</translation>
     </message>
@@ -2635,7 +2716,7 @@ Mã khóa trong tệp:
         <translation>Danh sách còn trống: thêm đảng viên ở trang chuẩn bị, hoặc nhập tệp.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Import members&apos; files</source>
         <translation>Nhập tệp của đảng viên</translation>
     </message>
@@ -2648,7 +2729,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-51"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-64"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -2686,14 +2767,19 @@ Mã khóa trong tệp:
 <context>
     <name>RosterPanel</name>
     <message>
-        <location line="+80"/>
-        <location line="+10"/>
+        <location line="+93"/>
+        <location line="+20"/>
         <location line="+36"/>
         <source>Roster</source>
         <translation>Danh sách đảng viên</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-52"/>
+        <source>Find by name or post</source>
+        <translation>Tìm theo tên hoặc chức vụ</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>&amp;Add a member…</source>
         <translation>Thêm đảng &amp;viên…</translation>
     </message>
@@ -2875,7 +2961,7 @@ Mã khóa trong tệp:
 <context>
     <name>Secretary</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="-75"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="-83"/>
         <source>Could not do that</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -2981,9 +3067,80 @@ Mã khóa trong tệp:
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../selfreview/ui/section_view.py" line="+39"/>
+        <location filename="../../selfreview/ui/section_view.py" line="+45"/>
         <source>Fields marked * must be answered.</source>
         <translation>Các mục có dấu * là bắt buộc.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This self-check is the app&apos;s own aid, not part of the official form. It is optional: it does not hold up finalizing, and it is printed only if you choose to attach it to the PDF.</source>
+        <translation>Phần tự kiểm tra này là công cụ hỗ trợ của ứng dụng, không thuộc biểu mẫu chính thức. Phần này không bắt buộc: không ảnh hưởng đến việc hoàn tất bản kiểm điểm và chỉ được in khi đồng chí chọn đính kèm vào bản PDF.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It helps you look at what the Central Organisation Commission&apos;s Guidance 43-HD/BTCTW asks of party members: to “%1”.</source>
+        <translation>Phần này giúp đồng chí tự soi lại yêu cầu của Hướng dẫn 43-HD/BTCTW của Ban Tổ chức Trung ương đối với đảng viên: “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <location filename="../../selfreview/ui/security_dialog.py" line="+25"/>
+        <source>Your key is not backed up and not protected by a passphrase.</source>
+        <translation>Khóa của đồng chí chưa được sao lưu và chưa được bảo vệ bằng mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your key is not backed up yet.</source>
+        <translation>Khóa của đồng chí chưa được sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your key is not protected by a passphrase.</source>
+        <translation>Khóa của đồng chí chưa được bảo vệ bằng mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See &quot;Security&quot; on your profile card.</source>
+        <translation>Xem mục &quot;Bảo mật&quot; trong thẻ hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityDialog</name>
+    <message>
+        <location line="+7"/>
+        <source>Security</source>
+        <translation>Bảo mật</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Security of your key</source>
+        <translation>Bảo mật khóa của đồng chí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your key signs the files you send, so the secretary knows they come from you, and opens the files sent to you. It stays on this computer.</source>
+        <translation>Khóa dùng để ký các tệp đồng chí gửi đi, để bí thư chi bộ biết tệp đúng là của đồng chí, và để mở các tệp gửi cho đồng chí. Khóa chỉ nằm trên máy tính này.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Key code</source>
+        <translation>Mã khóa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up</source>
+        <translation>Đã sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not backed up yet: a backup lets you put the key back on a new computer</source>
+        <translation>Chưa sao lưu: có bản sao lưu thì có thể đưa khóa trở lại trên máy tính mới</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
     </message>
 </context>
 <context>
@@ -3006,22 +3163,22 @@ Mã khóa trong tệp:
     <message>
         <location line="+7"/>
         <source>Encrypted for the cell secretary who sent the invitation: only they can open it. Their key code:</source>
-        <translation>Đã mã hoá cho bí thư chi bộ đã gửi lời mời: chỉ đồng chí ấy mở được. Mã khoá của bí thư:</translation>
+        <translation>Đã mã hóa cho bí thư chi bộ đã gửi lời mời: chỉ đồng chí ấy mở được. Mã khóa của bí thư:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Signed but NOT encrypted: anyone who gets this file can read it. Hand it over in person.</source>
-        <translation>Đã ký nhưng KHÔNG mã hoá: ai có tệp này cũng đọc được. Hãy trao tận tay.</translation>
+        <translation>Đã ký nhưng KHÔNG mã hóa: ai có tệp này cũng đọc được. Hãy trao tận tay.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Your key code (read it out when the secretary asks):</source>
-        <translation>Mã khoá của bạn (đọc cho bí thư khi được hỏi):</translation>
+        <translation>Mã khóa của bạn (đọc cho bí thư khi được hỏi):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the file to your cell secretary: on a USB stick, by e-mail or through a chat app. The review is now marked as sent.</source>
-        <translation>Chuyển tệp cho bí thư chi bộ: qua USB, thư điện tử hoặc ứng dụng nhắn tin. Bản kiểm điểm nay được đánh dấu là đã gửi.</translation>
+        <translation>Chuyển tệp cho bí thư chi bộ: qua USB, thư điện tử hoặc ứng dụng nhắn tin. Bản kiểm điểm giờ đã được đánh dấu là đã gửi.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3032,7 +3189,7 @@ Mã khóa trong tệp:
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/setup_page.py" line="+67"/>
+        <location filename="../../selfreview/ui/secretary/setup_page.py" line="+82"/>
         <source>The round in hand</source>
         <translation>Đợt kiểm điểm đang làm</translation>
     </message>
@@ -3072,7 +3229,7 @@ Mã khóa trong tệp:
         <translation>25% (cấp có thẩm quyền cho phép với đơn vị tiêu biểu)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>HTXSNV at most</source>
         <translation>HTXSNV tối đa</translation>
     </message>
@@ -3127,17 +3284,17 @@ Mã khóa trong tệp:
         <translation>Mở đợt kiểm điểm mới</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ce&amp;ll</source>
         <translation>Chi bộ</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Open &amp;the round</source>
         <translation>&amp;Mở đợt kiểm điểm</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>&amp;Period</source>
         <translation>&amp;Kỳ kiểm điểm</translation>
     </message>
@@ -3147,7 +3304,7 @@ Mã khóa trong tệp:
         <translation>Hạn nộ&amp;p</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Could not do that</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -3160,7 +3317,7 @@ Mã khóa trong tệp:
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../selfreview/ui/help.py" line="-56"/>
+        <location filename="../../selfreview/ui/help.py" line="-57"/>
         <source>Save now (changes are also saved by themselves)</source>
         <translation>Lưu ngay (mọi thay đổi cũng được tự động lưu)</translation>
     </message>
@@ -3226,6 +3383,11 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+1"/>
+        <source>The user guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This list</source>
         <translation>Danh sách này</translation>
     </message>
@@ -3260,6 +3422,73 @@ Mã khóa trong tệp:
         <location filename="../../selfreview/ui/question_widgets/choice.py" line="+31"/>
         <source>Clear the choice</source>
         <translation>Bỏ lựa chọn</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../selfreview/ui/sources_dialog.py" line="+19"/>
+        <source>Word for word from the official text</source>
+        <translation>Nguyên văn theo văn bản chính thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word for word; the heading&apos;s place inferred</source>
+        <translation>Nguyên văn; vị trí đề mục được suy ra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconstructed: not checked word for word</source>
+        <translation>Dựng lại, chưa đối chiếu được từng chữ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From another source, not the official text</source>
+        <translation>Lấy từ nguồn khác, không phải văn bản chính thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written for this app</source>
+        <translation>Do ứng dụng soạn</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Câu chữ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wording</source>
+        <translation>Mức độ nguyên văn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <location line="+11"/>
+        <location line="+2"/>
+        <source>Sources of the forms&apos; wording</source>
+        <translation>Nguồn văn bản của các mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where each text of a form comes from. The official wording is kept as the documents give it; what the app adds (hints, its own self-check) is marked as written for this app.</source>
+        <translation>Nguồn của từng câu chữ trong mỗi mẫu. Câu chữ chính thức được giữ nguyên như văn bản; phần ứng dụng thêm vào (gợi ý, phần tự kiểm tra) được ghi là do ứng dụng soạn.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Form:</source>
+        <translation>&amp;Mẫu:</translation>
     </message>
 </context>
 <context>
@@ -3468,7 +3697,7 @@ Hãy xem lại những câu trả lời gần nhất: những gì lưu sau %1 kh
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../../selfreview/ui/profile_form.py" line="-68"/>
+        <location filename="../../selfreview/ui/profile_form.py" line="-69"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>

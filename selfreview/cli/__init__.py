@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="data directory (default: SELFREVIEW_DATA_DIR or the per-user data folder)")
+    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                        help="language of the messages (default: SELFREVIEW_LANG, else the desktop app's "
+                             "setting, else vi)")
     parser = argparse.ArgumentParser(
         prog="selfreview", parents=[common],
         description="Bản kiểm điểm cá nhân — annual self-review, offline. With no command: the desktop app.")
@@ -69,23 +72,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from selfreview.ui.app import run_app  # Qt is imported only for the desktop app
         return run_app(data_dir)
+    from selfreview.cli.lang import resolve, say, set_lang
     from selfreview.services.errors import ServiceError
     from selfreview.services.safety import DatabaseDamaged
 
     from selfreview.cli.safe_output import safe_output
 
+    lang = resolve(getattr(args, "lang", None))
+    set_lang(lang)
+    args.lang = lang
     with safe_output():  # no control character reaches the terminal (issue 14)
         return _run(args, data_dir, ServiceError, DatabaseDamaged)
 
 
 def _run(args, data_dir, ServiceError, DatabaseDamaged) -> int:  # noqa: N803 - the classes, imported late
+    from selfreview.cli.lang import lang, say
     from selfreview.cli.out_path import out_problem, write_error
 
+    error = say("lỗi", "error")
     out = getattr(args, "out", None) if hasattr(args, "force") else None  # a FILE to write (not demo's DIR)
     if out:
         problem = out_problem(out, args.force)
         if problem is not None:
-            print(f"error: {problem.vi}\n       {problem.en}", file=sys.stderr)
+            print(f"{error}: {problem.get(lang())}", file=sys.stderr)
             return 1
     try:
         return args.handler(args, data_dir)
@@ -95,17 +104,17 @@ def _run(args, data_dir, ServiceError, DatabaseDamaged) -> int:  # noqa: N803 - 
         if not out:
             raise
         problem = write_error(out, e)
-        print(f"error: {problem.vi}\n       {problem.en}", file=sys.stderr)
+        print(f"{error}: {problem.get(lang())}", file=sys.stderr)
         return 1
     except DatabaseDamaged as e:
-        print(f"error: {e.message.vi}\n       {e.message.en}", file=sys.stderr)
+        print(f"{error}: {e.message.get(lang())}", file=sys.stderr)
         print("       → selfreview doctor --restore", file=sys.stderr)
         return 1
     except ServiceError as e:
-        print(f"error: {e.message.vi}\n       {e.message.en}", file=sys.stderr)
+        print(f"{error}: {e.message.get(lang())}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say("đã dừng", "interrupted"), file=sys.stderr)
         return 130

@@ -6,6 +6,7 @@ from datetime import date
 
 import argparse
 
+from selfreview.cli.lang import lang, say
 from selfreview.cli.common import open_context
 
 
@@ -37,7 +38,7 @@ def cmd_demo(args, data_dir) -> int:
         result = run_demo(ctx, args.members, args.out, cells=args.cells, seed=args.seed, period=args.period,
                           cell=args.cell)
     for r in result.rounds:
-        print(f"cell {r.cell_id} “{r.cell}”, round {r.id} (period {r.period})")
+        print(say(f"chi bộ {r.cell_id} “{r.cell}”, đợt {r.id} (kỳ {r.period})", f"cell {r.cell_id} “{r.cell}”, round {r.id} (period {r.period})"))
     print(f"wrote {len(result.files)} files to {result.out_dir} in {result.seconds:.1f} s, encrypted to the "
           f"secretary {result.secretary_fingerprint}")
     return 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 
+from selfreview.cli.lang import lang, say
 from selfreview.cli.common import print_json, print_table
 from selfreview.messages import msg
 from selfreview.paths import resolve_data_dir
@@ -27,7 +28,6 @@ def register(sub, common) -> None:
     p.add_argument("--restore", nargs="?", const="", default=None, metavar="BACKUP",
                    help="restore the newest sound backup, or BACKUP (moves a damaged database aside first)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages")
     p.set_defaults(handler=cmd_doctor)
 
 
@@ -66,15 +66,18 @@ def cmd_doctor(args, data_dir) -> int:
     if args.json:
         print_json(report)
     else:
-        print(f"database: {report['database']}")
-        print("check: ok" if report["sound"] else f"check: DAMAGED: {report['problem']}")
+        print(say(f"cơ sở dữ liệu: {report['database']}", f"database: {report['database']}"))
+        print(say("kiểm tra: tốt", "check: ok") if report["sound"] else
+              say(f"kiểm tra: HỎNG: {report['problem']}", f"check: DAMAGED: {report['problem']}"))
         if report["moved_aside"]:
-            print(f"damaged file moved to: {report['moved_aside']}")
+            print(say(f"tệp hỏng đã được chuyển sang: {report['moved_aside']}", f"damaged file moved to: {report['moved_aside']}"))
         for a in report["altered"]:
-            print(f"ALTERED: {a['message']}")
+            print(say("BỊ SỬA", "ALTERED") + f": {a['message']}")
         if report["restored"]:
-            print(f"restored: {report['restored']} (taken {report['restored_taken_at']}, "
-                  f"{report['restored_reviews']} reviews / bản kiểm điểm)")
+            print(say(f"đã khôi phục: {report['restored']} (bản sao lúc {report['restored_taken_at']}, "
+                      f"{report['restored_reviews']} bản kiểm điểm)",
+                      f"restored: {report['restored']} (taken {report['restored_taken_at']}, "
+                      f"{report['restored_reviews']} reviews)"))
         print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
                     [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
     return 0 if report["sound"] and not report["altered"] else 2

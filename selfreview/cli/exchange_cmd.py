@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import sys
 
+from selfreview.cli.lang import lang, say
 from selfreview.cli.common import open_context, print_json, print_table
 from selfreview.services.errors import ServiceError
 from selfreview.services.exchange import UnencryptedExport
@@ -28,13 +29,11 @@ def register(sub, common) -> None:
                    help="with --round: take files made without an invitation even when they name another cell "
                         "(their receipts say which)")
     p.add_argument("--json", action="store_true", help="print the receipts as JSON")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the reasons (default vi)")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("receipts", parents=[common], help="list the stored import receipts, newest first")
     p.add_argument("--limit", type=int, metavar="N")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
     p.set_defaults(handler=cmd_receipts)
 
     p = sub.add_parser("export", parents=[common], help="write a finalized review as a file for the secretary")
@@ -70,11 +69,11 @@ def _with_passphrase(action):
     except ServiceError as e:
         if e.message.code != "keys.need_passphrase" or not sys.stdin.isatty():
             raise
-        return action(getpass.getpass(f"{e.message.vi}\n{e.message.en}\n> "))
+        return action(getpass.getpass(f"{e.message.get(lang())}\n> "))
 
 
-def _fail(e: ServiceError, lang: str = "vi") -> int:
-    print(f"error: {e.message.get(lang)}", file=sys.stderr)
+def _fail(e: ServiceError, language: str | None = None) -> int:
+    print(say("lỗi", "error") + f": {e.message.get(language or lang())}", file=sys.stderr)
     return 2
 
 
@@ -120,16 +119,19 @@ def cmd_export(args, data_dir) -> int:
             result = _with_passphrase(lambda pw: ctx.exchange.export_review(
                 args.review, args.out, allow_unencrypted=args.unencrypted, passphrase=pw))
         except UnencryptedExport as e:
-            print(f"not written: {e.message.vi}\n{e.message.en}\nUse --unencrypted to write it anyway.",
-                  file=sys.stderr)
+            print(say(f"chưa ghi tệp: {e.message.vi}\nDùng --unencrypted để vẫn ghi tệp.",
+                      f"not written: {e.message.en}\nUse --unencrypted to write it anyway."), file=sys.stderr)
             return 2
         except ServiceError as e:
             return _fail(e)
     if result.encrypted:
-        print(f"wrote {result.path} (signed, encrypted to the secretary {result.recipient_fingerprint}), "
-              f"sha256 {result.sha256}")
+        print(say(f"đã ghi {result.path} (đã ký, mã hóa cho bí thư chi bộ có mã khóa {result.recipient_fingerprint}), "
+                  f"sha256 {result.sha256}",
+                  f"wrote {result.path} (signed, encrypted to the secretary {result.recipient_fingerprint}), "
+                  f"sha256 {result.sha256}"))
     else:
-        print(f"wrote {result.path} (signed, NOT encrypted), sha256 {result.sha256}")
+        print(say(f"đã ghi {result.path} (đã ký, KHÔNG mã hóa), sha256 {result.sha256}",
+                  f"wrote {result.path} (signed, NOT encrypted), sha256 {result.sha256}"))
     return 0
 
 
@@ -140,7 +142,7 @@ def cmd_invite(args, data_dir) -> int:
         except ServiceError as e:
             return _fail(e)
         fp = ctx.profiles.secretary().fingerprint
-    print(f"wrote {path}; the secretary's key fingerprint: {fp}")
+    print(say(f"đã ghi {path}; mã khóa của bí thư chi bộ: {fp}", f"wrote {path}; the secretary's key fingerprint: {fp}"))
     return 0
 
 
@@ -155,8 +157,10 @@ def cmd_open_invite(args, data_dir) -> int:
                                                   accept_other_secretary=args.accept_other_secretary)
         except ServiceError as e:
             return _fail(e)
-    print(f"invitation from {info.secretary_name} (fingerprint {info.secretary_fingerprint}): "
-          f"{info.cell}, period {info.period}; review {detail.summary.id} on form {detail.template.id}")
+    print(say(f"lời mời của {info.secretary_name} (mã khóa {info.secretary_fingerprint}): "
+              f"{info.cell}, kỳ {info.period}; bản kiểm điểm {detail.summary.id} theo mẫu {detail.template.id}",
+              f"invitation from {info.secretary_name} (fingerprint {info.secretary_fingerprint}): "
+              f"{info.cell}, period {info.period}; review {detail.summary.id} on form {detail.template.id}"))
     return 0
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import getpass
 import sys
 
+from selfreview.cli.lang import lang, say
 from selfreview.cli.out_path import add_force
 from selfreview.cli.common import open_context
 from selfreview.messages import Message, msg
@@ -34,8 +35,6 @@ def register(sub, common) -> None:
         p = actions.add_parser(name, parents=[common], help=help_text)
         p.add_argument("--profile", type=int, required=required, metavar="ID",
                        help="the profile (`selfreview keys status` lists them)")
-        p.add_argument("--lang", choices=["vi", "en"], default=None,
-                       help="language of messages (default: both)")
         p.set_defaults(handler=cmd_keys)
         return p
 
@@ -97,7 +96,7 @@ def cmd_keys(args, data_dir) -> int:
             _say(e.message, args.lang, err=True)
             return 1
         except (EOFError, KeyboardInterrupt):
-            print("cancelled", file=sys.stderr)
+            print(say("đã hủy", "cancelled"), file=sys.stderr)
             return 1
 
 
@@ -106,36 +105,41 @@ def _run(ctx, args, profile) -> int:
     if args.keys_action == "status":
         protected = keyguard.is_protected(ctx, pid)
         print(f"{profile.full_name}: {profile.fingerprint}")
-        print("protected by a passphrase" if protected else "NOT protected by a passphrase")
+        print(say("được bảo vệ bằng mật khẩu", "protected by a passphrase") if protected else
+              say("KHÔNG được bảo vệ bằng mật khẩu", "NOT protected by a passphrase"))
         return 0
     if args.keys_action == "protect":
         current = _current(ctx, pid)
         new = None if args.remove else _new_passphrase("Cụm mật khẩu mới / new passphrase")
         keyguard.protect(ctx, pid, new, current_passphrase=current)
-        print("keys are now protected by the passphrase" if new else "the passphrase was removed")
+        print(say("khóa đã được bảo vệ bằng mật khẩu", "keys are now protected by the passphrase") if new else
+              say("đã bỏ mật khẩu", "the passphrase was removed"))
         return 0
     if args.keys_action == "backup":
         current = _current(ctx, pid)
         backup_pass = _new_passphrase("Cụm mật khẩu cho bản sao lưu / passphrase for the backup")
         pub = keyguard.export_backup(ctx, pid, args.out, backup_pass, current_passphrase=current)
-        print(f"wrote {args.out} (fingerprint {pub.fingerprint}); keep it and its passphrase apart")
+        print(say(f"đã ghi {args.out} (mã khóa {pub.fingerprint}); hãy cất tệp và mật khẩu của nó ở hai nơi khác nhau",
+                  f"wrote {args.out} (fingerprint {pub.fingerprint}); keep it and its passphrase apart"))
         return 0
     if args.keys_action == "restore":
         backup_pass = _ask("Cụm mật khẩu của bản sao lưu / the backup's passphrase: ")
         protect_with = _new_passphrase("Cụm mật khẩu bảo vệ khóa / passphrase to protect the keys") \
             if args.protect else None
         pub = keyguard.restore_backup(ctx, pid, args.file, backup_pass, protect_with=protect_with)
-        print(f"restored the keys of {profile.full_name} (fingerprint {pub.fingerprint})")
+        print(say(f"đã khôi phục khóa của {profile.full_name} (mã khóa {pub.fingerprint})",
+                  f"restored the keys of {profile.full_name} (fingerprint {pub.fingerprint})"))
         return 0
     # renew
     _say(msg("keys.renew_warning"), args.lang)
     if not args.yes:
         if not sys.stdin.isatty():
-            print("not done: confirm with --yes (no terminal to ask on)", file=sys.stderr)
+            print(say("chưa làm: xác nhận bằng --yes (không có cửa sổ lệnh để hỏi)",
+                      "not done: confirm with --yes (no terminal to ask on)"), file=sys.stderr)
             return 2
         answer = input(f"Tạo khóa mới cho {profile.full_name}? / Make a new key? [gõ/type YES]: ")
         if answer.strip().upper() != "YES":
-            print("cancelled", file=sys.stderr)
+            print(say("đã hủy", "cancelled"), file=sys.stderr)
             return 1
     protect_with = _new_passphrase("Cụm mật khẩu bảo vệ khóa mới / passphrase for the new keys") \
         if args.protect else None

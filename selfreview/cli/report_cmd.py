@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+from selfreview.cli.lang import lang, say
 from selfreview.cli.common import open_context, print_json
 from selfreview.reports import Cancelled, PageSetup
 from selfreview.reports.page import PAPERS
@@ -110,7 +111,7 @@ def _run(args, data_dir, write) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 1
     except Cancelled:
-        print("cancelled", file=sys.stderr)
+        print(say("đã hủy", "cancelled"), file=sys.stderr)
         return 130
     print(path)
     return 0

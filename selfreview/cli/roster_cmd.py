@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from selfreview.cli.lang import lang, say
 from selfreview.cli.out_path import add_force
 from selfreview.cli.common import open_context, print_json, print_table
 from selfreview.services.errors import ServiceError
@@ -25,7 +26,6 @@ def register(sub, common) -> None:
     p.add_argument("--format", choices=("xlsx", "csv"), help="file format (default: from the --out suffix)")
     p.add_argument("--out", metavar="FILE", help="write the table to FILE (replaced atomically)")
     add_force(p)
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of headers and statuses")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_roster)
 
@@ -34,7 +34,6 @@ def register(sub, common) -> None:
     ip.add_argument("file", metavar="FILE", help=".xlsx or .csv with “Họ và tên”, “Ngày sinh”, … columns")
     ip.add_argument("--encoding", help="the CSV file's encoding when it is not UTF-8, e.g. cp1258")
     ip.add_argument("--dry-run", action="store_true", help="report what would happen, change nothing")
-    ip.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the report")
     ip.add_argument("--json", action="store_true", help="print JSON")
     ip.set_defaults(handler=cmd_import)
 
@@ -104,13 +103,13 @@ def cmd_import(args, data_dir) -> int:
                                "note_en": p.message.en} for p in result.notes],
                     "ignored_columns": list(result.ignored_columns)})
     else:
-        print(result.summary.get(lang) + (" (dry run)" if result.dry_run else ""))
+        print(result.summary.get(lang) + (say(" (chạy thử)", " (dry run)") if result.dry_run else ""))
         for p in result.problems:
-            print(f"row {p.row}: {p.name or '-'}: {p.message.get(lang)}")
+            print(say(f"dòng {p.row}", f"row {p.row}") + f": {p.name or '-'}: {p.message.get(lang)}")
         for p in result.notes:
-            print(f"row {p.row}: {p.name}: {p.message.get(lang)}")
+            print(say(f"dòng {p.row}", f"row {p.row}") + f": {p.name}: {p.message.get(lang)}")
         if result.ignored_columns:
-            print("ignored columns: " + ", ".join(result.ignored_columns))
+            print(say("các cột bỏ qua: ", "ignored columns: ") + ", ".join(result.ignored_columns))
     return 1 if result.problems else 0
 
 

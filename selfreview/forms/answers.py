@@ -235,11 +235,35 @@ def _content_issues(item: Any, value: Any) -> list[Message]:
     return out
 
 
+def optional_aid(template: Template) -> set[str]:
+    """The ids of the items of the app's own aid attached to an official form: the part holding the
+    responsibility self-check (role ``responsibility_check``) when the form has other parts. It is
+    optional (never holds up finalizing) and printed only when the member attaches it. Empty for the
+    stand-alone self-check form, where the self-check is the form."""
+    rid = template.roles.get("responsibility_check")
+    if not rid or len(template.parts) < 2:
+        return set()
+    for part in template.parts:
+        ids = {i.id for section in part.sections for i in section.items}
+        if rid in ids:
+            return ids
+    return set()
+
+
+def aid_part_ids(template: Template) -> set[str]:
+    """The ids of the parts that :func:`optional_aid` covers (at most one)."""
+    aid = optional_aid(template)
+    return {part.id for part in template.parts
+            if aid and any(i.id in aid for section in part.sections for i in section.items)}
+
+
 def validate(template: Template, answers: dict[str, Any]) -> list[Issue]:
-    """Every missing required answer and every invalid value, in the order of the form."""
+    """Every missing required answer and every invalid value, in the order of the form (the app's
+    optional aid, :func:`optional_aid`, has none)."""
     issues: list[Issue] = []
+    aid = optional_aid(template)
     for section, item in template.items():
-        if isinstance(item, (Guidance, Computed)) or not is_visible(item, answers):
+        if isinstance(item, (Guidance, Computed)) or not is_visible(item, answers) or item.id in aid:
             continue
         value = answers.get(item.id)
         if _is_empty(item, value):

@@ -52,6 +52,7 @@ class ReviewReport:
     revision: int = 1
     review_id: int | None = None
     cell_secretary: str = ""  # signs "T/M CHI ỦY (CHI BỘ)" under the committee's block (from the roster)
+    attach_selfcheck: bool = False  # print the app's optional aid (the responsibility self-check) too
 
 
 @dataclass(frozen=True)

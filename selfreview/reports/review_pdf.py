@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from selfreview.forms.answers import aid_part_ids
 from selfreview.forms.model import Category, Score
 from selfreview.rating import Rating
 from selfreview.reports.data import ReviewReport
@@ -23,7 +24,7 @@ COMMITTEE_COMMENTS = "- Nhận xét, đánh giá của chi ủy:"
 COMMITTEE_RATING = "- Chi bộ đề xuất xếp loại mức chất lượng:"
 COMMITTEE_SIGN = "T/M CHI ỦY (CHI BỘ)"
 COMPETENT_RATING = "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:"
-COMPETENT_SIGN = "T/M ĐẢNG UỶ (CHI UỶ)"
+COMPETENT_SIGN = "T/M ĐẢNG ỦY (CHI ỦY)"
 SIGN_HINT = "(Xác lập thời điểm, ký, ghi rõ họ tên)"
 SELF_SIGN = "NGƯỜI TỰ KIỂM ĐIỂM"
 SELF_SIGN_HINT = "(Ký, ghi rõ họ tên)"
@@ -74,7 +75,10 @@ def body_block(report: ReviewReport, width: float) -> list[Flowable]:
     st = styles()
     t = report.template
     out: list[Flowable] = []
+    aid = set() if report.attach_selfcheck else aid_part_ids(t)  # the app's aid: only when attached
     for part in t.parts:
+        if part.id in aid:
+            continue
         out += heading(esc(part.label.vi), st.part, 40 * mm)
         for section in part.sections:
             out += heading(esc(section.label.vi), st.section, 35 * mm)

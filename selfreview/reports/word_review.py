@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from selfreview.forms.answers import computed_max, computed_value, is_visible
+from selfreview.forms.answers import aid_part_ids
 from selfreview.forms.model import (
     Category, Checklist, Computed, DateItem, Guidance, Levels, LongText, MultiChoice, Records, Score, ShortText,
     SingleChoice, Status, Template,
@@ -155,7 +156,10 @@ def add_review(w: WordDocument, report: ReviewReport) -> None:
     if t.subtitle is not None:
         w.centred(t.subtitle.vi, italic=True)
     _identity(w, report)
+    aid = set() if report.attach_selfcheck else aid_part_ids(t)  # the app's aid: only when attached
     for part in t.parts:
+        if part.id in aid:
+            continue
         w.heading(part.label.vi, 1)
         for section in part.sections:
             w.heading(section.label.vi, 2)

@@ -125,5 +125,7 @@ class CellService:
 
     def members(self, cell_id: int) -> list[MemberData]:
         with self.ctx.read() as s:
-            q = select(Member).where(Member.cell_id == cell_id).order_by(Member.meeting_order, Member.full_name)
-            return [_member_data(m) for m in s.scalars(q)]
+            from selfreview.services.rollcall import member_order  # (rollcall imports this module)
+            q = select(Member).where(Member.cell_id == cell_id)
+            return [_member_data(m) for m in sorted(s.scalars(q), key=lambda m: member_order(
+                m.category, m.meeting_order, m.full_name, m.id))]

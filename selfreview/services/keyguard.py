@@ -122,3 +122,16 @@ def _put_back(folder: Path, files: dict[str, bytes]) -> None:
             f.unlink()
     for name, data in files.items():
         keystore.write_private_file(folder / name, data)
+
+
+def is_backed_up(ctx, profile_id: int) -> bool:
+    """A backup of the profile's current key was written (the audit log says so; a backup of a key
+    since replaced does not count)."""
+    from sqlalchemy import select
+
+    from selfreview.db.models import AuditEntry
+    with ctx.read() as s:
+        fingerprint = _profile(s, profile_id).fingerprint
+        rows = s.scalars(select(AuditEntry.details).where(AuditEntry.action == "keys.backup_exported"))
+        return any(isinstance(d, dict) and d.get("profile_id") == profile_id and d.get("fingerprint") == fingerprint
+                   for d in rows)

@@ -22,11 +22,12 @@ from selfreview.forms.model import Checklist, Template
 from selfreview.forms.scoring import evaluate
 from selfreview.reports.atomic import atomic_path, check_cancel
 from selfreview.reports.data import CellReport, CommitteeView, Header, MemberRow, ReviewReport, RollupReport
-from selfreview.reports.markup import vi_date, vi_sort_key
+from selfreview.reports.markup import vi_date
 from selfreview.reports.page import PageSetup, Progress, ShouldCancel
 from selfreview.reports.tallies import common_lines
 from selfreview.services import templates
 from selfreview.services.errors import NotFound, ServiceError
+from selfreview.services.rollcall import member_order
 from selfreview.services.rollup_data import STEPS, add_behaviours, rating_level, tally
 from selfreview.text import nfc
 
@@ -48,8 +49,8 @@ def _phase(progress: Progress | None, start: float, span: float) -> Progress | N
 
 
 def _ordered(members: list[Member]) -> list[Member]:
-    """Meeting order: leaders first, then the secretary's order, then the name."""
-    return sorted(members, key=lambda m: (m.category != "leader", m.meeting_order, vi_sort_key(m.full_name), m.id))
+    """Meeting order: leaders first, then the secretary's order, then the name (given name first)."""
+    return sorted(members, key=lambda m: member_order(m.category, m.meeting_order, m.full_name, m.id))
 
 
 def _post(m: Member) -> str:
@@ -296,12 +297,14 @@ class ReportingService:
 
     def write_review(self, review_id: int, out: str | Path, setup: PageSetup | None = None,
                      place: str | None = None, progress: Progress | None = None,
-                     should_cancel: ShouldCancel | None = None) -> Path:
-        """The review as PDF, or as Word when ``out`` ends in ``.docx``."""
+                     should_cancel: ShouldCancel | None = None, attach_selfcheck: bool = False) -> Path:
+        """The review as PDF, or as Word when ``out`` ends in ``.docx``; ``attach_selfcheck``: the app's
+        responsibility self-check too, at the end (only when the member chooses it)."""
+        import dataclasses
         from selfreview.reports.review_pdf import write_review
         kind = output_kind(out, ("pdf", "docx"))
         check_cancel(should_cancel)
-        report = self.review_report(review_id, place)
+        report = dataclasses.replace(self.review_report(review_id, place), attach_selfcheck=attach_selfcheck)
         setup = setup or self.page_setup()
         if kind == "docx":
             from selfreview.reports.word_review import write_review_docx

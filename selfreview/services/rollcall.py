@@ -32,7 +32,7 @@ from selfreview.services.dto import ReviewDetail
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.services.reviews import prefill_previous
 from selfreview.services.roster import name_key
-from selfreview.text import nfc
+from selfreview.text import nfc, text_matches
 
 NOT_SUBMITTED, SUBMITTED, UPDATED, LATE, KEY_MISMATCH = (
     "not_submitted", "submitted", "updated", "late", "key_mismatch")
@@ -72,10 +72,17 @@ def vi_sort_key(text: str) -> tuple:
     return (tuple(letters), tuple(tones))
 
 
+def vi_name_key(full_name: str) -> tuple:
+    """A person's name as Vietnamese lists sort it: the given name (the last word) first, then the
+    family and middle names, each in Vietnamese alphabetical order ("Trần Văn An" before "Lê Thị Bình")."""
+    words = nfc(full_name).split()
+    return (vi_sort_key(words[-1] if words else ""), vi_sort_key(" ".join(words[:-1])), nfc(full_name))
+
+
 def member_order(category: str, meeting_order: int, name: str, member_id: int = 0) -> tuple:
     """Meeting order: leaders first (head before deputies), then the secretary's order, then the name
-    in Vietnamese alphabetical order."""
-    return (category != "leader", meeting_order, vi_sort_key(name), member_id)
+    in Vietnamese order (given name first, :func:`vi_name_key`)."""
+    return (category != "leader", meeting_order, vi_name_key(name), member_id)
 
 
 def posts_of(m: Member) -> str:
@@ -143,10 +150,10 @@ class RollCall:
         return tuple(r for r in self.rows if not r.has_submission)
 
     def filtered(self, statuses: set[str] | None = None, text: str = "") -> tuple[RollCallRow, ...]:
-        """Rows with one of ``statuses`` whose name or post contains ``text`` (case and accents as typed)."""
-        needle = nfc(text).casefold().strip()
+        """Rows with one of ``statuses`` whose name or post contains ``text`` (any case; marks not typed are ignored:
+        "duc" finds "Đức", :func:`selfreview.text.text_matches`)."""
         return tuple(r for r in self.rows if (not statuses or r.status in statuses)
-                     and (not needle or needle in r.name.casefold() or needle in r.post.casefold()))
+                     and text_matches(text, r.name, r.post))
 
 
 def _round(s: Session, round_id: int) -> ReviewRound:

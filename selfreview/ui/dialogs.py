@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -51,20 +53,72 @@ class DialogService(QObject):
             box.setInformativeText(detail)
         box.exec()
 
+    # -- files: Qt's own dialog (translated by qtbase_vi), starting in the folder last used for the
+    # same kind of file ("purpose": the first "*.ext" of the filter, e.g. pdf, selfreview, xlsx)
+    def __init__(self, parent: QObject | None = None, settings: Any = None) -> None:
+        super().__init__(parent)
+        self._settings = settings  # a QSettings; None: the user's settings file, when first needed
+
+    def _store(self) -> Any:
+        if self._settings is None:
+            from selfreview.ui.settings import user_settings
+            self._settings = user_settings()
+        return self._settings
+
+    @staticmethod
+    def purpose(name_filter: str) -> str:
+        m = re.search(r"\*\.([\w.-]+)", name_filter or "")
+        return m.group(1).lower() if m else "any"
+
+    def start_path(self, purpose: str, suggested: str = "") -> str:
+        """Where the dialog opens: the folder last used for this purpose (with the suggested file
+        name), else ``suggested``."""
+        last = self._store().value(f"folders/{purpose}")
+        if not last or not Path(str(last)).is_dir():
+            return suggested
+        name = Path(suggested).name if suggested and not Path(suggested).is_dir() else ""
+        return str(Path(str(last)) / name) if name else str(last)
+
+    def remember(self, purpose: str, path: str) -> None:
+        folder = Path(path) if Path(path).is_dir() else Path(path).parent
+        self._store().setValue(f"folders/{purpose}", str(folder))
+        self._store().sync()
+
+    def file_dialog(self, parent: QWidget | None, title: str, start: str, name_filter: str, mode: str) -> Any:
+        """A configured file dialog (not shown): Qt's own, so it speaks the app's language."""
+        from PySide6.QtWidgets import QFileDialog
+        dialog = QFileDialog(parent, title, start, name_filter)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        if mode == "save":
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+            if start and not Path(start).is_dir():
+                dialog.selectFile(Path(start).name)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if mode == "many"
+                               else QFileDialog.FileMode.ExistingFile)
+        return dialog
+
+    def _run_files(self, parent: QWidget | None, title: str, start: str, name_filter: str, mode: str) -> list[str]:
+        purpose = self.purpose(name_filter)
+        dialog = self.file_dialog(parent, title, self.start_path(purpose, start), name_filter, mode)
+        if not dialog.exec():
+            return []
+        chosen = [p for p in dialog.selectedFiles() if p]
+        if chosen:
+            self.remember(purpose, chosen[0])
+        return chosen
+
     def open_file(self, parent: QWidget | None, title: str, name_filter: str = "",
                   directory: str = "") -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getOpenFileName(parent, title, directory, name_filter)
-        return path or None
+        chosen = self._run_files(parent, title, directory, name_filter, "one")
+        return chosen[0] if chosen else None
 
     def open_files(self, parent: QWidget | None, title: str, name_filter: str = "",
                    directory: str = "") -> list[str]:
-        from PySide6.QtWidgets import QFileDialog
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, directory, name_filter)
-        return list(paths)
+        return self._run_files(parent, title, directory, name_filter, "many")
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str = "",
                   name_filter: str = "") -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
-        return path or None
+        chosen = self._run_files(parent, title, suggested, name_filter, "save")
+        return chosen[0] if chosen else None

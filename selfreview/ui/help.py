@@ -1,4 +1,4 @@
-"""Help: the keyboard shortcuts (F1) and About."""
+"""Help: the keyboard shortcuts (Shift+F1) and About (the user guide, F1: ``guide.py``)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ SHORTCUTS = (
     ("Ctrl+-", QT_TRANSLATE_NOOP("Shortcuts", "Smaller text")),
     ("Ctrl+0", QT_TRANSLATE_NOOP("Shortcuts", "Normal text size")),
     ("Ctrl+Z / Ctrl+Y", QT_TRANSLATE_NOOP("Shortcuts", "Undo / redo in a text field")),
-    ("F1", QT_TRANSLATE_NOOP("Shortcuts", "This list")),
+    ("F1", QT_TRANSLATE_NOOP("Shortcuts", "The user guide")),
+    ("Shift+F1", QT_TRANSLATE_NOOP("Shortcuts", "This list")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
 )
 MNEMONIC = (QT_TRANSLATE_NOOP("Shortcuts", "Alt + underlined letter"),

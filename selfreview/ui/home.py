@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QAbstractItemView, QCheckBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,7 @@ from selfreview.ui.key_actions import KeyActions
 from selfreview.ui.member_actions import MemberActions, can_send
 from selfreview.ui.new_review import NewReviewDialog, ProfileDialog
 from selfreview.ui.profile_form import proposed_form_text
+from selfreview.ui.security_dialog import SecurityDialog, key_attention
 from selfreview.ui.review_model import PERIOD, SORT_ROLE, SUMMARY_ROLE, ReviewTableModel
 from selfreview.ui.widgets import ScaledLabel
 
@@ -46,6 +47,16 @@ class HomePage(QWidget):
         left = QVBoxLayout()
         self.greeting = ScaledLabel("", 1.5, bold=True, parent=self)
         left.addWidget(self.greeting)
+        self.notices = QVBoxLayout()  # what needs the person's attention, one line each
+        left.addLayout(self.notices)
+        self.security: SecurityDialog | None = None
+        self.key_note = self._notice("keyNote", "")
+        self.invite_note = self._notice(
+            "inviteNote",
+            self.tr("Before you write: ask your cell secretary for the invitation file (.selfreview-invite) and "
+                    "open it here with \"Open an invitation from the secretary…\". A review started from the "
+                    "invitation goes back encrypted: only the secretary can read it. Without one, the file you "
+                    "send is signed but anyone who gets it can read it."))
         heading = QHBoxLayout()
         heading.addWidget(ScaledLabel(self.tr("My self-reviews"), 1.15, bold=True, parent=self), 1)
         self.show_all = QCheckBox(self.tr("Show &earlier revisions too"), self)
@@ -124,6 +135,24 @@ class HomePage(QWidget):
         self.show_profile(profile)
         self.refresh()
 
+    def _notice(self, name: str, text: str, button_text: str = "", slot: Any = None) -> QFrame:
+        box = QFrame(self)
+        box.setObjectName("guidance")
+        box.setProperty("notice", name)
+        row = QHBoxLayout(box)
+        label = QLabel(text, box)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        if button_text:
+            button = QPushButton(button_text, box)
+            button.setObjectName(name + "Button")
+            button.clicked.connect(slot)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.notices.addWidget(box)
+        box.hide()
+        return box
+
     # -- the profile card -----------------------------------------------------------------------------
     def show_profile(self, p: ProfileData) -> None:
         self.profile = p
@@ -148,11 +177,31 @@ class HomePage(QWidget):
         edit.setObjectName("editProfileButton")
         edit.clicked.connect(self.edit_profile)
         self.card_form.addRow(edit)
-        self.card_form.addRow(*self.keys.protection_row(p, self.card))
-        self.card_form.addRow(self.keys.buttons(p, self.card))
+        security = QPushButton(self.tr("Securit&y of my key…"), self.card)
+        security.setObjectName("securityButton")
+        security.setToolTip(self.tr("Protect the key with a passphrase, back it up, restore it"))
+        security.clicked.connect(self.open_security)
+        self.card_form.addRow(security)
+        self._show_key_note()
+        if getattr(self, "security", None) is not None:  # the Security dialog shows the key as it is now
+            self.security.profile = p
+            self.security.refresh()
 
     def _keys_done(self, _action: str) -> None:
-        self.show_profile(self.profile)  # protected or not, as it is now
+        self._show_key_note()  # protected or backed up now, or not
+
+    def open_security(self) -> SecurityDialog:
+        """The key's protection and backup, in a dialog of their own (``security_dialog.py``)."""
+        if self.security is None:
+            self.security = SecurityDialog(self.ctx, self.keys, self.profile, self)
+        self.security.show()
+        self.security.raise_()
+        return self.security
+
+    def _show_key_note(self) -> None:
+        text = key_attention(self.ctx, self.profile)
+        self.key_note.findChild(QLabel, "keyNote").setText(text)
+        self.key_note.setVisible(bool(text))
 
     def _value(self, text: str, name: str = "") -> QLabel:
         label = QLabel(text, self.card)
@@ -181,6 +230,9 @@ class HomePage(QWidget):
         rows = self.ctx.reviews.list(profile_id=self.profile.id, current_only=not self.show_all.isChecked())
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
+        # no review from an invitation yet: say what the invitation is for before the person writes
+        invited = any(r.is_current and self.ctx.exchange.is_encrypted_export(r.id) for r in rows)
+        self.invite_note.setVisible(not invited)
         if rows:
             self.table.selectRow(0)
             if keep is not None:

@@ -42,6 +42,9 @@ def pick(text: Any, lang: str | None = None) -> str:
         return ""
     lang = lang or language()
     if hasattr(text, "vi") and hasattr(text, "en"):
+        if hasattr(text, "src"):  # a template's text: notes about its source are in the "Sources" panel
+            from selfreview.forms.display import shown
+            return shown(text, lang)
         return text.en if lang == "en" else text.vi
     return str(text)
 

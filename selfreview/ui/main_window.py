@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from selfreview.ui import i18n
+from selfreview.ui import i18n, screen_fit
 from selfreview.ui.i18n import arg
 from selfreview.ui.dialogs import DialogService
-from selfreview.ui.settings import TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, text_size_name
+from selfreview.ui.settings import (
+    TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, point_size, text_size_name,
+)
 
 if TYPE_CHECKING:
     from selfreview.ui.first_run import FirstRunPage
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from selfreview.ui.review_editor import ReviewEditor
 
 # actions that need the data folder: off while the window waits for it (``MainWindow.attach``)
-_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "committee", "new", "check", "finalize", "revision",
+_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "security", "committee", "new", "check", "finalize", "revision",
                "send", "pdf", "word", "next", "previous", "focus")
 
 
@@ -49,6 +51,11 @@ def _is_page(page: Any, name: str) -> bool:
     such page exists)."""
     module = sys.modules.get(_PAGES[name])
     return page is not None and module is not None and isinstance(page, getattr(module, name))
+
+
+def screen_fit_scale(text_size: str) -> float:
+    """How much larger than at the normal size the window would like to be with this text size."""
+    return point_size(text_size) / point_size("normal")
 
 
 class MainWindow(GeometryMixin, QMainWindow):
@@ -84,8 +91,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.setWindowTitle(self.tr("Self-review"))
         self._build_menus()
-        if not self.restore_geometry(settings):
-            self.resize(1280, 820)
+        if not self.restore_geometry(settings) or not screen_fit.fits_screen(self):
+            screen_fit.place(self, screen_fit_scale(settings.text_size))
         if ctx is not None:
             self.attach(ctx, runner)
 
@@ -188,7 +195,19 @@ class MainWindow(GeometryMixin, QMainWindow):
         last = self.settings.last_review(profile_id) if resume else None
         if last is not None and self.open_review(last):
             return
+        if resume and self._runs_a_round(profile_id) and self.show_secretary() is not None:
+            return  # the cell secretary with a round in hand starts where her work is
         self.show_home()
+
+    def _runs_a_round(self, profile_id: int) -> bool:
+        """This profile is the cell secretary and a round is open (no deadline, or one less than three
+        months ago)."""
+        from datetime import date, timedelta
+        secretary = self.ctx.profiles.secretary()
+        if secretary is None or secretary.id != profile_id:
+            return False
+        soon = date.today() - timedelta(days=90)
+        return any(r.deadline is None or r.deadline >= soon for r in self.ctx.cells.list_rounds())
 
     def show_home(self) -> None:
         if self.profile is None:
@@ -246,6 +265,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         self._action(file, self.tr("Open an &invitation from the secretary…"), lambda: self._member_menu("invite"),
                      None, "invite")
         self._action(file, self.tr("Cell se&cretary's workspace"), self.show_secretary, "Ctrl+B", "secretary")
+        self._action(file, self.tr("Securit&y of my key…"), self.show_security, None, "security")
         self._action(file, self.tr("Co&mmittee: results of the organisations"), self.show_committee, None,
                      "committee")
         file.addSeparator()
@@ -287,7 +307,9 @@ class MainWindow(GeometryMixin, QMainWindow):
             action.setChecked(code == i18n.language())
             lgroup.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "shortcuts")
+        self._action(help_menu, self.tr("&User guide"), self.show_guide, "F1", "guide")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Shift+F1", "shortcuts")
+        self._action(help_menu, self.tr("&Sources of the forms' wording"), self.show_sources, None, "sources")
         self._action(help_menu, self.tr("&About"), self._about, None, "about")
         self._update_actions()
 
@@ -302,7 +324,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         editor, has_profile = self.editor, self.profile is not None
         draft = editor is not None and not editor.locked
         enabled = {"home": has_profile and not self._page_is("HomePage"), "save": editor is not None,
-                   "switch": has_profile, "secretary": True, "committee": True, "new": has_profile, "check": draft,
+                   "switch": has_profile, "security": has_profile, "secretary": True, "committee": True, "new": has_profile, "check": draft,
                    "finalize": draft,
                    "revision": editor is not None and editor.locked and editor.detail.summary.is_current,
                    "next": editor is not None, "previous": editor is not None, "focus": editor is not None}
@@ -419,6 +441,36 @@ class MainWindow(GeometryMixin, QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.shortcuts_dialog = dialog
+        return dialog
+
+    def show_guide(self, page: str | None = None) -> Any:
+        """Help → the user guide (F1), offline, in the app's language (``ui/guide.py``)."""
+        from PySide6.QtCore import Qt
+
+        from selfreview.ui.guide import GuideDialog
+        dialog = GuideDialog(self, page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.guide_dialog = dialog
+        return dialog
+
+    def show_security(self) -> Any:
+        """File → Security of my key: from Home, in its own dialog (``ui/security_dialog.py``)."""
+        if self.profile is None:
+            return None
+        if self.home is None:
+            self.show_home()
+        return self.home.open_security()
+
+    def show_sources(self) -> Any:
+        """Help → the sources of the forms' wording ("Nguồn văn bản"), on the open form's."""
+        from PySide6.QtCore import Qt
+
+        from selfreview.ui.sources_dialog import SourcesDialog
+        template_id = self.editor.template.id if self.editor is not None else None
+        dialog = SourcesDialog(template_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def _about(self) -> None:

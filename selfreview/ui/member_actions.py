@@ -166,7 +166,16 @@ class MemberActions(QObject):
             self.dialogs.info(self._parent(), self.tr("Send to the cell"),
                               self.tr("Only a finalized review can be sent. Finalize it first."))
             return
+        from selfreview.messages import msg
         from selfreview.services.exchange import RESPONSE_SUFFIX
+        # asked before the file name, and answered once: a "no" stops here, a "yes" exports unencrypted
+        encrypted = self.ctx.exchange.is_encrypted_export(review_id)
+        if not encrypted and not self.dialogs.confirm(
+                self._parent(), self.tr("Send without encryption?"), pick(msg("export.unencrypted")),
+                self.tr("Save unencrypted"),
+                self.tr("A review opened from the secretary's invitation is encrypted for them. "
+                        "Ask the secretary for the invitation file if you can.")):
+            return
         suggested = documents_dir() / self.ctx.exchange.suggested_file_name(review_id)
         chosen = self.dialogs.save_file(self._parent(), self.tr("Send to the cell: save the file"), str(suggested),
                                         arg(self.tr("Review files (*%1)"), RESPONSE_SUFFIX))
@@ -175,7 +184,7 @@ class MemberActions(QObject):
         out = with_suffix(chosen, RESPONSE_SUFFIX)
         if out != Path(chosen) and out.exists() and not self._overwrite(out):
             return
-        self._export(review_id, out, False, None)
+        self._export(review_id, out, not encrypted, None)
 
     def _overwrite(self, path: Path) -> bool:
         return self.dialogs.confirm(self._parent(), self.tr("Replace the file?"),
@@ -217,6 +226,12 @@ class MemberActions(QObject):
         self.dialog.open()
 
     # -- PDF ------------------------------------------------------------------------------------------
+    def _has_selfcheck(self, review_id: int) -> bool:
+        """The review's form has the app's optional self-check, and it was filled in."""
+        from selfreview.forms.answers import optional_aid
+        detail = self.ctx.reviews.open(review_id)
+        return any(detail.answers.get(qid) for qid in optional_aid(detail.template))
+
     def pdf_name(self, review_id: int, suffix: str = ".pdf") -> str:
         from selfreview.services.exchange import slug
         s = self.ctx.reviews.open(review_id).summary
@@ -244,13 +259,18 @@ class MemberActions(QObject):
         if out != Path(chosen) and out.exists() and not self._overwrite(out):
             return
         self.runner.drain()  # the file shows what was typed up to now
+        attach = self._has_selfcheck(review_id) and self.dialogs.confirm(
+            self._parent(), self.tr("Attach the self-check?"),
+            self.tr("Your responsibility self-check is the app's own aid, not part of the official form, "
+                    "so the printed form leaves it out. Attach it at the end?"),
+            self.tr("Attach it"), self.tr("Choose this only if you want to hand it in with your review."))
         from selfreview.reports.atomic import Cancelled as ReportCancelled
 
         def work(progress: Any) -> Path:
             try:
                 return self.ctx.reports.write_review(
                     review_id, out, progress=lambda done, total: progress.report(done, total),
-                    should_cancel=lambda: progress.cancelled)
+                    should_cancel=lambda: progress.cancelled, attach_selfcheck=attach)
             except ReportCancelled:
                 raise Cancelled() from None
         label = self.tr("Writing the Word document…") if word else self.tr("Writing the PDF…")

@@ -12,7 +12,7 @@ from selfreview.limits import MEMBER_FIELDS
 from selfreview.rating import Category
 from selfreview.services.dto import ProfileData
 from selfreview.ui.i18n import arg, language, pick
-from selfreview.ui.widgets import OptionalDateEdit, ScaledLabel, hint_label
+from selfreview.ui.widgets import BIRTH_YEARS_AGO, OptionalDateEdit, ScaledLabel, hint_label
 
 
 def proposed_form_text(category: str) -> str:
@@ -82,6 +82,7 @@ class ProfileForm(QWidget):
 
         line("full_name", self.tr("Full &name *"))
         self.dob = OptionalDateEdit(None, None, self)
+        self.dob.open_around(BIRTH_YEARS_AGO)  # the calendar opens around a plausible birth year
         self.dob.setObjectName("profile_date_of_birth")
         self.dob.setMaximumDate(QDate.currentDate())
         self.dob.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

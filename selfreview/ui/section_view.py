@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from selfreview.forms.answers import is_visible
+from selfreview.forms.answers import is_visible, optional_aid
 from selfreview.ui.i18n import pick
 from selfreview.ui.question_widgets import FormEnv, QuestionWidget, make_question_widget
 from selfreview.ui.widgets import ScaledLabel, hint_label
@@ -21,6 +22,9 @@ class SectionPage(QWidget):
         super().__init__(parent)
         self.section = section
         self.setObjectName(f"section_{section.id}")
+        aid = frozenset(optional_aid(template))
+        env = dataclasses.replace(env, aid=aid)
+        self.is_aid = any(i.id in aid for i in section.items)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(14)
@@ -33,9 +37,11 @@ class SectionPage(QWidget):
         heads.addWidget(part_label)
         heads.addWidget(self.heading)
         layout.addLayout(heads)
-        if section.hint is not None:
+        if self.is_aid:
+            layout.addWidget(self._aid_intro(section, env.lang))
+        elif section.hint is not None:
             layout.addWidget(hint_label(pick(section.hint, env.lang), self))
-        if any(getattr(i, "required", False) for i in section.items) and not read_only:
+        if any(getattr(i, "required", False) and i.id not in aid for i in section.items) and not read_only:
             legend = QLabel(self.tr("Fields marked * must be answered."), self)
             legend.setObjectName("muted")
             layout.addWidget(legend)
@@ -51,6 +57,21 @@ class SectionPage(QWidget):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.apply_visibility(answers)
+
+    def _aid_intro(self, section: Any, lang: str) -> QWidget:
+        """The app's own self-check, introduced in whole sentences: what it is, that it is optional,
+        and the guidance it serves (quoted as the guidance says it)."""
+        intro = self.tr("This self-check is the app's own aid, not part of the official form. It is optional: "
+                        "it does not hold up finalizing, and it is printed only if you choose to attach it to "
+                        "the PDF.")
+        if section.hint is not None:
+            quote = pick(section.hint, lang).strip().rstrip(".")
+            intro += " " + self.tr("It helps you look at what the Central Organisation Commission's Guidance "
+                                   "43-HD/BTCTW asks of party members: to “%1”.").replace("%1", quote)
+        label = hint_label(intro, self)
+        label.setProperty("aidIntro", True)
+        self.aid_intro = label
+        return label
 
     def apply_visibility(self, answers: dict[str, Any]) -> None:
         for widget in self.widgets.values():

@@ -240,6 +240,9 @@ class OptionalSpinBox(QDoubleSpinBox):
         self.setValue(self.minimum() if value is None else float(value))
 
 
+BIRTH_YEARS_AGO = 45  # party members' median age is in the forties: a date of birth's calendar opens there
+
+
 class OptionalDateEdit(QDateEdit):
     """A date that may be unanswered: the day before the first allowed date shows "—"."""
 
@@ -255,11 +258,18 @@ class OptionalDateEdit(QDateEdit):
         self.setDate(self._none)
         self.installEventFilter(_no_wheel)
         self.calendarWidget().installEventFilter(self)
+        self.empty_page: tuple[int, int] | None = None  # (year, month) the calendar opens at with no date yet
+
+    def open_around(self, years_ago: int) -> None:
+        """With no date yet, the calendar opens in January ``years_ago`` years back (a date of birth:
+        around a plausible year, not at this month)."""
+        self.empty_page = (QDate.currentDate().year() - years_ago, 1)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.calendarWidget() and event.type() == QEvent.Type.Show and self.date_or_none() is None:
             today = QDate.currentDate()
-            obj.setCurrentPage(today.year(), today.month())
+            year, month = self.empty_page or (today.year(), today.month())
+            obj.setCurrentPage(year, month)
         return super().eventFilter(obj, event)
 
     def date_or_none(self) -> date | None:

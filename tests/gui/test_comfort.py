@@ -73,7 +73,11 @@ def test_keyboard_moves_through_sections_and_fields(qtbot, make_window, ctx):
     assert window.home.dialog is not None and window.home.dialog.isVisible()
     window.home.dialog.reject()
     reactivate(qtbot, window)
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)  # F1: the user guide
+    assert window.guide_dialog.isVisible()
+    window.guide_dialog.close()
+    reactivate(qtbot, window)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     assert window.shortcuts_dialog.isVisible()
     window.shortcuts_dialog.close()
 
@@ -143,7 +147,7 @@ def test_qt_own_strings_are_translated(qtbot, translators):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "Đồng ý"
-    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Huỷ"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
 
 
 def test_every_vietnamese_string_is_translated_and_compiled():

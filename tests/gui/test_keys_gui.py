@@ -18,12 +18,19 @@ PASS = "mật khẩu của Bình"
 BACKUP_PASS = "cụm riêng cho bản sao lưu"
 
 
+def security(window):
+    """The Security dialog, opened from the profile card's button as a person does."""
+    if window.home.security is None or not window.home.security.isVisible():
+        window.home.card.findChild(QPushButton, "securityButton").click()
+    return window.home.security
+
+
 def card_button(window, name: str) -> QPushButton:
-    return window.home.card.findChild(QPushButton, name)
+    return security(window).findChild(QPushButton, name)
 
 
 def protection_text(window) -> str:
-    return window.home.card.findChild(QLabel, "keyProtection").text()
+    return security(window).findChild(QLabel, "keyProtection").text()
 
 
 def type_keys(widget, text: str) -> None:

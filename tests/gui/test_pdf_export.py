@@ -151,7 +151,7 @@ def test_the_progress_dialogs_cancel_button_keeps_an_earlier_pdf(qtbot, threaded
     ended = []
     job.ended.connect(lambda: ended.append(True))
     cancel = progress.findChild(type(window.editor.pdf_button))
-    assert cancel is not None and cancel.text() == "Huỷ"
+    assert cancel is not None and cancel.text() == "Hủy"
     cancel.click()  # the person presses Cancel (the dialog shows after half a second)
     gate.set()
     qtbot.waitUntil(lambda: ended == [True], timeout=20000)

@@ -52,7 +52,10 @@ def make_world(folder: Path) -> World:
         w = World(data, out)
         w.names = list(cell.members)
         w.answers = [QUALITY, PLEDGE, COLLECTIVE, DIRECTION] + [f"- {line}" for line in DUTIES_LINES]
-        w.files["review"] = ctx.reports.write_review(cell.reviews["Trần Thị Bích Ngọc"], out / "ban-kiem-diem.docx")
+        w.files["review"] = ctx.reports.write_review(cell.reviews["Trần Thị Bích Ngọc"], out / "ban-kiem-diem.docx",
+                                                     attach_selfcheck=True)  # with the self-check's table
+        w.files["review_plain"] = ctx.reports.write_review(cell.reviews["Trần Thị Bích Ngọc"],
+                                                           out / "ban-kiem-diem-mau.docx")
         w.files["collective"] = ctx.reports.write_review(rid, out / "mau-01.docx")
         w.files["cell"] = ctx.reports.write_cell(cell.cell_id, "2025", out / "tong-hop-chi-bo.docx")
         w.files["minutes"] = ctx.meetings.write_minutes(rnd.id, out / "bien-ban.docx")

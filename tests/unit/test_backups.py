@@ -188,11 +188,13 @@ def test_doctor_command_checks_and_restores(data_dir, capsys):
     age_backups(data_dir)
     AppContext.open(data_dir).close()  # today's daily copy
     assert main(["--data-dir", str(data_dir), "doctor"]) == 0
+    assert "kiểm tra: tốt" in capsys.readouterr().out  # the command line speaks Vietnamese by default
+    assert main(["--data-dir", str(data_dir), "doctor", "--lang", "en"]) == 0
     assert "check: ok" in capsys.readouterr().out
     with open(data_dir / "selfreview.db", "r+b") as f:
         f.write(b"\x00" * 100)
     assert main(["--data-dir", str(data_dir), "doctor"]) == 2
-    assert "DAMAGED" in capsys.readouterr().out
+    assert "HỎNG" in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "doctor", "--restore", "--json"]) == 0
     import json
     report = json.loads(capsys.readouterr().out)

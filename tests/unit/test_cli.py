@@ -69,3 +69,20 @@ def test_a_damaged_database_is_reported_without_a_traceback(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "Traceback" not in err and "selfreview doctor" in err
     assert db.read_bytes() == before  # nothing written to the damaged file
+
+
+def test_messages_follow_the_language_setting(tmp_path, monkeypatch, capsys):
+    """Vietnamese by default; ``--lang en``; else the language chosen in the desktop app."""
+    from selfreview.cli import main
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("SELFREVIEW_LANG", raising=False)
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "keys", "status", "--profile", "7"]) == 2
+    assert "Không có hồ sơ số 7" in capsys.readouterr().err
+    assert main(["--data-dir", data, "keys", "status", "--profile", "7", "--lang", "en"]) == 2
+    assert "There is no profile 7" in capsys.readouterr().err
+    settings = tmp_path / "config" / "selfreview" / "selfreview.ini"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[General]\nlanguage=en\n", encoding="utf-8")  # as the desktop app writes it
+    assert main(["--data-dir", data, "keys", "status", "--profile", "7"]) == 2
+    assert "There is no profile 7" in capsys.readouterr().err

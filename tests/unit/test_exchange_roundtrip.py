@@ -215,9 +215,12 @@ def test_export_on_the_command_line_says_when_the_file_would_not_be_encrypted(tm
     data = str(member_ctx.data_dir)
     out = tmp_path / "h.selfreview"
     assert main(["--data-dir", data, "export", "--review", str(rid), "--out", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert "NOT encrypted" in err and "--unencrypted" in err and not out.exists()
-    assert main(["--data-dir", data, "export", "--review", str(rid), "--out", str(out), "--unencrypted"]) == 0
+    err = capsys.readouterr().err  # Vietnamese by default
+    assert "KHÔNG được mã hóa" in err and "--unencrypted" in err and "NOT" not in err and not out.exists()
+    assert main(["--data-dir", data, "export", "--review", str(rid), "--out", str(out), "--lang", "en"]) == 2
+    assert "NOT encrypted" in capsys.readouterr().err
+    assert main(["--data-dir", data, "--lang", "en", "export", "--review", str(rid), "--out", str(out),
+                 "--unencrypted"]) == 0
     assert "NOT encrypted" in capsys.readouterr().out and out.exists()
 
 

@@ -151,8 +151,6 @@ CORPUS = [
     (finalized_with_no_answers, "import.incomplete", "a1_political"),
     (required_answer_missing, "import.incomplete", "a1_political"),
     (required_text_empty, "import.incomplete", "a1_duties"),
-    (checklist_partly_answered, "import.incomplete", "r_behaviours"),
-    (checklist_example_missing, "import.incomplete", "r_behaviours"),
     (rating_above_the_score_band, "import.incomplete", "b2_proposed"),
     (form_id_not_the_hash, "import.template_identity", "no-such-form"),
     (carried_body_contradicts_known_hash, "import.template_hash", "hd43-2025-2b"),
@@ -179,6 +177,16 @@ def test_refused_with_a_reason_naming_what_is_wrong_and_nothing_changes(inbox, m
     assert receipt.reason.vi != receipt.reason.en and "{" not in receipt.reason.vi + receipt.reason.en
     assert dump(inbox.sec.data_dir) == before
     assert receipt_rows(inbox.sec.data_dir) == receipts_before + [(str(path), "rejected", code, receipt.member)]
+
+
+@pytest.mark.parametrize("make", [checklist_partly_answered, checklist_example_missing])
+def test_the_optional_selfcheck_does_not_refuse_a_file(inbox, make):
+    """The responsibility self-check is the app's optional aid: it does not hold up finalizing
+    (forms.answers.optional_aid), so a file whose self-check is partly answered is taken, as the
+    member's own finalize would have allowed it (issue 17)."""
+    path = write_case(inbox, make)
+    (receipt,) = inbox.sec.ctx.exchange.import_paths([path])
+    assert receipt.outcome == "imported", receipt.reason
 
 
 def test_a_complete_file_still_imports_after_every_refusal(inbox):

@@ -100,6 +100,9 @@ def test_word_review_has_real_headings_and_tables(world):
     assert checklist.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert len(checklist.rows) > 5 and checklist.rows[1].cells[0].text == "1"
     assert doc.paragraphs[0].text == "Mẫu 02B-HD KĐ.ĐG 2025" and doc.paragraphs[0].alignment == 2  # right
+    plain = Document(str(world.files["review_plain"]))  # the form as handed in: the app's self-check left out
+    assert not any(t.rows[0].cells[1].text == "Biểu hiện" for t in plain.tables if len(t.rows[0].cells) > 1)
+    assert not any("Tự kiểm tra về trách nhiệm" in p.text for p in plain.paragraphs)
     assert any(p.style.name == "Title" and p.text == "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN"
                for p in doc.paragraphs)
 

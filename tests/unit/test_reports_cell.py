@@ -51,8 +51,9 @@ def test_cell_summary_facts_table_counts_and_quota(ctx, cell, tmp_path):
         assert_in_all(s, got)
     rows = table_rows(out)
     # members in meeting order: leaders first by their order, then the others in Vietnamese order
-    names = ["Nguyễn Văn Đức", "Phạm Quốc Hưng", "Đặng Minh Khôi", "Lê Hoàng Yến", "Trần Thị Bích Ngọc",
-             "Võ Thị Thu Hà"]
+    # (given name first: Hà, Khôi, Ngọc, Yến)
+    names = ["Nguyễn Văn Đức", "Phạm Quốc Hưng", "Võ Thị Thu Hà", "Đặng Minh Khôi", "Trần Thị Bích Ngọc",
+             "Lê Hoàng Yến"]
     numbered = {r[1]: r for r in rows if len(r) > 2 and r[0].isdigit() and r[1] in names}
     assert [numbered[n][0] for n in names] == ["1", "2", "3", "4", "5", "6"]
     assert numbered["Nguyễn Văn Đức"][2:6] == ["Bí thư chi bộ", "93", "HTXSNV", "HTXSNV"]
@@ -132,7 +133,7 @@ def test_reviews_appended_with_bookmarks(ctx, cell, tmp_path):
     assert [o.title for o in outline if not isinstance(o, list)] == ["Tổng hợp kết quả",
                                                                      "Bản kiểm điểm của đảng viên"]
     children = next(o for o in outline if isinstance(o, list))
-    expected = ["Nguyễn Văn Đức", "Phạm Quốc Hưng", "Lê Hoàng Yến", "Trần Thị Bích Ngọc", "Võ Thị Thu Hà"]
+    expected = ["Nguyễn Văn Đức", "Phạm Quốc Hưng", "Võ Thị Thu Hà", "Trần Thị Bích Ngọc", "Lê Hoàng Yến"]
     assert [c.title for c in children] == expected
     pages = [squash(p) for p in page_texts(out)]
     assert reader.get_destination_page_number(outline[0]) == 0

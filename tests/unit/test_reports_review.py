@@ -52,9 +52,22 @@ def cell(ctx, tmp_path):
     return make_cell(ctx, tmp_path)
 
 
+def test_the_selfcheck_is_printed_only_when_attached(ctx, cell, tmp_path):
+    """The responsibility self-check is the app's aid, not part of Mẫu 02B: the form the member hands
+    in leaves it out unless the member attaches it."""
+    plain = tmp_path / "plain.pdf"
+    ctx.reports.write_review(cell.reviews["Trần Thị Bích Ngọc"], plain)
+    got = texts(plain)
+    assert "Tự kiểm tra về trách nhiệm" not in got[1] and squash(EXAMPLE) not in got[0]
+    assert_in_all("NGƯỜI TỰ KIỂM ĐIỂM (Ký, ghi rõ họ tên)", got)
+    attached = tmp_path / "attached.pdf"
+    ctx.reports.write_review(cell.reviews["Trần Thị Bích Ngọc"], attached, attach_selfcheck=True)
+    assert "Tự kiểm tra về trách nhiệm" in texts(attached)[1]
+
+
 def test_review_pdf_shows_the_form_and_every_answer(ctx, cell, tmp_path):
     out = tmp_path / "review.pdf"
-    ctx.reports.write_review(cell.reviews["Trần Thị Bích Ngọc"], out)
+    ctx.reports.write_review(cell.reviews["Trần Thị Bích Ngọc"], out, attach_selfcheck=True)
     got = texts(out)
     # header block, form code, title, year, subtitle
     for s in ("Mẫu 02B-HD KĐ.ĐG 2025", "ĐẢNG BỘ SỞ NỘI VỤ", "ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -100,7 +113,7 @@ def test_review_pdf_shows_the_form_and_every_answer(ctx, cell, tmp_path):
     assert_in_all("Chi bộ đề xuất xếp loại mức chất lượng: Hoàn thành tốt nhiệm vụ", got)
     assert_in_all("T/M CHI ỦY (CHI BỘ)", got)
     assert_in_all("Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng: ………………", got)
-    assert_in_all("T/M ĐẢNG UỶ (CHI UỶ)", got)
+    assert_in_all("T/M ĐẢNG ỦY (CHI ỦY)", got)
     # the app's notes and the criteria framework are not printed on the form
     assert "Phụ lục 4, Mục I" not in got[0] and "Gợi ý cho mục 2" not in got[0]
     assert "Có quan điểm, bản lĩnh chính trị vững vàng" not in got[0]
@@ -246,7 +259,8 @@ def test_every_bundled_form_prints_every_answer(tmp_path):
         report = ReviewReport(Header("Đảng bộ Khối Cơ quan", "Chi bộ Văn phòng", "Huế", date(2025, 12, 1)), t,
                               "2025", "Phan Thị Ánh Tuyết",
                               {f.field: "Giá trị " + f.label.vi for f in t.identity}, answers,
-                              CommitteeView("Nhận xét của chi ủy.", "httnv", "htnv"))
+                              CommitteeView("Nhận xét của chi ủy.", "httnv", "htnv"),
+                              attach_selfcheck=True)  # every answer: the attached self-check's too
         out = tmp_path / f"{t.id}.pdf"
         write_review(report, str(out))
         got = texts(out)

@@ -38,8 +38,8 @@ def test_statuses_counts_and_meeting_order(ctx):
     assert (rc.submitted, rc.total) == (3, 5)
     assert rc.label_vi == "3/5 đã nộp" and rc.label_en == "3/5 submitted" and rc.label("en") == rc.label_en
     rows = {r.name: r for r in rc.rows}
-    assert [r.name for r in rc.rows] == ["Nguyễn Văn An", "Đỗ Minh Châu", "Lê Văn Cường", "Phạm Thị Dung",
-                                         "Trần Thị Bình"]  # leaders first, then the order, then the name
+    assert [r.name for r in rc.rows] == ["Nguyễn Văn An", "Đỗ Minh Châu", "Trần Thị Bình", "Lê Văn Cường",
+                                         "Phạm Thị Dung"]  # leaders first, then the order, then the given name
     assert rows["Nguyễn Văn An"].status == "submitted"
     assert rows["Nguyễn Văn An"].submitted_at == datetime(2025, 12, 1, 9, 30)  # local time, as handed in
     assert rows["Nguyễn Văn An"].total == Decimal(86) and rows["Nguyễn Văn An"].self_rating == "httnv"

@@ -76,7 +76,7 @@ def test_roster_import_command(data_dir, tmp_path, capsys):
     args = ["--data-dir", str(data_dir), "roster-import", "--cell", str(cell.id), str(path)]
     assert main(args + ["--dry-run"]) == 1  # one row could not be read
     out = capsys.readouterr().out
-    assert "Đã thêm 1" in out and "(dry run)" in out and "row 3: -: Thiếu họ và tên." in out
+    assert "Đã thêm 1" in out and "(chạy thử)" in out and "dòng 3: -: Thiếu họ và tên." in out
     assert main(args + ["--json", "--lang", "en"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert [m["full_name"] for m in report["added"]] == ["Nguyễn Văn An"]

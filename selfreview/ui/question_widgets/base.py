@@ -24,6 +24,7 @@ class FormEnv:
 
     lang: str = "vi"
     dialogs: Any = None  # selfreview.ui.dialogs.DialogService (records ask before removing an entry)
+    aid: frozenset[str] = frozenset()  # the app's optional aid (forms.answers.optional_aid): no *, no †
 
 
 def provenance_tip(status: Status) -> str:
@@ -63,12 +64,13 @@ class QuestionWidget(QWidget):
         if show_label:
             row = QHBoxLayout()
             row.setSpacing(6)
-            self.title = QLabel(label_html(pick(item.label, env.lang), getattr(item, "required", False)), self)
+            required = getattr(item, "required", False) and item.id not in env.aid
+            self.title = QLabel(label_html(pick(item.label, env.lang), required), self)
             self.title.setObjectName("questionLabel")
             self.title.setTextFormat(Qt.TextFormat.RichText)
             self.title.setWordWrap(True)
             row.addWidget(self.title, 1)
-            if item.label.status in MARKED_STATUSES:
+            if item.label.status in MARKED_STATUSES and item.id not in env.aid:
                 mark = QLabel("†", self)
                 mark.setObjectName("provenance")
                 mark.setToolTip(provenance_tip(item.label.status))

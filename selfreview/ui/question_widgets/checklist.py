@@ -29,7 +29,7 @@ class BehaviourRow(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         head.addWidget(self.label, 1)
-        if behaviour.label.status in MARKED_STATUSES:
+        if behaviour.label.status in MARKED_STATUSES and item.id not in env.aid:  # the aid's sources: Help
             mark = QLabel("†", self)
             mark.setObjectName("provenance")
             mark.setToolTip(provenance_tip(behaviour.label.status))

@@ -8,7 +8,9 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from selfreview.rating import format_total
 from selfreview.text import nfc
@@ -23,7 +25,7 @@ def _bullets(lines: list[str]) -> str:
 
 class AssessmentPanel(QWidget):
     saved = Signal(object)  # AssessmentResult
-    previewed = Signal(object, bool)  # QuotaState while a rating is being chosen; True: differs from the saved
+    previewed = Signal(object, object)  # the saved QuotaState, and the one the rating being chosen gives (or None)
 
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent: QWidget | None = None,
                  show_quota: bool = True) -> None:
@@ -56,26 +58,13 @@ class AssessmentPanel(QWidget):
         self.rating.setObjectName("cellRating")
         self.rating.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.rating.setMinimumContentsLength(12)
+        self.rating.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # the whole width: no clipped text
         fill_rating_combo(self.rating, self.tr("— not proposed yet —"))
         self.rating.currentIndexChanged.connect(self._rating_changed)
         form.addRow(self.tr("The cell's proposed ra&ting"), self.rating)
         form.labelForField(self.rating).setBuddy(self.rating)
         layout.addLayout(form)
-        self.check_box = QFrame(self)
-        self.check_box.setObjectName("suggestion")
-        inner = QVBoxLayout(self.check_box)
-        self.suggestion = QLabel(self.check_box)
-        self.suggestion.setObjectName("ruleSuggestion")
-        self.suggestion.setWordWrap(True)
-        self.problems = QLabel(self.check_box)
-        self.problems.setObjectName("ruleProblems")
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.RichText)
-        inner.addWidget(self.suggestion)
-        inner.addWidget(self.problems)
-        layout.addWidget(self.check_box)
-        self.quota = QuotaBanner(self, "panelQuota")
-        layout.addWidget(self.quota)
+        # the save button right under the fields: the boxes below may grow, the button stays put
         buttons = QHBoxLayout()
         self.state = QLabel(self)
         self.state.setObjectName("muted")
@@ -86,8 +75,46 @@ class AssessmentPanel(QWidget):
         buttons.addWidget(self.state, 1)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+        # what the rules suggest (a quiet green box) apart from what is wrong (a warning box)
+        self.check_box = QFrame(self)
+        self.check_box.setObjectName("suggestion")
+        inner = QVBoxLayout(self.check_box)
+        self.suggestion = QLabel(self.check_box)
+        self.suggestion.setObjectName("ruleSuggestion")
+        self.suggestion.setWordWrap(True)
+        inner.addWidget(self.suggestion)
+        layout.addWidget(self.check_box)
+        self.warning_box = QFrame(self)
+        self.warning_box.setObjectName("warnings")
+        warn = QVBoxLayout(self.warning_box)
+        self.problems = QLabel(self.warning_box)
+        self.problems.setObjectName("ruleProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        warn.addWidget(self.problems)
+        layout.addWidget(self.warning_box)
+        self.warning_box.hide()
+        self.quota = QuotaBanner(self, "panelQuota")
+        layout.addWidget(self.quota)
         layout.addStretch(1)
         self.set_member(None, None)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_rating_texts()
+
+    def _fit_rating_texts(self) -> None:
+        """The levels' whole names when they fit the combo, else their short codes (HTXSNV…) with the
+        whole name in the tooltip: never a clipped name."""
+        metrics = self.rating.fontMetrics()
+        room = self.rating.width() - 40  # the arrow and the frame
+        full = [rating_text(self.rating.itemData(i)) for i in range(1, self.rating.count())]
+        short = room < max((metrics.horizontalAdvance(t) for t in full), default=0)
+        for i in range(1, self.rating.count()):
+            value = self.rating.itemData(i)
+            self.rating.setItemText(i, rating_text(value, short=short))
+            self.rating.setItemData(i, rating_text(value), Qt.ItemDataRole.ToolTipRole)
+        self.rating.setToolTip(rating_text(self.rating.currentData()))
 
     # -- which member --------------------------------------------------------------------------
     @property
@@ -115,6 +142,7 @@ class AssessmentPanel(QWidget):
                 self.comments.setPlainText("")
                 self.rating.setCurrentIndex(0)
                 self.check_box.hide()
+                self.warning_box.hide()
                 self.saved_data = None
                 self.state.setText("")
                 return
@@ -156,11 +184,13 @@ class AssessmentPanel(QWidget):
             show_error(self.dialogs, self, e)
             return
         self._show_check(result.check)
-        preview = self.rating.currentData() != (self.saved_data.proposed_rating if self.saved_data else None)
-        self.quota.show_quota(result.quota, preview)
+        changed = self.rating.currentData() != (self.saved_data.proposed_rating if self.saved_data else None)
+        saved = self.ctx.assessments.quota(self.round_id) if changed else result.quota  # only saved ones count
+        preview = result.quota if changed else None
+        self.quota.show_quota(saved, preview)
         self.quota.setVisible(self.show_quota)
         self._show_state()
-        self.previewed.emit(result.quota, preview)
+        self.previewed.emit(saved, preview)
 
     def _show_check(self, check: Any) -> None:
         lang = language()
@@ -169,9 +199,12 @@ class AssessmentPanel(QWidget):
             self.suggestion.setText(check.note.get(lang) if check.note else "")
         elif check.suggestion is not None:
             self.suggestion.setText(arg(self.tr("The rules suggest: %1"), check.suggestion.summary(lang)))
+        else:
+            self.suggestion.setText("")
+        self.check_box.setVisible(bool(self.suggestion.text()))
         lines = [p.text(lang) for p in check.problems if p.code != "proposed_missing"]
         self.problems.setText(_bullets(lines))
-        self.problems.setVisible(bool(lines))
+        self.warning_box.setVisible(bool(lines))
 
     def _show_state(self) -> None:
         self.state.setText(self.tr("Not saved yet") if self.dirty else "")

@@ -9,7 +9,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFrame, QInputDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from selfreview.rating import Category, Rating
+from selfreview.rating import Category, Rating, quota_check
 from selfreview.ui.i18n import arg, language, pick
 from selfreview.ui.tasks import Cancelled
 
@@ -124,28 +124,45 @@ class QuotaBanner(QFrame):
         self.state: Any = None
         self.hide()
 
-    def show_quota(self, quota: Any, preview: bool = False) -> None:
-        """``quota``: a ``QuotaState`` (ctx.assessments.quota / preview)."""
+    def show_quota(self, quota: Any, preview: Any = None) -> None:
+        """``quota``: the ``QuotaState`` of the saved proposals (ctx.assessments.quota); ``preview``:
+        the state a rating being chosen would give, shown on a line of its own and never counted."""
         self.state = quota
-        line = quota.summary_en if language() == "en" else quota.summary_vi
+        lang = language()
+        line = quota.summary_en if lang == "en" else quota.summary_vi
         if quota.ok:
             text = arg(self.tr("Quota of excellent ratings: %1"), line)
+        elif not exceeded(quota):
+            text = arg(self.tr("Quota of excellent ratings so far: %1; %n member(s) not rated yet", "",
+                               quota.unrated), line)
         else:
             text = arg(self.tr("Too many proposed excellent (HTXSNV): %1"), line)
-        if preview:
-            text += " " + self.tr("(not saved yet)")
         for cat, check in quota.by_category.items():
             if not check.ok and len(quota.by_category) > 1:
-                text += "\n" + f"{category_text(cat)}: {check.summary(language())}"
+                text += "\n" + f"{category_text(cat)}: {check.summary(lang)}"
+        if preview is not None and not isinstance(preview, bool):
+            text += "\n" + arg(self.tr("With the rating being chosen, once saved: %1"),
+                                preview.summary_en if lang == "en" else preview.summary_vi)
         self.label.setText(text)
         self.show()
-        self.setProperty("over", not quota.ok)
+        self.setProperty("over", exceeded(quota))
         self.style().unpolish(self)
         self.style().polish(self)
 
     @property
     def over(self) -> bool:
-        return bool(self.state is not None and not self.state.ok)
+        return bool(self.state is not None and exceeded(self.state))
+
+
+def exceeded(quota: Any) -> bool:
+    """The saved proposals are over the HTXSNV quota for good: every member is rated, or even if all
+    those not rated yet were rated HTTNV the quota would still be exceeded (one HTXSNV among the first
+    proposals is not "over a quota of 0")."""
+    if quota.ok:
+        return False
+    if not quota.unrated:
+        return True
+    return not quota_check(quota.check.excellent, quota.check.good + quota.unrated, quota.percent).ok
 
 
 # the secretary's pages add these to the application's style sheet (set on the workspace)
@@ -156,6 +173,7 @@ QFrame#quotaBanner[over="true"], QFrame#panelQuota[over="true"] {
 QFrame#quotaBanner[over="true"] QLabel, QFrame#panelQuota[over="true"] QLabel { color: #8e0000; font-weight: bold; }
 QLabel#countLabel { color: #1b2a3a; }
 QLabel#missingLabel { color: #b00020; font-weight: bold; }
+QLabel#missingLabel[good="true"] { color: #1b5e20; font-weight: normal; }
 QFrame#onBehalfBanner { background: #fff4e0; border: 1px solid #e0a030; border-radius: 4px; }
 QFrame#dropHint { border: 1px dashed #9aa5b4; border-radius: 4px; }
 """

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from selfreview.filenames import portable_name, portable_path
@@ -137,7 +137,18 @@ class OutputsPage(QWidget):
         self.ctx, self.runner, self.dialogs, self.workspace = ctx, runner, dialogs, workspace
         self.exporter: Exporter = workspace.exporter
         self.round_id: int | None = None
-        layout = QVBoxLayout(self)
+        # the page scrolls (up and down only): on a 1280×720 screen its many buttons need not fit at once
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("outputsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(scroll)
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(ScaledLabel(self.tr("Documents and tables"), 1.3, bold=True, parent=self))
         self.buttons: dict[str, QPushButton] = {}
@@ -160,7 +171,7 @@ class OutputsPage(QWidget):
         self.with_reviews.setObjectName("withReviews")
         ul.addWidget(self.with_reviews)
         self._button(ul, "minutes", self.tr("The &minutes of the meeting (PDF)…"),
-                     self.tr("Biên bản: attendance, the vote on each member, conclusions."),
+                     self.tr("The minutes: attendance, the vote on each member, conclusions."),
                      lambda: self.exporter.minutes(self.round_id),
                      extra=[("minutes_docx", self.tr("Word…"), lambda: self.exporter.minutes(self.round_id, ".docx"))])
         from selfreview.ui.committee import cell_actions  # results up, decisions down (docs/committee.md)

@@ -12,13 +12,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from selfreview.services.receipts import OUTCOMES, REJECTED, tally
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.labels import when
+from selfreview.ui.names import PeopleProxy, name_header
 from selfreview.ui.table_model import RowsTableModel
 
 OUTCOME_NAMES = {
@@ -64,7 +65,7 @@ class ReceiptModel(RowsTableModel):
     FILE, MEMBER, REVISION, OUTCOME, REASON, TIME = range(6)
 
     def headers(self) -> list[str]:
-        return [self.tr("File"), self.tr("Member"), self.tr("Revision"), self.tr("Result"),
+        return [self.tr("File"), name_header(self.tr("Member")), self.tr("Revision"), self.tr("Result"),
                 self.tr("Why / note"), self.tr("Time")]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -87,6 +88,14 @@ class ReceiptModel(RowsTableModel):
         return None
 
 
+def _sort_value(r: Any, col: int) -> Any:
+    if col == ReceiptModel.REVISION:
+        return r.revision if r.revision is not None else -1
+    if col == ReceiptModel.TIME:
+        return r.time.isoformat() if r.time else ""
+    return None
+
+
 class ReceiptsDialog(QDialog):
     """Not modal: the secretary can keep it open beside the roll-call."""
 
@@ -103,11 +112,22 @@ class ReceiptsDialog(QDialog):
         self.summary.setObjectName("receiptTally")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchReceipts")
+        self.search.setPlaceholderText(self.tr("Find by member or file name"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
         self.model = ReceiptModel(self)
         self.model.set_rows(receipts)
+        self.proxy = PeopleProxy(lambda r: r.member or "", lambda r: (r.member or "", Path(r.file_name).name),
+                                 ReceiptModel.MEMBER, _sort_value, self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.set_text)
         self.table = QTableView(self)
         self.table.setObjectName("receipts")
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # in the order the files were read, until a click
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()

@@ -12,10 +12,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from selfreview.rating import Rating
-from selfreview.services.rollcall import KEY_MISMATCH, LATE, NOT_SUBMITTED, STATUSES, RollCall, RollCallRow, vi_sort_key
+from selfreview.services.rollcall import KEY_MISMATCH, LATE, NOT_SUBMITTED, STATUSES, RollCall, RollCallRow
 from selfreview.services.rollcall_table import COLUMNS, row_values, text_of
-from selfreview.text import nfc
 from selfreview.ui.i18n import arg, language
+from selfreview.ui.names import name_header, name_sort_key, text_matches
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the RollCallRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,7 +67,7 @@ class RollCallModel(QAbstractTableModel):
         self.rollcall = rollcall
         self.rows = rows
         self.values = [row_values(n, r, self.lang) for n, r in enumerate(self.rows, start=1)]
-        ordered = sorted(self.rows, key=lambda r: vi_sort_key(r.name))
+        ordered = sorted(self.rows, key=lambda r: name_sort_key(r.name))
         self.name_rank = {r.member_id: i for i, r in enumerate(ordered)}
         if same:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
@@ -87,6 +87,8 @@ class RollCallModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == NAME:  # the order a click on it sorts in
+                return name_header(COLUMNS[section].title(self.lang), "\n")
             return two_lines(COLUMNS[section].title(self.lang))
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return COLUMNS[section].title(self.lang)
@@ -166,7 +168,7 @@ class RollCallModel(QAbstractTableModel):
 
 class RollCallFilter(QSortFilterProxyModel):
     """Rows with one of the chosen statuses whose name or post contains the text (as
-    ``RollCall.filtered``: NFC, case-insensitive, accents as typed)."""
+    ``RollCall.filtered``: any case; "duc" finds "Đức", :func:`selfreview.text.text_matches`)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -184,7 +186,7 @@ class RollCallFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
-        self.needle = nfc(text).casefold().strip()
+        self.needle = text
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int,  # noqa: N802
@@ -195,7 +197,7 @@ class RollCallFilter(QSortFilterProxyModel):
         r = model.rows[source_row]
         if self.statuses and r.status not in self.statuses:
             return False
-        return not self.needle or self.needle in r.name.casefold() or self.needle in r.post.casefold()
+        return text_matches(self.needle, r.name, r.post)
 
     def visible_rows(self) -> list[RollCallRow]:
         """The rows shown, in the order shown."""

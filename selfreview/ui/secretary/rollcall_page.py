@@ -208,6 +208,9 @@ class RollCallPage(QWidget):
             self.missing.setText(self.tr("Everyone has handed in.") if rc.total else
                                  self.tr("The roster is empty: add members on the set-up page, or import files."))
         self.missing_button.setVisible(bool(missing))
+        self.missing.setProperty("good", bool(rc.total) and not missing)  # good news is not shown in red
+        self.missing.style().unpolish(self.missing)
+        self.missing.style().polish(self.missing)
         self.quota.show_quota(self.ctx.assessments.quota(self.round_id))
         if keep is not None:
             self.select_member(keep.member_id)

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 from selfreview.services.cells import CATEGORIES, MemberData
 from selfreview.ui.i18n import arg
 from selfreview.ui.labels import date_text
+from selfreview.ui.names import PeopleProxy, name_header
 from selfreview.ui.secretary.common import category_text, set_combo_data, show_error
 from selfreview.ui.secretary.roster_report import RosterReportDialog
 from selfreview.ui.tasks import ProgressDialog
-from selfreview.ui.widgets import OptionalDateEdit, ScaledLabel
+from selfreview.ui.widgets import BIRTH_YEARS_AGO, OptionalDateEdit, ScaledLabel
 from selfreview.ui.table_model import RowsTableModel
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -29,7 +30,7 @@ class RosterModel(RowsTableModel):
     NAME, BIRTH, POSTS, CATEGORY, ORDER, KEY = range(6)
 
     def headers(self) -> list[str]:
-        return [self.tr("Full name"), self.tr("Date of birth"), self.tr("Posts"), self.tr("Category"),
+        return [name_header(self.tr("Full name")), self.tr("Date of birth"), self.tr("Posts"), self.tr("Category"),
                 self.tr("Meeting order"), self.tr("Key code")]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -51,6 +52,18 @@ class RosterModel(RowsTableModel):
         return None
 
 
+def _search_fields(m: MemberData) -> tuple[str, ...]:
+    return (m.full_name, m.party_post, m.government_post, m.mass_org_post, m.fingerprint or "")
+
+
+def _sort_value(m: MemberData, col: int) -> Any:
+    if col == RosterModel.BIRTH:
+        return m.date_of_birth.isoformat() if m.date_of_birth else ""
+    if col == RosterModel.ORDER:
+        return (m.category != "leader", m.meeting_order)
+    return None
+
+
 class MemberDialog(QDialog):
     """Add or edit one member."""
 
@@ -65,6 +78,7 @@ class MemberDialog(QDialog):
         self.name.setObjectName("memberName")
         self.name.setMaxLength(200)
         self.birth = OptionalDateEdit(date(1920, 1, 1), date.today(), self)
+        self.birth.open_around(BIRTH_YEARS_AGO)  # the calendar opens around a plausible birth year
         self.birth.setObjectName("memberBirth")
         self.party = QLineEdit(self)
         self.government = QLineEdit(self)
@@ -125,10 +139,20 @@ class RosterPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = ScaledLabel(self.tr("Roster"), 1.15, bold=True, parent=self)
         layout.addWidget(self.title)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchRoster")
+        self.search.setPlaceholderText(self.tr("Find by name or post"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
         self.model = RosterModel(self)
+        self.proxy = PeopleProxy(lambda m: m.full_name, _search_fields, RosterModel.NAME, _sort_value, self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.set_text)
         self.table = QTableView(self)
         self.table.setObjectName("roster")
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(RosterModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

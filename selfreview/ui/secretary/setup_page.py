@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout,
     QWidget,
@@ -33,6 +33,20 @@ def form_text(info: Any) -> str:
     return pick(t.code) if t.code else t.id
 
 
+def narrow_combo(combo: QComboBox, chars: int = 14) -> None:
+    """A combo that does not widen its column to its longest item (the list shows them whole)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    view = combo.view()
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def widen(*_: object) -> None:  # the open list as wide as its longest item
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+    combo.model().rowsInserted.connect(widen)
+    combo.model().modelReset.connect(widen)
+    widen()
+
+
 class SetupPage(QWidget):
     round_created = Signal(int)
     roster_changed = Signal()
@@ -55,6 +69,7 @@ class SetupPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it fits: no sideways scrolling
         scroll.setMinimumWidth(440)
         layout.addWidget(scroll, 2)
         self.roster = RosterPanel(ctx, runner, dialogs, self)
@@ -81,6 +96,7 @@ class SetupPage(QWidget):
         self.quota.setObjectName("quotaPercent")
         self.quota.addItem(self.tr("20% of those rated HTTNV (the rule)"), 20)
         self.quota.addItem(self.tr("25% (allowed by the competent level for an outstanding unit)"), 25)
+        narrow_combo(self.quota)
         self.quota.activated.connect(self._quota_chosen)
         form.addRow(self.tr("HTXSNV at most"), self.quota)
         self.invite_button = QPushButton(self.tr("Save the &invitation…"), box)
@@ -174,6 +190,7 @@ class SetupPage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.round_cell = QComboBox(box)
         self.round_cell.setObjectName("roundCell")
+        narrow_combo(self.round_cell)
         form.addRow(self.tr("Ce&ll"), self.round_cell)
         form.labelForField(self.round_cell).setBuddy(self.round_cell)
         self.period = QLineEdit(str(date.today().year), box)
@@ -192,7 +209,10 @@ class SetupPage(QWidget):
             combo.setObjectName(f"form_{cat}")
             for info in form_choices(cat):
                 combo.addItem(form_text(info), info.hash)
-            form.addRow(category_text(cat), combo)
+            narrow_combo(combo)
+            label = QLabel(category_text(cat), box)
+            label.setWordWrap(True)  # "2C · Đảng viên không làm việc trong hệ thống chính trị" is long
+            form.addRow(label, combo)
             self.form_combos[cat] = combo
         self.round_button = QPushButton(self.tr("Open &the round"), box)
         self.round_button.setObjectName("createRound")

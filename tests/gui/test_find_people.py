@@ -1,0 +1,99 @@
+"""The secretary finds people as she types: the roster, the roll-call and the receipts find "Đức"
+from "duc" and "Nguyễn Văn" from "nguyen van", and list names in Vietnamese order (given name first,
+compared by Qt's Vietnamese collator), with the order named in the header."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from selfreview.services.cells import MemberData
+from selfreview.ui.names import name_sort_key
+from selfreview.ui.secretary.receipts_dialog import ReceiptModel, ReceiptsDialog
+from selfreview.ui.secretary.roster_page import RosterModel, RosterPanel
+from selfreview.ui.secretary.rollcall_model import NAME, RollCallFilter, RollCallModel
+from tests.gui.helpers import type_vietnamese
+from tests.unit.test_find_names import VIETNAMESE_ORDER
+
+
+def _column(view, col):
+    model = view.model()
+    return [model.index(i, col).data() for i in range(model.rowCount())]
+
+
+@pytest.fixture
+def cell_round(ctx):
+    cell = ctx.cells.create_cell("Chi bộ Văn phòng", "Đảng bộ Sở Nội vụ")
+    rnd = ctx.cells.create_round(cell.id, "2025", date.today() + timedelta(days=30))
+    for i, name in enumerate(sorted(VIETNAMESE_ORDER, key=lambda n: n[::-1])):
+        ctx.cells.add_member(cell.id, MemberData(name, "non_leader", date(1980, 1, 1),
+                                                 party_post="Bí thư chi bộ" if i == 0 else ""))
+    return cell, rnd
+
+
+def test_qt_collator_orders_names_the_vietnamese_way(qapp):
+    shuffled = sorted(VIETNAMESE_ORDER, key=lambda n: n[::-1])
+    assert sorted(shuffled, key=name_sort_key) == VIETNAMESE_ORDER
+
+
+def test_the_roster_sorts_and_finds_as_typed(qtbot, qapp, translators, ctx, runner, dialogs, cell_round):
+    cell, _rnd = cell_round
+    panel = RosterPanel(ctx, runner, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_cell(cell.id)
+    panel.show()
+    assert _column(panel.table, RosterModel.NAME) == VIETNAMESE_ORDER
+    header = panel.table.model().headerData(RosterModel.NAME, Qt.Orientation.Horizontal)
+    assert header == "Họ và tên (theo tên)"
+    qtbot.keyClicks(panel.search, "duc")
+    assert _column(panel.table, RosterModel.NAME) == ["Phạm Minh Đức"]
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "nguyen van")
+    assert _column(panel.table, RosterModel.NAME) == ["Nguyễn Văn An"]
+    panel.search.clear()
+    type_vietnamese(panel.search, "Đặng")
+    assert _column(panel.table, RosterModel.NAME) == ["Đặng Văn Cường"]
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "BI THU")  # a post, without marks, in capitals
+    assert len(_column(panel.table, RosterModel.NAME)) == 1
+    panel.search.clear()
+    panel.table.selectRow(VIETNAMESE_ORDER.index("Ông Văn Cường"))
+    assert panel.selected().full_name == "Ông Văn Cường"  # the selection is the row shown, through the sort
+
+
+def test_the_rollcall_finds_and_sorts_names(qapp, translators, ctx, cell_round):
+    _cell, rnd = cell_round
+    model = RollCallModel()
+    model.set_rollcall(ctx.rollcall.roll_call(rnd.id))
+    proxy = RollCallFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(NAME, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(i, NAME).data() for i in range(proxy.rowCount())] == VIETNAMESE_ORDER
+    assert "(theo tên)" in model.headerData(NAME, Qt.Orientation.Horizontal)
+    for typed, found in (("duc", ["Phạm Minh Đức"]), ("nguyen van", ["Nguyễn Văn An"]),
+                         ("Đỗ", ["Đỗ Văn Cường"]), ("TO THI", ["Tô Thị Bình"])):
+        proxy.set_text(typed)
+        assert [r.name for r in proxy.visible_rows()] == found, typed
+
+
+def test_the_receipts_find_a_member_as_typed(qtbot, qapp, translators):
+    from selfreview.services.receipts import Receipt
+    now = datetime(2025, 12, 1, 8, 0)
+    names = ["Phạm Minh Đức", "Nguyễn Văn An", "Ngô Văn An", "Tô Thị Bình"]
+    rows = [Receipt(f"/tmp/a/{i}.selfreview", str(i) * 64, n, "hd43-2025-2a", 1, "imported", None, now, i)
+            for i, n in enumerate(names)]
+    dialog = ReceiptsDialog(rows, "Biên nhận")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _column(dialog.table, ReceiptModel.MEMBER) == names  # in the order the files were read
+    qtbot.keyClicks(dialog.search, "duc")
+    assert _column(dialog.table, ReceiptModel.MEMBER) == ["Phạm Minh Đức"]
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "van an")
+    assert set(_column(dialog.table, ReceiptModel.MEMBER)) == {"Ngô Văn An", "Nguyễn Văn An"}
+    dialog.search.clear()
+    dialog.table.sortByColumn(ReceiptModel.MEMBER, Qt.SortOrder.AscendingOrder)
+    assert _column(dialog.table, ReceiptModel.MEMBER) == ["Ngô Văn An", "Nguyễn Văn An", "Tô Thị Bình",
+                                                          "Phạm Minh Đức"]
