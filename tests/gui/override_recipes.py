@@ -379,3 +379,27 @@ def _committee_members(world: World):
     model = world.keep(MembersModel())
     model.set_rows(_committee_rows()[1])
     return {"data": cells(model, ALL_ROLES)}
+
+
+@recipe("selfreview.ui.names.PeopleProxy", "filterAcceptsRow", "lessThan")
+def _people_proxy(world: World):
+    from selfreview.ui.names import PeopleProxy
+    from selfreview.ui.secretary.roster_page import RosterModel
+    model = world.keep(RosterModel())
+    model.set_rows(world.ctx.cells.members(world.cell_id))
+    proxy = world.keep(PeopleProxy(lambda m: m.full_name, lambda m: (m.full_name,), RosterModel.NAME))
+    proxy.setSourceModel(model)
+    texts = itertools.cycle(["duc", "nguyen van", ""])
+    orders = itertools.cycle([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+    return {"filterAcceptsRow": lambda: proxy.set_text(next(texts)),
+            "lessThan": lambda: proxy.sort(RosterModel.NAME, next(orders))}
+
+
+@recipe("selfreview.ui.secretary.assessment_panel.AssessmentPanel", "resizeEvent")
+def _assessment_panel(world: World):
+    from selfreview.ui.secretary.assessment_panel import AssessmentPanel
+    panel = world.keep(AssessmentPanel(world.ctx, world.runner, world.dialogs))
+    panel.resize(360, 500)
+    panel.show()
+    sizes = itertools.cycle([QSize(360, 500), QSize(240, 500)])
+    return {"resizeEvent": lambda: QApplication.sendEvent(panel, QResizeEvent(next(sizes), QSize(300, 500)))}
