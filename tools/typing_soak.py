@@ -233,7 +233,8 @@ class Typist:
         nav.doItemsLayout()
         nav.scrollToItem(item)
         self.pump()
-        rect = nav.visualItemRect(item)
+        rect = nav.visualItemRect(item).intersected(nav.viewport().rect())  # where a person sees it
+        assert not rect.isEmpty(), f"the navigator did not scroll {section_id} into view"
         QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
         self.kinds["click"] += 1
         self._count()

@@ -67,6 +67,9 @@ class Navigator(QTreeWidget):
         self.setItemDelegate(WrapDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # rows of wrapped titles are several lines tall: scrolling by whole rows could not bring a tall
+        # row fully into a short navigator (a click on it then missed: the typing soak found it)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
