@@ -13,11 +13,11 @@ from typing import Any
 
 from selfreview import __version__
 from selfreview.exchange import shape
-from selfreview.exchange.envelope import FORMAT_DECISIONS, KEY_BYTES, VERSION, open_envelope, seal, unb64
+from selfreview.exchange.signed import checked_body
+from selfreview.exchange.envelope import FORMAT_DECISIONS, VERSION, open_envelope, seal
 from selfreview.exchange.keys import PrivateIdentity, enc_public_key
 from selfreview.exchange.results import LEVELS, MAX_MEMBERS
 from selfreview.exchange.results_invite import CommitteeRef, committee_of
-from selfreview.text import is_nfc_deep, nfc_deep
 
 BODY_KEYS = {"format", "version", "app", "written_at", "recipient", "invitation", "committee", "period",
              "organisation", "quota_percent", "decisions"}
@@ -64,16 +64,7 @@ def read_decisions(raw: bytes, secretary: PrivateIdentity | None, secretary_enc_
     """Open, decrypt, verify and check a decision file; raises ``Rejected``. Whether the committee
     is the one this organisation reports to is the importer's check (its call is kept)."""
     opened = open_envelope(raw, FORMAT_DECISIONS, secretary.enc if secretary else None, secretary_enc_public)
-    body = opened.body
-    com = body.get("committee") if isinstance(body, dict) else None
-    if not isinstance(com, dict):
-        raise shape.bad("committee")
-    opened.verify(unb64(com.get("sign_public"), "committee.sign_public", KEY_BYTES))
-    if not (opened.nfc or is_nfc_deep(body)):
-        body = nfc_deep(body)
-    shape.obj(body, "", BODY_KEYS)
-    if body["format"] != FORMAT_DECISIONS or type(body["version"]) is not int or body["version"] != VERSION:
-        raise shape.bad("format")
+    body, _ = checked_body(opened, FORMAT_DECISIONS, "committee", BODY_KEYS)
     if body["recipient"] != opened.recipient:
         raise shape.bad("recipient")
     org = shape.obj(body["organisation"], "organisation", ORG_KEYS)

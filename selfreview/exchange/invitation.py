@@ -11,13 +11,13 @@ from datetime import date, datetime
 
 from selfreview import __version__
 from selfreview.exchange import shape
+from selfreview.exchange.signed import checked_body
 from selfreview.exchange.envelope import FORMAT_INVITE, KEY_BYTES, VERSION, open_envelope, seal, unb64
 from selfreview.exchange.keys import PrivateIdentity, fingerprint
 from selfreview.exchange.response import CATEGORIES, HEX64, RoundRef, TemplateRef
 from selfreview.exchange.embedded import embedded_template
 from selfreview.forms import canonical_json, template_hash
 from selfreview.forms.model import Template
-from selfreview.text import is_nfc_deep, nfc_deep
 
 BODY_KEYS = {"format", "version", "app", "written_at", "secretary", "round", "forms"}
 SECRETARY_KEYS = {"full_name", "sign_public", "enc_public"}
@@ -58,16 +58,7 @@ def write_invitation(identity: PrivateIdentity, secretary_name: str, round_ref: 
 def read_invitation(raw: bytes) -> InvitationDoc:
     """Open and verify an invitation, and check every embedded template against its hash."""
     opened = open_envelope(raw, FORMAT_INVITE)
-    body = opened.body
-    sec = body.get("secretary") if isinstance(body, dict) else None
-    if not isinstance(sec, dict):
-        raise shape.bad("secretary")
-    opened.verify(unb64(sec.get("sign_public"), "secretary.sign_public", KEY_BYTES))
-    if not (opened.nfc or is_nfc_deep(body)):
-        body = nfc_deep(body)
-    shape.obj(body, "", BODY_KEYS)
-    if body["format"] != FORMAT_INVITE or type(body["version"]) is not int or body["version"] != VERSION:
-        raise shape.bad("format")
+    body, _ = checked_body(opened, FORMAT_INVITE, "secretary", BODY_KEYS)
     sec = shape.obj(body["secretary"], "secretary", SECRETARY_KEYS)
     unb64(sec["enc_public"], "secretary.enc_public", KEY_BYTES)
     r = shape.obj(body["round"], "round", ROUND_KEYS)

@@ -12,12 +12,12 @@ from typing import Any
 
 from selfreview import __version__
 from selfreview.exchange import shape
+from selfreview.exchange.signed import checked_body
 from selfreview.exchange.envelope import FORMAT_RESPONSE, KEY_BYTES, VERSION, open_envelope, seal, unb64
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import PrivateIdentity, enc_public_key, fingerprint
 from selfreview import limits
 from selfreview.limits import field_problem
-from selfreview.text import is_nfc_deep, nfc_deep
 
 CATEGORIES = ("leader", "non_leader", "outside_system")
 MAX_ANSWERS = 1000
@@ -125,17 +125,7 @@ def read_response(raw: bytes, secretary: PrivateIdentity | None = None,
     (NFD) is normalised to NFC (``normalised`` tells); nothing else is changed.
     """
     opened = open_envelope(raw, FORMAT_RESPONSE, secretary.enc if secretary else None, secretary_enc_public)
-    body = opened.body
-    member = body.get("member") if isinstance(body, dict) else None
-    if not isinstance(member, dict):
-        raise shape.bad("member")
-    opened.verify(unb64(member.get("sign_public"), "member.sign_public", KEY_BYTES))
-    normalised = not (opened.nfc or is_nfc_deep(body))
-    if normalised:
-        body = nfc_deep(body)
-    shape.obj(body, "", BODY_KEYS)
-    if body["format"] != FORMAT_RESPONSE or type(body["version"]) is not int or body["version"] != VERSION:
-        raise shape.bad("format")
+    body, normalised = checked_body(opened, FORMAT_RESPONSE, "member", BODY_KEYS)
     if body["recipient"] != opened.recipient:
         raise shape.bad("recipient")
     review = shape.obj(body["review"], "review", REVIEW_KEYS)

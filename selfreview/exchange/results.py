@@ -19,12 +19,13 @@ from typing import Any
 
 from selfreview import __version__
 from selfreview.exchange import shape
+from selfreview.exchange.signed import checked_body
 from selfreview.exchange.envelope import (
     FORMAT_RESULTS, KEY_BYTES, VERSION, canonical, open_envelope, seal, unb64,
 )
 from selfreview.exchange.keys import PrivateIdentity, enc_public_key, fingerprint
 from selfreview.exchange.response import CATEGORIES, HEX64, QUESTION_ID, TEMPLATE_ID, MAX_ANSWERS
-from selfreview.text import is_nfc_deep, nfc_deep
+from selfreview.text import nfc_deep
 
 MAX_RESULTS_BYTES = 64 * 1024 * 1024  # a large committee's results with every review in full
 MAX_MEMBERS = 100_000
@@ -94,16 +95,7 @@ def write_results(identity: PrivateIdentity, secretary_name: str, invitation: st
 def read_results(raw: bytes, committee: PrivateIdentity | None, committee_enc_public: str | None) -> ResultsDoc:
     """Open, decrypt, verify and check a results file; raises ``Rejected``."""
     opened = open_envelope(raw, FORMAT_RESULTS, committee.enc if committee else None, committee_enc_public)
-    body = opened.body
-    sec = body.get("secretary") if isinstance(body, dict) else None
-    if not isinstance(sec, dict):
-        raise shape.bad("secretary")
-    opened.verify(unb64(sec.get("sign_public"), "secretary.sign_public", KEY_BYTES))
-    if not (opened.nfc or is_nfc_deep(body)):
-        body = nfc_deep(body)
-    shape.obj(body, "", BODY_KEYS)
-    if body["format"] != FORMAT_RESULTS or type(body["version"]) is not int or body["version"] != VERSION:
-        raise shape.bad("format")
+    body, _ = checked_body(opened, FORMAT_RESULTS, "secretary", BODY_KEYS)
     if body["recipient"] != opened.recipient:
         raise shape.bad("recipient")
     sec = shape.obj(body["secretary"], "secretary", SECRETARY_KEYS)

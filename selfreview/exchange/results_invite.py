@@ -12,10 +12,10 @@ from datetime import date, datetime
 
 from selfreview import __version__
 from selfreview.exchange import shape
+from selfreview.exchange.signed import checked_body
 from selfreview.exchange.envelope import FORMAT_RESULTS_INVITE, KEY_BYTES, VERSION, open_envelope, seal, unb64
 from selfreview.exchange.keys import PrivateIdentity, fingerprint
 from selfreview.exchange.response import HEX64
-from selfreview.text import is_nfc_deep, nfc_deep
 
 BODY_KEYS = {"format", "version", "app", "written_at", "uid", "committee", "period", "deadline", "organisations"}
 COMMITTEE_KEYS = {"name", "superior_body", "secretary", "sign_public", "enc_public"}
@@ -72,16 +72,7 @@ def committee_of(value, where: str) -> CommitteeRef:
 def read_results_invite(raw: bytes) -> ResultsInviteDoc:
     """Open and verify a call for results; raises ``Rejected``."""
     opened = open_envelope(raw, FORMAT_RESULTS_INVITE)
-    body = opened.body
-    com = body.get("committee") if isinstance(body, dict) else None
-    if not isinstance(com, dict):
-        raise shape.bad("committee")
-    opened.verify(unb64(com.get("sign_public"), "committee.sign_public", KEY_BYTES))
-    if not (opened.nfc or is_nfc_deep(body)):
-        body = nfc_deep(body)
-    shape.obj(body, "", BODY_KEYS)
-    if body["format"] != FORMAT_RESULTS_INVITE or type(body["version"]) is not int or body["version"] != VERSION:
-        raise shape.bad("format")
+    body, _ = checked_body(opened, FORMAT_RESULTS_INVITE, "committee", BODY_KEYS)
     uid = shape.text(body, "uid", "", 64, empty=False)
     if not HEX64.fullmatch(uid.ljust(64, "0")) or len(uid) != 32:
         raise shape.bad("uid")
