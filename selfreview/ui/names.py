@@ -14,10 +14,11 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import (
     QCollator, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
 )
+from PySide6.QtWidgets import QComboBox, QCompleter
 
 from selfreview.text import nfc, text_matches
 
-__all__ = ["PeopleProxy", "name_header", "order_note", "name_sort_key", "text_matches", "vi_collator"]
+__all__ = ["PeopleProxy", "find_people_in", "name_header", "order_note", "name_sort_key", "text_matches", "vi_collator"]
 
 
 @cache
@@ -102,3 +103,38 @@ class PeopleProxy(QSortFilterProxyModel):
             if va is not None and vb is not None:
                 return va < vb
         return _Key(str(left.data() or "")) < _Key(str(right.data() or ""))
+
+
+class _TypedFilter(QSortFilterProxyModel):
+    """The rows of a list of names that contain what was typed (:func:`text_matches`)."""
+
+    typed = ""
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.typed = text
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        text = self.sourceModel().index(source_row, 0, source_parent).data() or ""
+        return text_matches(self.typed, str(text))
+
+
+def find_people_in(combo: QComboBox) -> QCompleter:
+    """Make an editable combo box of names complete the way the roll-call finds people: "duc" offers
+    "Phạm Minh Đức", anywhere in the name, case and marks the person did not type ignored (Qt's own
+    completer only matches the start, with the marks)."""
+    names = _TypedFilter(combo)
+    names.setSourceModel(combo.model())
+    completer = QCompleter(names, combo)
+    completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+    completer.setObjectName("findPeople")
+
+    def typed(text: str) -> None:
+        names.set_text(text)
+        if text.strip():
+            completer.complete()
+    combo.lineEdit().textEdited.connect(typed)
+    return completer
