@@ -88,8 +88,10 @@ def _print_receipts(rows: list[Receipt], as_json: bool, lang: str) -> None:
 
 def summary_line(rows: list[Receipt]) -> str:
     t = tally(rows)
-    return (f"{t['imported']} imported, {t['updated']} updated, {t['already_present']} already present, "
-            f"{t['rejected']} rejected")
+    return say(f"{t['imported']} đã nhập, {t['updated']} đã cập nhật, {t['already_present']} đã có, "
+               f"{t['rejected']} bị từ chối",
+               f"{t['imported']} imported, {t['updated']} updated, {t['already_present']} already present, "
+               f"{t['rejected']} rejected")
 
 
 def cmd_import(args, data_dir) -> int:
@@ -172,7 +174,11 @@ def _open_call(args, data_dir) -> int:
             ctx.results.open_call(info, args.profile)
         except ServiceError as e:
             return _fail(e)
-    print(f"call for results from {info.committee} (secretary {info.secretary}, fingerprint {info.fingerprint}): "
-          f"period {info.period}, {len(info.organisations)} organisations expected; "
-          f"write them with `selfreview results --round ID --out FILE`")
+    n = len(info.organisations)
+    print(say(f"yêu cầu báo cáo kết quả từ {info.committee} (bí thư {info.secretary}, mã khóa "
+              f"{info.fingerprint}): kỳ {info.period}, chờ {n} tổ chức; "
+              f"ghi bằng `selfreview results --round ID --out FILE`",
+              f"call for results from {info.committee} (secretary {info.secretary}, fingerprint "
+              f"{info.fingerprint}): period {info.period}, {n} organisations expected; "
+              f"write them with `selfreview results --round ID --out FILE`"))
     return 0
