@@ -132,3 +132,21 @@ def test_the_meeting_chair_and_recorder_find_people_as_typed(qtbot, qapp, transl
     page.save_details()
     qtbot.waitUntil(lambda: ctx.meetings.open(rnd.id).chair == "Phạm Minh Đức", timeout=5000)
     assert ctx.meetings.open(rnd.id).recorder == "Nguyễn Văn An"
+
+
+def test_the_profile_picker_finds_a_person_as_typed(qtbot, qapp, translators, ctx):
+    from PySide6.QtWidgets import QApplication
+
+    from selfreview.services.dto import ProfileData
+    from selfreview.ui.profile_picker import ProfilePickerPage
+    for name in ("Nguyễn Văn An", "Đặng Văn Cường", "Phạm Minh Đức"):
+        ctx.profiles.create(ProfileData(full_name=name, cell_name="Chi bộ Văn phòng"))
+    picker = ProfilePickerPage(ctx)
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.list.setFocus()
+    qtbot.keyClicks(picker.list, "duc")
+    assert picker.list.currentItem().text().startswith("Phạm Minh Đức")
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)  # a pause: a new search
+    qtbot.keyClicks(picker.list, "dang v")
+    assert picker.list.currentItem().text().startswith("Đặng Văn Cường")
