@@ -208,7 +208,8 @@ def cmd_show(args, data_dir) -> int:
     else:
         print(say(f"{d.organisation}, kỳ {d.period}, do {d.secretary} gửi ({d.fingerprint})",
                   f"{d.organisation}, period {d.period}, from {d.secretary} ({d.fingerprint})"))
-        print_table(["UNIT", "REF", "MEMBER", "FORM", "STATUS", "TOTAL", "SELF", "CELL", "DECIDED"],
+        print_table(say("ĐƠN VỊ|MÃ|ĐẢNG VIÊN|MẪU|TÌNH TRẠNG|TỔNG|TỰ XẾP|CHI BỘ|QUYẾT ĐỊNH",
+                        "UNIT|REF|MEMBER|FORM|STATUS|TOTAL|SELF|CELL|DECIDED").split("|"),
                     [[r["unit"], r["ref"], r["member"], r["form"], r["status"], r["total"], r["self_rating"],
                       r["cell_rating"], r["decided_rating"]] for r in rows])
     return 0
@@ -259,7 +260,8 @@ def list_results(args, data_dir) -> int:
     if args.json:
         print_json([r.as_json() for r in rows])
     else:
-        print_table(["ID", "ORGANISATION", "PERIOD", "MEMBERS", "RECEIVED", "STATUS"],
+        print_table(say("SỐ|TỔ CHỨC|KỲ|ĐẢNG VIÊN|NHẬN LÚC|TÌNH TRẠNG",
+                        "ID|ORGANISATION|PERIOD|MEMBERS|RECEIVED|STATUS").split("|"),
                     [[r.id, r.organisation, r.period, r.members, r.received.isoformat(timespec="minutes"), r.status]
                      for r in rows])
     return 0

@@ -78,7 +78,7 @@ def cmd_doctor(args, data_dir) -> int:
                       f"{report['restored_reviews']} bản kiểm điểm)",
                       f"restored: {report['restored']} (taken {report['restored_taken_at']}, "
                       f"{report['restored_reviews']} reviews)"))
-        print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
+        print_table(say("BẢN SAO LƯU|LOẠI|LÚC|CỠ", "BACKUP|KIND|TAKEN|SIZE").split("|"),
                     [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
     return 0 if report["sound"] and not report["altered"] else 2
 
@@ -110,6 +110,6 @@ def _doctor_server(args, directory) -> int:
             print(say("số lượng: ", "counts: ") + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
         check = say("kiểm tra", "check")
         print(f"{check}: {ok}" if report.sound else f"{check}: {problem}: {report.problem}")
-        print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
+        print_table(say("BẢN SAO LƯU|LOẠI|LÚC|CỠ", "BACKUP|KIND|TAKEN|SIZE").split("|"),
                     [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
     return 0 if report.sound else 2

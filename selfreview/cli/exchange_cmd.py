@@ -81,7 +81,7 @@ def _print_receipts(rows: list[Receipt], as_json: bool, lang: str) -> None:
     if as_json:
         print_json([r.as_json() for r in rows])
         return
-    print_table(["FILE", "OUTCOME", "MEMBER", "REVISION", "REASON"],
+    print_table(say("TỆP|KẾT QUẢ|ĐẢNG VIÊN|LẦN SỬA|LÝ DO", "FILE|OUTCOME|MEMBER|REVISION|REASON").split("|"),
                 [[r.file_name, r.outcome, r.member, r.revision, r.reason.get(lang) if r.reason else ""]
                  for r in rows])
 

@@ -32,7 +32,7 @@ def cmd_list(args, data_dir) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_table(["ID", "VERSION", "RULE SET", "CATEGORY", "CODE", "TITLE"],
+        print_table(say("MÃ|PHIÊN BẢN|BỘ QUY TẮC|ĐỐI TƯỢNG|KÝ HIỆU|TÊN", "ID|VERSION|RULE SET|CATEGORY|CODE|TITLE").split("|"),
                     [[r["id"], r["version"], r["rule_set"], r["category"], r["code"], r["title"]] for r in rows])
     return 0
 

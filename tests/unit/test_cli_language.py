@@ -81,3 +81,7 @@ def test_messages_of_the_successful_paths_too(capsys, data_dir, tmp_path):
     assert code == 0 and said.startswith("paper A4; margins top")
     code, said = _run(capsys, [*base, "doctor"])
     assert code == 0 and "kiểm tra: tốt" in said
+    code, said = _run(capsys, [*base, "list", "cells"])  # table headers too
+    assert code == 0 and said.split() == ["SỐ", "TÊN", "CẤP", "ỦY", "CẤP", "TRÊN"]
+    code, said = _run(capsys, [*base, "list", "cells", "--lang", "en"])
+    assert code == 0 and said.split() == ["ID", "NAME", "SUPERIOR", "BODY"]
