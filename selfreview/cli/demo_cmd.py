@@ -40,6 +40,6 @@ def cmd_demo(args, data_dir) -> int:
     for r in result.rounds:
         print(say(f"chi bộ {r.cell_id} “{r.cell}”, đợt {r.id} (kỳ {r.period})", f"cell {r.cell_id} “{r.cell}”, round {r.id} (period {r.period})"))
     n, took, fp = len(result.files), f"{result.seconds:.1f}", result.secretary_fingerprint
-    print(say(f"đã ghi {n} tệp vào {result.out_dir} trong {took} giây, mã hóa cho bí thư {fp}",
+    print(say(f"đã ghi {n} tệp vào {result.out_dir} trong {took.replace('.', ',')} giây, mã hóa cho bí thư {fp}",
               f"wrote {n} files to {result.out_dir} in {took} s, encrypted to the secretary {fp}"))
     return 0

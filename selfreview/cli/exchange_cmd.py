@@ -77,12 +77,17 @@ def _fail(e: ServiceError, language: str | None = None) -> int:
     return 2
 
 
+# the receipts' outcomes in a table (the JSON keeps the codes)
+OUTCOMES = {"imported": ("đã nhập", "imported"), "updated": ("đã cập nhật", "updated"),
+            "already_present": ("đã có", "already present"), "rejected": ("bị từ chối", "rejected")}
+
+
 def _print_receipts(rows: list[Receipt], as_json: bool, lang: str) -> None:
     if as_json:
         print_json([r.as_json() for r in rows])
         return
     print_table(say("TỆP|KẾT QUẢ|ĐẢNG VIÊN|LẦN SỬA|LÝ DO", "FILE|OUTCOME|MEMBER|REVISION|REASON").split("|"),
-                [[r.file_name, r.outcome, r.member, r.revision, r.reason.get(lang) if r.reason else ""]
+                [[r.file_name, say(*OUTCOMES.get(r.outcome, (r.outcome, r.outcome))), r.member, r.revision, r.reason.get(lang) if r.reason else ""]
                  for r in rows])
 
 

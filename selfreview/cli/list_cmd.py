@@ -13,6 +13,9 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_list)
 
 
+STATUS = {"draft": ("bản nháp", "draft"), "finalized": ("đã hoàn tất", "finalized"), "sent": ("đã gửi", "sent")}
+
+
 def cmd_list(args, data_dir) -> int:
     if args.what == "results":  # the organisations' results a committee imported (cli/committee_cmd.py)
         from selfreview.cli.committee_cmd import list_results
@@ -33,6 +36,9 @@ def cmd_list(args, data_dir) -> int:
                           "ID|MEMBER|FORM|PERIOD|STATUS|REVISION|ROUND_ID|UPDATED_AT")
     if args.json:
         print_json(rows)
-    else:
-        print_table(headers.split("|"), [list(r.values()) for r in rows])
+        return 0
+    for r in rows:  # the review status named, in a table (the JSON keeps the codes)
+        if "status" in r:
+            r["status"] = say(*STATUS.get(r["status"], (r["status"], r["status"])))
+    print_table(headers.split("|"), [list(r.values()) for r in rows])
     return 0

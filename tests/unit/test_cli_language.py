@@ -85,3 +85,21 @@ def test_messages_of_the_successful_paths_too(capsys, data_dir, tmp_path):
     assert code == 0 and said.split() == ["SỐ", "TÊN", "CẤP", "ỦY", "CẤP", "TRÊN"]
     code, said = _run(capsys, [*base, "list", "cells", "--lang", "en"])
     assert code == 0 and said.split() == ["ID", "NAME", "SUPERIOR", "BODY"]
+
+
+def test_a_demo_imported_and_listed_in_each_language(capsys, data_dir, tmp_path):
+    base = ["--data-dir", str(data_dir)]
+    code, said = _run(capsys, [*base, "demo", "--members", "1", "--out", str(tmp_path / "d")])
+    assert code == 0 and "đã ghi 1 tệp vào" in said and "giây, mã hóa cho bí thư" in said
+    code, said = _run(capsys, [*base, "import", str(tmp_path / "d")])
+    assert code == 0 and said.splitlines()[0].split()[:2] == ["TỆP", "KẾT"] and " đã nhập " in said
+    assert said.splitlines()[-1] == "1 đã nhập, 0 đã cập nhật, 0 đã có, 0 bị từ chối"
+    code, said = _run(capsys, [*base, "import", str(tmp_path / "d"), "--lang", "en"])
+    assert code == 0 and " already present " in said
+    assert said.splitlines()[-1] == "0 imported, 0 updated, 1 already present, 0 rejected"
+    code, said = _run(capsys, [*base, "list", "reviews"])
+    assert code == 0 and " đã hoàn tất " in said and "finalized" not in said
+    code, said = _run(capsys, [*base, "list", "reviews", "--lang", "en"])
+    assert code == 0 and " finalized " in said
+    code, said = _run(capsys, [*base, "list", "reviews", "--json"])
+    assert code == 0 and '"finalized"' in said  # the JSON keeps the codes
