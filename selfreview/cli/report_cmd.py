@@ -39,6 +39,9 @@ def _margins(text: str) -> tuple[float, float, float, float]:
     if len(values) != 4:
         raise argparse.ArgumentTypeError(say("cần bốn số đo bằng mm: TRÊN/DƯỚI/TRÁI/PHẢI, ví dụ 20/20/30/15",
                                              "give four numbers in mm: TOP/BOTTOM/LEFT/RIGHT, e.g. 20/20/30/15"))
+    if not all(5 <= v <= 60 for v in values):  # reports/page.py's limits, said in the command line's language
+        raise argparse.ArgumentTypeError(say(f"mỗi lề phải từ 5 đến 60 mm: {text}",
+                                             f"each margin must be between 5 and 60 mm: {text}"))
     return values  # type: ignore[return-value]
 
 

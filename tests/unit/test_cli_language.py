@@ -19,6 +19,8 @@ CASES = [
      "tham số --cell: 'x' không phải số nguyên hợp lệ", "argument --cell: invalid int value: 'x'"),
     (["report", "page-setup", "--margins", "1/2"], 2, "cần bốn số đo bằng mm",
      "give four numbers in mm"),
+    (["report", "page-setup", "--margins", "200/20/30/15"], 2, "tham số --margins: mỗi lề phải từ 5 đến 60 mm",
+     "argument --margins: each margin must be between 5 and 60 mm"),
     (["results-invite", "--period", "2025", "--out", "{tmp}/c", "--deadline", "31/12/2025"], 2,
      "không phải ngày dạng YYYY-MM-DD", "not a date as YYYY-MM-DD"),
     (["propose", "--round", "1", "--member", "1"], 2, "lỗi: cần --rating cùng với --member",
