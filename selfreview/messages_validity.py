@@ -76,5 +76,5 @@ CATALOGUE_VALIDITY: dict[str, tuple[str, str]] = {
     "out.exists": ("Tệp “{path}” đã có: thêm --force để ghi đè.",
                    "The file “{path}” already exists: add --force to replace it."),
     "out.is_folder": ("“{path}” là một thư mục, không phải tên tệp.", "“{path}” is a folder, not a file name."),
-    "out.cannot_write": ("Không ghi được “{path}”: {error}.", "Could not write “{path}”: {error}."),
+    "out.cannot_write": ("Không ghi được “{path}”: {error}.", "Could not write “{path}”: {error_en}."),
 }

@@ -31,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
                         help="language of the messages (default: SELFREVIEW_LANG, else the desktop app's "
                              "setting, else vi)")
-    parser = argparse.ArgumentParser(
+    from selfreview.cli.parser import Parser  # argparse's errors in the command line's language
+
+    parser = Parser(
         prog="selfreview", parents=[common],
         description="Bản kiểm điểm cá nhân — annual self-review, offline. With no command: the desktop app.")
     parser.add_argument("--version", action="version", version=f"selfreview {__version__}")
@@ -66,13 +68,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if app_only:
         from selfreview.ui.app import run_app  # Qt is imported only for the desktop app
         return run_app(data_dir, opened)
+    from selfreview.cli.lang import resolve, set_lang
+    from selfreview.cli.parser import lang_in
+
+    set_lang(resolve(lang_in(list(sys.argv[1:] if argv is None else argv))))  # argparse's errors use it
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = getattr(args, "data_dir", None)
     if args.command is None:
         from selfreview.ui.app import run_app  # Qt is imported only for the desktop app
         return run_app(data_dir)
-    from selfreview.cli.lang import resolve, say, set_lang
     from selfreview.services.errors import ServiceError
     from selfreview.services.safety import DatabaseDamaged
 

@@ -19,13 +19,19 @@ import sys
 from datetime import date
 
 from selfreview.cli.common import open_context, print_json, print_table
+from selfreview.cli.lang import lang, say
 from selfreview.services.errors import ServiceError
 
 RATINGS = ("htxsnv", "httnv", "htnv", "khtnv", "none")
 
 
 def _day(text: str) -> date:
-    return date.fromisoformat(text)
+    import argparse
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(say(f"không phải ngày dạng YYYY-MM-DD: {text!r}",
+                                             f"not a date as YYYY-MM-DD: {text!r}")) from None
 
 
 def register(sub, common) -> None:
@@ -93,7 +99,7 @@ def register(sub, common) -> None:
 
 
 def _fail(e: ServiceError) -> int:
-    print(f"error: {e.message.vi}\n       {e.message.en}", file=sys.stderr)
+    print(f"{say('lỗi', 'error')}: {e.message.get(lang())}", file=sys.stderr)
     return 2
 
 
@@ -109,7 +115,8 @@ def cmd_results_invite(args, data_dir) -> int:
             with open(args.expect_file, encoding="utf-8-sig") as f:
                 orgs += [line.strip() for line in f if line.strip()]
         except (OSError, UnicodeDecodeError) as e:
-            print(f"error: {args.expect_file}: {e}", file=sys.stderr)
+            print(f"{say('lỗi', 'error')}: {args.expect_file}: "
+                  f"{say('không đọc được tệp', 'cannot read the file')} ({e})", file=sys.stderr)
             return 2
     with open_context(data_dir) as ctx:
         try:
@@ -122,8 +129,11 @@ def cmd_results_invite(args, data_dir) -> int:
                 args.period, args.out, orgs, args.committee, args.superior, args.deadline, args.quota, pw))
         except ServiceError as e:
             return _fail(e)
-    print(f"wrote {path}: {doc.committee.name}, period {doc.period}, {len(doc.organisations)} organisations "
-          f"expected; the committee's key fingerprint: {doc.committee.fingerprint}")
+    n = len(doc.organisations)
+    print(say(f"đã ghi {path}: {doc.committee.name}, kỳ {doc.period}, chờ {n} tổ chức; "
+              f"mã khóa của cấp ủy: {doc.committee.fingerprint}",
+              f"wrote {path}: {doc.committee.name}, period {doc.period}, {n} organisations "
+              f"expected; the committee's key fingerprint: {doc.committee.fingerprint}"))
     return 0
 
 
@@ -135,8 +145,10 @@ def cmd_results(args, data_dir) -> int:
                 min_count=args.min_count, passphrase=pw))
         except ServiceError as e:
             return _fail(e)
-    print(f"wrote {w.path}: {w.organisation}, period {w.period}, {w.members} members; signed, encrypted to "
-          f"{w.committee} ({w.committee_fingerprint}), sha256 {w.sha256}")
+    print(say(f"đã ghi {w.path}: {w.organisation}, kỳ {w.period}, {w.members} đảng viên; đã ký, mã hóa cho "
+              f"{w.committee} ({w.committee_fingerprint}), sha256 {w.sha256}",
+              f"wrote {w.path}: {w.organisation}, period {w.period}, {w.members} members; signed, encrypted to "
+              f"{w.committee} ({w.committee_fingerprint}), sha256 {w.sha256}"))
     return 0
 
 
@@ -149,18 +161,20 @@ def cmd_propose(args, data_dir) -> int:
                     if row.cell_rating is None and row.self_rating is not None:
                         ctx.assessments.set_assessment(args.round_id, row.member_id, proposed_rating=row.self_rating)
                         n += 1
-                print(f"{n} members proposed at their own rating")
+                print(say(f"{n} đảng viên được đề xuất theo mức tự xếp",
+                          f"{n} members proposed at their own rating"))
             else:
                 if args.rating is None:
-                    print("error: --rating is needed with --member", file=sys.stderr)
+                    print(say("lỗi: cần --rating cùng với --member", "error: --rating is needed with --member"),
+                          file=sys.stderr)
                     return 2
                 rating = None if args.rating == "none" else args.rating
                 ctx.assessments.set_assessment(args.round_id, args.member, proposed_rating=rating)
-                print(f"member {args.member}: {args.rating}")
+                print(f"{say('đảng viên', 'member')} {args.member}: {args.rating}")
             q = ctx.assessments.quota(args.round_id)
         except ServiceError as e:
             return _fail(e)
-    print(q.summary_vi)
+    print(q.check.summary(lang()))
     return 0
 
 
@@ -171,11 +185,11 @@ def cmd_rollcall(args, data_dir) -> int:
         print_json({"period": rc.period, "expected": list(rc.expected), "reported": list(rc.reported),
                     "missing": list(rc.missing), "unexpected": list(rc.unexpected), "label": rc.label.vi})
         return 0
-    print(rc.label.vi)
+    print(rc.label.get(lang()))
     for name in rc.missing:
-        print(f"  chưa báo cáo / not reported: {name}")
+        print(f"  {say('chưa báo cáo', 'not reported')}: {name}")
     for name in rc.unexpected:
-        print(f"  ngoài danh sách / not on the list: {name}")
+        print(f"  {say('ngoài danh sách', 'not on the list')}: {name}")
     return 0
 
 
@@ -192,8 +206,10 @@ def cmd_show(args, data_dir) -> int:
         print_json({"organisation": d.organisation, "period": d.period, "secretary": d.secretary,
                     "fingerprint": d.fingerprint, "members": rows})
     else:
-        print(f"{d.organisation}, period {d.period}, from {d.secretary} ({d.fingerprint})")
-        print_table(["UNIT", "REF", "MEMBER", "FORM", "STATUS", "TOTAL", "SELF", "CELL", "DECIDED"],
+        print(say(f"{d.organisation}, kỳ {d.period}, do {d.secretary} gửi ({d.fingerprint})",
+                  f"{d.organisation}, period {d.period}, from {d.secretary} ({d.fingerprint})"))
+        print_table(say("ĐƠN VỊ|MÃ|ĐẢNG VIÊN|MẪU|TÌNH TRẠNG|TỔNG|TỰ XẾP|CHI BỘ|QUYẾT ĐỊNH",
+                        "UNIT|REF|MEMBER|FORM|STATUS|TOTAL|SELF|CELL|DECIDED").split("|"),
                     [[r["unit"], r["ref"], r["member"], r["form"], r["status"], r["total"], r["self_rating"],
                       r["cell_rating"], r["decided_rating"]] for r in rows])
     return 0
@@ -204,21 +220,25 @@ def cmd_decide(args, data_dir) -> int:
         try:
             if args.accept_proposed:
                 n = ctx.committee.accept_proposed(args.period)
-                print(f"{n} members decided at their organisation's proposed rating")
+                print(say(f"{n} đảng viên được quyết định theo mức tổ chức của họ đề xuất",
+                          f"{n} members decided at their organisation's proposed rating"))
             else:
                 if not (args.org and args.member and args.rating):
-                    print("error: --org, --member and --rating are needed (or --accept-proposed)", file=sys.stderr)
+                    print(say("lỗi: cần --org, --member và --rating (hoặc --accept-proposed)",
+                              "error: --org, --member and --rating are needed (or --accept-proposed)"), file=sys.stderr)
                     return 2
                 rid = ctx.committee.find(args.period, args.org)
                 m = ctx.committee.decide_by_name(rid, args.member, None if args.rating == "none" else args.rating)
-                print(f"{m.full_name} ({m.unit}): proposed {m.cell_rating or '-'}, decided {m.decided_rating or '-'}")
+                print(say(f"{m.full_name} ({m.unit}): đề xuất {m.cell_rating or '-'}, quyết định {m.decided_rating or '-'}",
+                          f"{m.full_name} ({m.unit}): proposed {m.cell_rating or '-'}, "
+                          f"decided {m.decided_rating or '-'}"))
             check, by_cat = ctx.committee.quota(args.period)
         except ServiceError as e:
             return _fail(e)
-    print(check.summary("vi"))
+    print(check.summary(lang()))
     for cat, q in by_cat.items():
         if not q.ok:
-            print(f"  {cat}: {q.summary('vi')}")
+            print(f"  {cat}: {q.summary(lang())}")
     return 0
 
 
@@ -229,7 +249,7 @@ def cmd_decisions(args, data_dir) -> int:
         except ServiceError as e:
             return _fail(e)
     for p in paths:
-        print(f"wrote {p}")
+        print(f"{say('đã ghi', 'wrote')} {p}")
     return 0
 
 
@@ -240,7 +260,8 @@ def list_results(args, data_dir) -> int:
     if args.json:
         print_json([r.as_json() for r in rows])
     else:
-        print_table(["ID", "ORGANISATION", "PERIOD", "MEMBERS", "RECEIVED", "STATUS"],
+        print_table(say("SỐ|TỔ CHỨC|KỲ|ĐẢNG VIÊN|NHẬN LÚC|TÌNH TRẠNG",
+                        "ID|ORGANISATION|PERIOD|MEMBERS|RECEIVED|STATUS").split("|"),
                     [[r.id, r.organisation, r.period, r.members, r.received.isoformat(timespec="minutes"), r.status]
                      for r in rows])
     return 0

@@ -13,7 +13,7 @@ from selfreview.cli.common import open_context
 def _positive(text: str) -> int:
     n = int(text)
     if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(say("phải từ 1 trở lên", "must be 1 or more"))
     return n
 
 
@@ -39,6 +39,7 @@ def cmd_demo(args, data_dir) -> int:
                           cell=args.cell)
     for r in result.rounds:
         print(say(f"chi bộ {r.cell_id} “{r.cell}”, đợt {r.id} (kỳ {r.period})", f"cell {r.cell_id} “{r.cell}”, round {r.id} (period {r.period})"))
-    print(f"wrote {len(result.files)} files to {result.out_dir} in {result.seconds:.1f} s, encrypted to the "
-          f"secretary {result.secretary_fingerprint}")
+    n, took, fp = len(result.files), f"{result.seconds:.1f}", result.secretary_fingerprint
+    print(say(f"đã ghi {n} tệp vào {result.out_dir} trong {took.replace('.', ',')} giây, mã hóa cho bí thư {fp}",
+              f"wrote {n} files to {result.out_dir} in {took} s, encrypted to the secretary {fp}"))
     return 0

@@ -51,7 +51,7 @@ def cmd_doctor(args, data_dir) -> int:
                 report["sound"], report["problem"] = problem is None, problem
             backups = recovery.list_backups(directory)
     except ServiceError as e:
-        print(f"error: {e.message.get(args.lang)}", file=sys.stderr)
+        print(f"{say('lỗi', 'error')}: {e.message.get(args.lang)}", file=sys.stderr)
         return 1
     report["backups"] = [{"name": b.name, "kind": b.kind, "taken_at": b.taken_at, "size": b.size}
                          for b in backups]
@@ -78,7 +78,7 @@ def cmd_doctor(args, data_dir) -> int:
                       f"{report['restored_reviews']} bản kiểm điểm)",
                       f"restored: {report['restored']} (taken {report['restored_taken_at']}, "
                       f"{report['restored_reviews']} reviews)"))
-        print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
+        print_table(say("BẢN SAO LƯU|LOẠI|LÚC|CỠ", "BACKUP|KIND|TAKEN|SIZE").split("|"),
                     [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
     return 0 if report["sound"] and not report["altered"] else 2
 
@@ -93,7 +93,7 @@ def _doctor_server(args, directory) -> int:
         report = check_server(directory)
         backups = recovery.list_backups(directory)
     except ServiceError as e:
-        print(f"error: {e.message.get(args.lang)}", file=sys.stderr)
+        print(f"{say('lỗi', 'error')}: {e.message.get(args.lang)}", file=sys.stderr)
         return 1
     if args.json:
         print_json({"data_dir": str(directory), "database": report.database, "sound": report.sound,
@@ -102,12 +102,14 @@ def _doctor_server(args, directory) -> int:
                     "backups": [{"name": b.name, "kind": b.kind, "taken_at": b.taken_at, "size": b.size}
                                 for b in backups]})
     else:
-        print(f"database: {report.database}")
+        ok, problem = say("tốt", "ok"), say("CÓ VẤN ĐỀ", "PROBLEM")
+        print(f"{say('cơ sở dữ liệu', 'database')}: {report.database}")
         for c in report.checks:
-            print(f"{c.name}: {'ok' if c.ok else 'PROBLEM'}: {c.detail}")
+            print(f"{c.name}: {ok if c.ok else problem}: {c.detail}")
         if report.counts:
-            print("counts: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
-        print("check: ok" if report.sound else f"check: PROBLEM: {report.problem}")
-        print_table(["BACKUP", "KIND", "TAKEN", "SIZE"],
+            print(say("số lượng: ", "counts: ") + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
+        check = say("kiểm tra", "check")
+        print(f"{check}: {ok}" if report.sound else f"{check}: {problem}: {report.problem}")
+        print_table(say("BẢN SAO LƯU|LOẠI|LÚC|CỠ", "BACKUP|KIND|TAKEN|SIZE").split("|"),
                     [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
     return 0 if report.sound else 2

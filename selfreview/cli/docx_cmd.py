@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from selfreview.cli.common import open_context, print_json
+from selfreview.cli.lang import lang, say
 from selfreview.services.errors import ServiceError
 
 
@@ -24,14 +25,15 @@ def register(sub, common) -> None:
 
 def _show(preview) -> None:
     plan = preview.plan
-    print(f"{preview.file}: mẫu {plan.layout or '?'}")
+    print(f"{preview.file}: {say('mẫu', 'layout')} {plan.layout or '?'}")
     for p in plan.placements:
-        mark = " (thay nội dung đang có / replaces the current answer)" if preview.replaces.get(p.question_id) else ""
+        mark = say(" (thay nội dung đang có)", " (replaces the current answer)") if preview.replaces.get(p.question_id) \
+            else ""
         print(f"\n== {p.question_id}: {p.label}{mark}")
         for line in p.text.splitlines():
             print(f"   {line}")
     if plan.unplaced:
-        print("\n== Không xếp được vào mục nào / not placed:")
+        print("\n== " + say("Không xếp được vào mục nào:", "Not placed:"))
         for line in plan.unplaced:
             print(f"   {line}")
 
@@ -52,13 +54,14 @@ def cmd_import_docx(args, data_dir) -> int:
                 _show(preview)
             accepted = args.yes
             if not accepted and not args.json and sys.stdin.isatty():
-                accepted = input("\nGhi vào bản kiểm điểm? / Write into the review? [y/N] ").strip().lower() in ("y", "c", "có")
+                accepted = input(say("\nGhi vào bản kiểm điểm? [c/K] ", "\nWrite into the review? [y/N] ")
+                                 ).strip().lower() in ("y", "yes", "c", "có")
             if not accepted:
-                print("Chưa ghi gì. / Nothing written.", file=sys.stderr)
+                print(say("Chưa ghi gì.", "Nothing written."), file=sys.stderr)
                 return 0
             written = importer.apply(preview)
     except ServiceError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"{say('lỗi', 'error')}: {e.message.get(lang())}", file=sys.stderr)
         return 1
-    print(f"Đã ghi {len(written)} mục. / {len(written)} answers written.", file=sys.stderr)
+    print(say(f"Đã ghi {len(written)} mục.", f"{len(written)} answers written."), file=sys.stderr)
     return 0

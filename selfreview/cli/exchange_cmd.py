@@ -77,19 +77,26 @@ def _fail(e: ServiceError, language: str | None = None) -> int:
     return 2
 
 
+# the receipts' outcomes in a table (the JSON keeps the codes)
+OUTCOMES = {"imported": ("đã nhập", "imported"), "updated": ("đã cập nhật", "updated"),
+            "already_present": ("đã có", "already present"), "rejected": ("bị từ chối", "rejected")}
+
+
 def _print_receipts(rows: list[Receipt], as_json: bool, lang: str) -> None:
     if as_json:
         print_json([r.as_json() for r in rows])
         return
-    print_table(["FILE", "OUTCOME", "MEMBER", "REVISION", "REASON"],
-                [[r.file_name, r.outcome, r.member, r.revision, r.reason.get(lang) if r.reason else ""]
+    print_table(say("TỆP|KẾT QUẢ|ĐẢNG VIÊN|LẦN SỬA|LÝ DO", "FILE|OUTCOME|MEMBER|REVISION|REASON").split("|"),
+                [[r.file_name, say(*OUTCOMES.get(r.outcome, (r.outcome, r.outcome))), r.member, r.revision, r.reason.get(lang) if r.reason else ""]
                  for r in rows])
 
 
 def summary_line(rows: list[Receipt]) -> str:
     t = tally(rows)
-    return (f"{t['imported']} imported, {t['updated']} updated, {t['already_present']} already present, "
-            f"{t['rejected']} rejected")
+    return say(f"{t['imported']} đã nhập, {t['updated']} đã cập nhật, {t['already_present']} đã có, "
+               f"{t['rejected']} bị từ chối",
+               f"{t['imported']} imported, {t['updated']} updated, {t['already_present']} already present, "
+               f"{t['rejected']} rejected")
 
 
 def cmd_import(args, data_dir) -> int:
@@ -172,7 +179,11 @@ def _open_call(args, data_dir) -> int:
             ctx.results.open_call(info, args.profile)
         except ServiceError as e:
             return _fail(e)
-    print(f"call for results from {info.committee} (secretary {info.secretary}, fingerprint {info.fingerprint}): "
-          f"period {info.period}, {len(info.organisations)} organisations expected; "
-          f"write them with `selfreview results --round ID --out FILE`")
+    n = len(info.organisations)
+    print(say(f"yêu cầu báo cáo kết quả từ {info.committee} (bí thư {info.secretary}, mã khóa "
+              f"{info.fingerprint}): kỳ {info.period}, chờ {n} tổ chức; "
+              f"ghi bằng `selfreview results --round ID --out FILE`",
+              f"call for results from {info.committee} (secretary {info.secretary}, fingerprint "
+              f"{info.fingerprint}): period {info.period}, {n} organisations expected; "
+              f"write them with `selfreview results --round ID --out FILE`"))
     return 0

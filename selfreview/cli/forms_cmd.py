@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from selfreview.forms import TemplateErrors, load_template, template_hash
 from selfreview.forms.registry import bundled
 from selfreview.cli.common import print_json, print_table
+from selfreview.cli.lang import say
 
 
 def register(sub, common) -> None:
@@ -30,7 +32,7 @@ def cmd_list(args, data_dir) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_table(["ID", "VERSION", "RULE SET", "CATEGORY", "CODE", "TITLE"],
+        print_table(say("MÃ|PHIÊN BẢN|BỘ QUY TẮC|ĐỐI TƯỢNG|KÝ HIỆU|TÊN", "ID|VERSION|RULE SET|CATEGORY|CODE|TITLE").split("|"),
                     [[r["id"], r["version"], r["rule_set"], r["category"], r["code"], r["title"]] for r in rows])
     return 0
 
@@ -38,14 +40,21 @@ def cmd_list(args, data_dir) -> int:
 def cmd_check(args, data_dir) -> int:
     failed = 0
     for path in args.files:
+        if not os.path.exists(path):  # the commonest mistake, in the command line's language
+            failed += 1
+            print(f"{say('lỗi', 'error')}: {path}: {say('không có tệp này', 'file not found')}", file=sys.stderr)
+            continue
         try:
             t = load_template(path)
         except TemplateErrors as e:
             failed += 1
             for err in e.errors:
-                print(f"error: {err}", file=sys.stderr)
+                print(f"{say('lỗi', 'error')}: {err}", file=sys.stderr)
             continue
         questions = sum(1 for _, i in t.items() if i.stores_answer)
-        print(f"ok: {path}: {t.id} v{t.version} ({t.rule_set}, {t.category.value}), "
-              f"{len(t.sections())} sections, {questions} questions, sha256 {template_hash(t)[:12]}")
+        sections, digest = len(t.sections()), template_hash(t)[:12]
+        print(say(f"tốt: {path}: {t.id} v{t.version} ({t.rule_set}, {t.category.value}), "
+                  f"{sections} mục, {questions} câu hỏi, sha256 {digest}",
+                  f"ok: {path}: {t.id} v{t.version} ({t.rule_set}, {t.category.value}), "
+                  f"{sections} sections, {questions} questions, sha256 {digest}"))
     return 1 if failed else 0

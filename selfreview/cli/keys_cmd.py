@@ -65,8 +65,8 @@ def _ask(prompt: str) -> str:
 
 def _new_passphrase(what: str) -> str:
     """A new passphrase, typed twice."""
-    first = _ask(f"{what} (≥ 8 ký tự / characters): ")
-    again = _ask("Nhập lại / again: ")
+    first = _ask(f"{what} (≥ 8 {say('ký tự', 'characters')}): ")
+    again = _ask(say("Nhập lại: ", "Again: "))
     if first != again:
         raise ServiceError(msg("keys.passphrases_differ"))
     return first
@@ -75,7 +75,7 @@ def _new_passphrase(what: str) -> str:
 def _current(ctx, profile_id: int) -> str | None:
     if not keyguard.is_protected(ctx, profile_id):
         return None
-    return _ask("Cụm mật khẩu hiện tại / current passphrase: ")
+    return _ask(say("Cụm mật khẩu hiện tại: ", "Current passphrase: "))
 
 
 def cmd_keys(args, data_dir) -> int:
@@ -83,7 +83,8 @@ def cmd_keys(args, data_dir) -> int:
         profiles = {p.id: p for p in ctx.profiles.list()}
         if args.keys_action == "status" and args.profile is None:
             for p in profiles.values():
-                state = "protected" if keyguard.is_protected(ctx, p.id) else "not protected"
+                state = say("có bảo vệ", "protected") if keyguard.is_protected(ctx, p.id) \
+                    else say("không bảo vệ", "not protected")
                 print(f"{p.id}  {p.fingerprint}  {state:13}  {p.full_name}")
             return 0
         profile = profiles.get(args.profile)
@@ -110,21 +111,21 @@ def _run(ctx, args, profile) -> int:
         return 0
     if args.keys_action == "protect":
         current = _current(ctx, pid)
-        new = None if args.remove else _new_passphrase("Cụm mật khẩu mới / new passphrase")
+        new = None if args.remove else _new_passphrase(say("Cụm mật khẩu mới", "New passphrase"))
         keyguard.protect(ctx, pid, new, current_passphrase=current)
         print(say("khóa đã được bảo vệ bằng mật khẩu", "keys are now protected by the passphrase") if new else
               say("đã bỏ mật khẩu", "the passphrase was removed"))
         return 0
     if args.keys_action == "backup":
         current = _current(ctx, pid)
-        backup_pass = _new_passphrase("Cụm mật khẩu cho bản sao lưu / passphrase for the backup")
+        backup_pass = _new_passphrase(say("Cụm mật khẩu cho bản sao lưu", "Passphrase for the backup"))
         pub = keyguard.export_backup(ctx, pid, args.out, backup_pass, current_passphrase=current)
         print(say(f"đã ghi {args.out} (mã khóa {pub.fingerprint}); hãy cất tệp và mật khẩu của nó ở hai nơi khác nhau",
                   f"wrote {args.out} (fingerprint {pub.fingerprint}); keep it and its passphrase apart"))
         return 0
     if args.keys_action == "restore":
-        backup_pass = _ask("Cụm mật khẩu của bản sao lưu / the backup's passphrase: ")
-        protect_with = _new_passphrase("Cụm mật khẩu bảo vệ khóa / passphrase to protect the keys") \
+        backup_pass = _ask(say("Cụm mật khẩu của bản sao lưu: ", "The backup's passphrase: "))
+        protect_with = _new_passphrase(say("Cụm mật khẩu bảo vệ khóa", "Passphrase to protect the keys")) \
             if args.protect else None
         pub = keyguard.restore_backup(ctx, pid, args.file, backup_pass, protect_with=protect_with)
         print(say(f"đã khôi phục khóa của {profile.full_name} (mã khóa {pub.fingerprint})",
@@ -137,11 +138,12 @@ def _run(ctx, args, profile) -> int:
             print(say("chưa làm: xác nhận bằng --yes (không có cửa sổ lệnh để hỏi)",
                       "not done: confirm with --yes (no terminal to ask on)"), file=sys.stderr)
             return 2
-        answer = input(f"Tạo khóa mới cho {profile.full_name}? / Make a new key? [gõ/type YES]: ")
+        answer = input(say(f"Tạo khóa mới cho {profile.full_name}? [gõ YES]: ",
+                           f"Make a new key for {profile.full_name}? [type YES]: "))
         if answer.strip().upper() != "YES":
             print(say("đã hủy", "cancelled"), file=sys.stderr)
             return 1
-    protect_with = _new_passphrase("Cụm mật khẩu bảo vệ khóa mới / passphrase for the new keys") \
+    protect_with = _new_passphrase(say("Cụm mật khẩu bảo vệ khóa mới", "Passphrase for the new keys")) \
         if args.protect else None
     old = profile.fingerprint
     pub = keyguard.replace_lost_keys(ctx, pid, protect_with)

@@ -25,12 +25,14 @@ def out_problem(out: str, force: bool) -> Message | None:
         return msg("out.exists", path=shown)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        return msg("out.cannot_write", path=shown, error="the folder does not exist / thư mục không tồn tại")
+        return msg("out.cannot_write", path=shown, error="thư mục không tồn tại",
+                   error_en="the folder does not exist")
     if not os.access(parent, os.W_OK):
-        return msg("out.cannot_write", path=shown, error="no permission / không có quyền ghi")
+        return msg("out.cannot_write", path=shown, error="không có quyền ghi", error_en="no permission")
     return None
 
 
 def write_error(out: str, e: OSError) -> Message:
     shown = os.fsencode(out).decode("utf-8", "replace")
-    return msg("out.cannot_write", path=shown, error=e.strerror or type(e).__name__)
+    reason = e.strerror or type(e).__name__
+    return msg("out.cannot_write", path=shown, error=reason, error_en=reason)

@@ -23,9 +23,10 @@ def _min_count(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(say(f"không phải số nguyên: {text!r}", f"not a whole number: {text!r}")) \
+            from None
     if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(say("phải từ 1 trở lên", "must be 1 or more"))
     return n
 
 
@@ -36,7 +37,11 @@ def _margins(text: str) -> tuple[float, float, float, float]:
     except ValueError:
         values = ()
     if len(values) != 4:
-        raise argparse.ArgumentTypeError("give four numbers in mm: TOP/BOTTOM/LEFT/RIGHT, e.g. 20/20/30/15")
+        raise argparse.ArgumentTypeError(say("cần bốn số đo bằng mm: TRÊN/DƯỚI/TRÁI/PHẢI, ví dụ 20/20/30/15",
+                                             "give four numbers in mm: TOP/BOTTOM/LEFT/RIGHT, e.g. 20/20/30/15"))
+    if not all(5 <= v <= 60 for v in values):  # reports/page.py's limits, said in the command line's language
+        raise argparse.ArgumentTypeError(say(f"mỗi lề phải từ 5 đến 60 mm: {text}",
+                                             f"each margin must be between 5 and 60 mm: {text}"))
     return values  # type: ignore[return-value]
 
 
@@ -108,7 +113,8 @@ def _run(args, data_dir, write) -> int:
             setup = _setup(ctx, args)
             path = write(ctx, setup)
     except (ServiceError, ValueError, FileNotFoundError, PermissionError) as e:
-        print(f"error: {e}", file=sys.stderr)
+        text = e.message.get(lang()) if isinstance(e, ServiceError) else str(e)
+        print(f"{say('lỗi', 'error')}: {text}", file=sys.stderr)
         return 1
     except Cancelled:
         print(say("đã hủy", "cancelled"), file=sys.stderr)
@@ -144,11 +150,13 @@ def cmd_setup(args, data_dir) -> int:
                 ctx.reports.set_place(args.place)
             place = ctx.reports.place()
     except ValueError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"{say('lỗi', 'error')}: {e}", file=sys.stderr)
         return 1
     if args.json:
         print_json({**setup.to_dict(), "place": place})
     else:
-        print(f"paper {setup.paper}; margins top {setup.top_mm:g}, bottom {setup.bottom_mm:g}, "
-              f"left {setup.left_mm:g}, right {setup.right_mm:g} mm; place: {place or '(dots)'}")
+        print(say(f"khổ giấy {setup.paper}; lề trên {setup.top_mm:g}, dưới {setup.bottom_mm:g}, "
+                  f"trái {setup.left_mm:g}, phải {setup.right_mm:g} mm; địa danh: {place or '(dấu chấm)'}",
+                  f"paper {setup.paper}; margins top {setup.top_mm:g}, bottom {setup.bottom_mm:g}, "
+                  f"left {setup.left_mm:g}, right {setup.right_mm:g} mm; place: {place or '(dots)'}"))
     return 0

@@ -50,7 +50,7 @@ def register(sub, common) -> None:
 
 def _error(e: Exception, lang: str = "vi") -> int:
     text = e.message.get(lang) if isinstance(e, ServiceError) else str(e)
-    print(f"error: {text}", file=sys.stderr)
+    print(f"{say('lỗi', 'error')}: {text}", file=sys.stderr)
     return 1
 
 

@@ -12,12 +12,14 @@ from functools import cache
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import (
-    QCollator, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+    QCollator, QCoreApplication, QElapsedTimer, QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex,
+    QSortFilterProxyModel, Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QCompleter
 
 from selfreview.text import nfc, text_matches
 
-__all__ = ["PeopleProxy", "name_header", "order_note", "name_sort_key", "text_matches", "vi_collator"]
+__all__ = ["PeopleProxy", "find_people_in", "type_to_find", "name_header", "order_note", "name_sort_key", "text_matches", "vi_collator"]
 
 
 @cache
@@ -102,3 +104,84 @@ class PeopleProxy(QSortFilterProxyModel):
             if va is not None and vb is not None:
                 return va < vb
         return _Key(str(left.data() or "")) < _Key(str(right.data() or ""))
+
+
+class _TypedFilter(QSortFilterProxyModel):
+    """The rows of a list of names that contain what was typed (:func:`text_matches`)."""
+
+    typed = ""
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.typed = text
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        text = self.sourceModel().index(source_row, 0, source_parent).data() or ""
+        return text_matches(self.typed, str(text))
+
+
+def find_people_in(combo: QComboBox) -> QCompleter:
+    """Make an editable combo box of names complete the way the roll-call finds people: "duc" offers
+    "Phạm Minh Đức", anywhere in the name, case and marks the person did not type ignored (Qt's own
+    completer only matches the start, with the marks)."""
+    names = _TypedFilter(combo)
+    names.setSourceModel(combo.model())
+    completer = QCompleter(names, combo)
+    completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+    completer.setObjectName("findPeople")
+
+    def typed(text: str) -> None:
+        names.set_text(text)
+        if text.strip():
+            completer.complete()
+    combo.lineEdit().textEdited.connect(typed)
+    return completer
+
+
+class _TypeToFind(QObject):
+    """Typing on a list of people goes to the next row whose name contains what was typed, as the
+    roll-call's search finds it (Qt's own type-ahead wants the start of the text, with its marks)."""
+
+    def __init__(self, view: QAbstractItemView, column: int) -> None:
+        super().__init__(view)
+        self.view, self.column = view, column
+        self.typed = ""
+        self.clock = QElapsedTimer()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        text = event.text()  # type: ignore[attr-defined]
+        mods = event.modifiers()  # type: ignore[attr-defined]
+        if not text or not text.isprintable() or mods & (Qt.KeyboardModifier.ControlModifier
+                                                         | Qt.KeyboardModifier.AltModifier):
+            return False
+        fresh = not self.clock.isValid() or self.clock.elapsed() > QApplication.keyboardInputInterval()
+        if fresh and not text.strip():
+            return False  # a space on its own keeps its meaning in the list
+        self.typed = text if fresh else self.typed + text
+        self.clock.start()
+        self.find(self.typed, again=fresh)
+        return True
+
+    def find(self, typed: str, again: bool = True) -> bool:
+        model = self.view.model()
+        n = model.rowCount()
+        current = self.view.currentIndex().row()
+        start = current + 1 if again else max(current, 0)
+        for i in range(n):
+            index = model.index((start + i) % n, self.column)
+            if text_matches(typed, str(index.data() or "")):
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return True
+        return False
+
+
+def type_to_find(view: QAbstractItemView, column: int = 0) -> None:
+    """Make typing on ``view`` (a table or list of people) find names as the roll-call's search does:
+    "duc" goes to "Phạm Minh Đức", the letters the person typed in quick succession together."""
+    view.installEventFilter(_TypeToFind(view, column))

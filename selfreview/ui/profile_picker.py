@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from selfreview.ui.first_run import centered
+from selfreview.ui.names import type_to_find
 from selfreview.ui.widgets import ScaledLabel
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole
@@ -43,6 +44,7 @@ class ProfilePickerPage(QWidget):
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
+        type_to_find(self.list)  # typing "duc" goes to "Đức", as the roll-call finds people
         self.list.itemActivated.connect(lambda item: self.chosen.emit(item.data(PROFILE_ROLE)))
         box.addWidget(self.list, 1)
         buttons = QHBoxLayout()

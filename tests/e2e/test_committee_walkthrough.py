@@ -47,7 +47,7 @@ def test_three_cells_report_the_committee_decides_the_cells_learn_it(tmp_path, m
         if argv[2] == "results-rollcall":
             rollcalls.append(out)
         if argv[2] == "import":  # every file in, none refused (main() would have exited 1)
-            assert out.splitlines()[-1].endswith(" 0 rejected") and not out.splitlines()[-1].startswith("0 imported")
+            assert out.splitlines()[-1].endswith(" 0 bị từ chối") and not out.splitlines()[-1].startswith("0 đã nhập")
 
     # the roll-call of organisations, before and after the third cell reported
     assert rollcalls[0].splitlines()[0] == "2/3 tổ chức đã báo cáo" and "Chi bộ Nội vụ" in rollcalls[0]

@@ -7,7 +7,7 @@ import sys
 
 
 def selfreview(*args, data_dir):
-    return subprocess.run([sys.executable, "-m", "selfreview", "--data-dir", str(data_dir), *args],
+    return subprocess.run([sys.executable, "-m", "selfreview", "--data-dir", str(data_dir), "--lang", "en", *args],
                           capture_output=True, text=True, timeout=120)
 
 

@@ -134,3 +134,16 @@ def test_the_cell_opens_the_call_and_writes_its_results_from_the_documents_page(
     with AppContext.open(tmp_path / "committee") as committee:
         [r] = committee.exchange.import_paths([written])
         assert r.outcome == "imported" and committee.committee.organisation(1).organisation == rnd.cell
+
+
+def test_typing_a_name_without_marks_finds_the_member(committee_window, qtbot):
+    # the members' list finds people as the roll-call does: case and marks not typed are ignored
+    from selfreview.text import fold
+    _window, page = committee_window
+    page.orgs.selectRow(0)
+    names = texts(page.members, 1)
+    target = names[-1]
+    page.members.setFocus()
+    qtbot.keyClicks(page.members, fold(target).upper())
+    assert page.members.currentIndex().row() == names.index(target)
+    assert target in page.detail.text()

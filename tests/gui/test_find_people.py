@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from selfreview.services.cells import MemberData
 from selfreview.ui.names import name_sort_key
+from selfreview.ui.secretary.meeting_page import MeetingPage
 from selfreview.ui.secretary.receipts_dialog import ReceiptModel, ReceiptsDialog
 from selfreview.ui.secretary.roster_page import RosterModel, RosterPanel
 from selfreview.ui.secretary.rollcall_model import NAME, RollCallFilter, RollCallModel
@@ -97,3 +98,55 @@ def test_the_receipts_find_a_member_as_typed(qtbot, qapp, translators):
     dialog.table.sortByColumn(ReceiptModel.MEMBER, Qt.SortOrder.AscendingOrder)
     assert _column(dialog.table, ReceiptModel.MEMBER) == ["Ngô Văn An", "Nguyễn Văn An", "Tô Thị Bình",
                                                           "Phạm Minh Đức"]
+
+
+def _offered(combo):
+    model = combo.completer().popup().model()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+
+def test_the_meeting_chair_and_recorder_find_people_as_typed(qtbot, qapp, translators, ctx, runner, dialogs,
+                                                              cell_round):
+    _cell, rnd = cell_round
+    page = MeetingPage(ctx, runner, dialogs, workspace=None)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_round(rnd.id)
+    qtbot.waitUntil(lambda: page.meeting is not None, timeout=5000)
+    for combo, typed, found in ((page.chair, "duc", "Phạm Minh Đức"), (page.recorder, "NGUYEN VAN", "Nguyễn Văn An")):
+        combo.lineEdit().clear()
+        combo.lineEdit().setFocus()
+        qtbot.keyClicks(combo.lineEdit(), typed)
+        popup = combo.completer().popup()
+        qtbot.waitUntil(popup.isVisible, timeout=3000)
+        assert _offered(combo) == [found], typed
+        popup.setCurrentIndex(popup.model().index(0, 0))
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        assert combo.currentText() == found
+    qtbot.keyClicks(page.chair.lineEdit(), "x")  # nobody: nothing offered, the text stays as typed
+    assert _offered(page.chair) == [] and not page.chair.completer().popup().isVisible()
+    page.chair.lineEdit().clear()
+    type_vietnamese(page.chair.lineEdit(), "Đức")
+    assert _offered(page.chair) == ["Phạm Minh Đức"]
+    page.chair.setEditText("Phạm Minh Đức")
+    page.save_details()
+    qtbot.waitUntil(lambda: ctx.meetings.open(rnd.id).chair == "Phạm Minh Đức", timeout=5000)
+    assert ctx.meetings.open(rnd.id).recorder == "Nguyễn Văn An"
+
+
+def test_the_profile_picker_finds_a_person_as_typed(qtbot, qapp, translators, ctx):
+    from PySide6.QtWidgets import QApplication
+
+    from selfreview.services.dto import ProfileData
+    from selfreview.ui.profile_picker import ProfilePickerPage
+    for name in ("Nguyễn Văn An", "Đặng Văn Cường", "Phạm Minh Đức"):
+        ctx.profiles.create(ProfileData(full_name=name, cell_name="Chi bộ Văn phòng"))
+    picker = ProfilePickerPage(ctx)
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.list.setFocus()
+    qtbot.keyClicks(picker.list, "duc")
+    assert picker.list.currentItem().text().startswith("Phạm Minh Đức")
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)  # a pause: a new search
+    qtbot.keyClicks(picker.list, "dang v")
+    assert picker.list.currentItem().text().startswith("Đặng Văn Cường")

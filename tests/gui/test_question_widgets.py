@@ -224,6 +224,19 @@ def test_checklist_explains_only_when_it_happened(qtbot, widget_of):
     assert row1.findChild(QLabel, "provenance").toolTip()
 
 
+def test_checklist_example_carries_no_required_star(qtbot, widget_of):
+    # the self-check is optional and never blocks: "Ví dụ cụ thể" without "*", yet still asked for
+    w = widget_of("chk")
+    row = w.rows["b1"]
+    for freq in ("sometimes", "often"):
+        click(qtbot, row.choices[freq].button)
+        assert row.example.isEnabled()
+        assert row.example_label.text() == "Ví dụ cụ thể", freq
+        assert row.remedy_label.text() == "Biện pháp khắc phục", freq
+        assert "*" not in row.example_label.text() + row.remedy_label.text()
+        assert w.focus_issue() is row.example  # the missing example is still pointed out
+
+
 def test_guidance_shows_its_bullets(widget_of):
     w = widget_of("g")
     assert "Gạch đầu dòng một" in w.text.text() and "<li>" in w.text.text()

@@ -51,7 +51,9 @@ def fingerprint(data_dir, profile_id):
 def test_status_lists_the_profiles(data_dir, profile, capsys):
     assert keys(data_dir, "status") == 0
     out = capsys.readouterr().out
-    assert f"{profile.id}  {profile.fingerprint}  not protected" in out and "Nguyễn Thị Hằng" in out
+    assert f"{profile.id}  {profile.fingerprint}  không bảo vệ" in out and "Nguyễn Thị Hằng" in out
+    assert keys(data_dir, "status", "--lang", "en") == 0
+    assert f"{profile.id}  {profile.fingerprint}  not protected" in capsys.readouterr().out
     assert keys(data_dir, "status", "--profile", "99") == 2
     assert "Không có hồ sơ số 99" in capsys.readouterr().err  # the command line speaks Vietnamese by default
 

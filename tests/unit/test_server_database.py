@@ -45,7 +45,7 @@ def test_doctor_checks_a_sound_server_database(database, data_dir, capsys):
 def test_doctor_finds_a_missing_constraint(database, data_dir, capsys):
     with AppContext.open(data_dir) as ctx, ctx.db.engine.begin() as conn:
         conn.execute(text("DROP INDEX uq_member_cell_key"))
-    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir))
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir), "--lang", "en")
     assert code == 2
     assert "constraints: PROBLEM: missing unique indexes: uq_member_cell_key" in out
     assert "check: PROBLEM" in out
@@ -54,7 +54,7 @@ def test_doctor_finds_a_missing_constraint(database, data_dir, capsys):
 def test_doctor_on_an_empty_database_says_so(database, data_dir, capsys, pg_server, monkeypatch):
     name = pg_server.create_database(empty=True)
     monkeypatch.setenv("SELFREVIEW_DB_URL", pg_server.url(name))
-    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir))
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir), "--lang", "en")
     assert code == 2 and "schema: PROBLEM: no schema" in out
     pg_server.drop_database(name)
 
@@ -78,8 +78,10 @@ def test_a_server_that_does_not_answer_is_one_message(database, data_dir, capsys
     monkeypatch.setenv("SELFREVIEW_DB_URL", f"postgresql+psycopg://staff:secret@127.0.0.1:{port}/office")
     code, _, err = run(capsys, "list", "reviews", "--data-dir", str(data_dir))
     assert code == 1 and "Traceback" not in err and "secret" not in err
-    assert err.startswith("error: Không kết nối được máy chủ cơ sở dữ liệu (SELFREVIEW_DB_URL): ")
-    assert "Could not connect to the database server" in err and len(err.strip().splitlines()) == 2
+    assert err.startswith("lỗi: Không kết nối được máy chủ cơ sở dữ liệu (SELFREVIEW_DB_URL): ")
+    assert "Could not connect" not in err and len(err.strip().splitlines()) == 1  # one language: Vietnamese
+    code, _, err = run(capsys, "list", "reviews", "--data-dir", str(data_dir), "--lang", "en")
+    assert code == 1 and err.startswith("error: Could not connect to the database server") and "secret" not in err
 
 
 needs_pg_dump = pytest.mark.skipif(shutil.which("pg_dump") is None and not __import__("os").environ.get("CI"),

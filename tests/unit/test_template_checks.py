@@ -55,7 +55,7 @@ def test_good_template_loads_and_check_passes(tmp_path, capsys):
     t = load_template(path)
     assert t.id == "tiny" and [s.id for _, s in t.sections()] == ["a1", "b1"]
     assert main(["forms", "check", str(path)]) == 0
-    assert "ok:" in capsys.readouterr().out
+    assert "tốt:" in capsys.readouterr().out  # Vietnamese by default
 
 
 BROKEN = [
@@ -108,6 +108,9 @@ def test_invalid_yaml_names_the_line(tmp_path):
 def test_missing_file_and_one_bad_among_good(tmp_path, capsys):
     good = write(tmp_path, GOOD, "good.yaml")
     assert main(["forms", "check", str(good), str(tmp_path / "absent.yaml")]) == 1
+    captured = capsys.readouterr()
+    assert "tốt: " in captured.out and "không có tệp này" in captured.err  # Vietnamese by default
+    assert main(["forms", "check", str(good), str(tmp_path / "absent.yaml"), "--lang", "en"]) == 1
     captured = capsys.readouterr()
     assert "ok: " in captured.out and "file not found" in captured.err
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from selfreview.rating import Rating
 from selfreview.ui.committee.models import ROW_ROLE, MembersModel, OrganisationsModel, short
+from selfreview.ui.names import type_to_find
 from selfreview.ui.i18n import arg, language
 from selfreview.ui.secretary.common import show_error
 from selfreview.ui.widgets import ScaledLabel
@@ -62,6 +63,7 @@ class CommitteePage(QWidget):
         self.orgs.selectionModel().currentRowChanged.connect(lambda *_: self._org_selected())
         self.members_model = MembersModel(self)
         self.members = self._table(split, self.members_model, "orgMembers")
+        type_to_find(self.members, 1)  # the "Full name" column: typing "duc" goes to "Đức"
         self.members.selectionModel().currentRowChanged.connect(lambda *_: self._member_selected())
         layout.addWidget(split, 1)
 

@@ -92,9 +92,8 @@ class BehaviourRow(QFrame):
         for w in (self.example, self.remedy, self.example_label, self.remedy_label,
                   self.example_counter, self.remedy_counter):
             w.setEnabled(on)
-        needed = on and not self.owner.is_read_only()
-        self.example_label.setText(self.tr("Concrete example") + (" *" if needed else ""))
-        self.remedy_label.setText(self.tr("Remedy") + (" *" if needed else ""))
+        # no required star: the self-check is optional and never blocks (the final check only notes a
+        # missing example)
 
     def value(self) -> dict[str, str] | None:
         freq = self.frequency()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfreview.ui.i18n import arg, pick
+from selfreview.ui.names import find_people_in
 from selfreview.ui.secretary.common import show_error
 from selfreview.ui.secretary.meeting_model import AttendanceModel, RatingDelegate, ResultsModel
 from selfreview.ui.widgets import PlainTextEdit, ScaledLabel
@@ -89,6 +90,7 @@ class MeetingPage(QWidget):
         for combo in (self.chair, self.recorder):
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            find_people_in(combo)  # "duc" offers "Đức", as the roll-call finds people
         self.content = PlainTextEdit(holder, max_length=50000, min_lines=3, max_lines=8)
         self.content.setObjectName("meetingContent")
         self.conclusions = PlainTextEdit(holder, max_length=50000, min_lines=3, max_lines=10)
