@@ -403,3 +403,30 @@ def _assessment_panel(world: World):
     panel.show()
     sizes = itertools.cycle([QSize(360, 500), QSize(240, 500)])
     return {"resizeEvent": lambda: QApplication.sendEvent(panel, QResizeEvent(next(sizes), QSize(300, 500)))}
+
+
+@recipe("selfreview.ui.names._TypedFilter", "filterAcceptsRow")
+def _typed_filter(world: World):
+    from PySide6.QtWidgets import QComboBox
+    from selfreview.ui.names import find_people_in
+    combo = world.keep(QComboBox())
+    combo.setEditable(True)
+    combo.addItems(["Phạm Minh Đức", "Nguyễn Văn An", "Trần Thị Bình"])
+    names = find_people_in(combo).model()
+    texts = itertools.cycle(["duc", "NGUYEN VAN", ""])
+    return {"filterAcceptsRow": lambda: names.set_text(next(texts))}
+
+
+@recipe("selfreview.ui.names._TypeToFind", "eventFilter")
+def _type_to_find(world: World):
+    from PySide6.QtGui import QKeyEvent
+    from selfreview.ui.names import type_to_find
+    from selfreview.ui.secretary.roster_page import RosterModel
+    model = world.keep(RosterModel())
+    model.set_rows(world.ctx.cells.members(world.cell_id))
+    view = world.keep(QTableView())
+    view.setModel(model)
+    type_to_find(view, RosterModel.NAME)
+    keys = itertools.cycle([QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, c)
+                            for c in "duc"])
+    return {"eventFilter": lambda: QApplication.sendEvent(view, next(keys))}
