@@ -88,7 +88,8 @@ def smoke(exe: Path, work: Path, version: str | None = None, members: int = MEMB
     expect(len(files) == members, f"demo wrote {len(files)} files, not {members}:\n{out}")
 
     out, times["import"] = run(exe, ["--data-dir", str(data), "import", "tệp"], work, env)
-    expect(f"{members} imported" in out, f"import did not import {members} files:\n{out[-2000:]}")
+    # the command line speaks Vietnamese by default: "<n> đã nhập, 0 đã cập nhật, …"
+    expect(f"{members} đã nhập" in out, f"import did not import {members} files:\n{out[-2000:]}")
 
     rounds = json.loads(run(exe, ["--data-dir", str(data), "list", "rounds", "--json"], work, env)[0])
     expect(bool(rounds), "no round after the demo")
