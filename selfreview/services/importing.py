@@ -543,10 +543,10 @@ def _note(plan: _MemberPlan, doc: ResponseDoc):
         return msg("import.key_confirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
     if plan.look_alike:
         return msg("import.look_alike", name=m.full_name, other=plan.look_alike)
-    if plan.kind in ("new", "pin") and not plan.confirmed:  # a first key: held until confirmed by voice
-        return msg("import.key_unconfirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
     if doc.normalised:
         return msg("import.normalised")
+    if plan.kind in ("new", "pin") and not plan.confirmed:  # a first key: held until confirmed by voice
+        return msg("import.key_unconfirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
     return None
 
 
