@@ -56,6 +56,12 @@ CATALOGUE_VALIDITY: dict[str, tuple[str, str]] = {
                                "“unconfirmed”: call the member, compare the fingerprint, then confirm it "
                                "(--accept-new-key {fp}). Files from a confirmed key replace every file from this "
                                "one."),
+    "import.revision_gap": ("Đã nhận lần {revision} của đồng chí {name}, trong khi lần trước nhận được là lần "
+                            "{current}: (các) lần {missing} chưa đến máy này. Hãy hỏi đồng chí vì sao (ví dụ đã sửa "
+                            "lại trước khi gửi); nếu đồng chí không lập các lần đó, có thể có người khác giữ khóa.",
+                            "Revision {revision} of {name} arrived, but the last one received was {current}: "
+                            "revision(s) {missing} never came here. Ask the member why (e.g. reopened before "
+                            "sending); if they did not make those, someone else may hold the key."),
     "import.look_alike": ("Đã thêm đảng viên MỚI “{name}” theo lựa chọn của bí thư, dù tên này trông giống "
                           "“{other}” đã có trong danh sách.",
                           "Added as a NEW member “{name}” as the secretary chose, although the name looks like "

@@ -331,7 +331,7 @@ class Importer(OneFileImport):
                 outcome = ALREADY_PRESENT
             else:
                 raise Rejected("import.revision_conflict", revision=doc.revision)
-        item.note = _note(plan, doc)
+        item.note = _note(plan, doc, existing)
         item.outcome = outcome
 
     # -- a batch: one transaction ------------------------------------------------------------------
@@ -534,13 +534,18 @@ class Importer(OneFileImport):
 _MEMBERS, _REVIEWS = Member.__table__, Review.__table__
 
 
-def _note(plan: _MemberPlan, doc: ResponseDoc):
-    """What an accepted file's receipt says beside its outcome (None: nothing to add)."""
+def _note(plan: _MemberPlan, doc: ResponseDoc, existing: _Current | None = None):
+    """What an accepted file's receipt says beside its outcome (None: nothing to add). ``existing``:
+    the member's current review before this file."""
     m = doc.member
     if plan.kind == "replace":
         return msg("import.key_accepted", name=m.full_name, new=m.fingerprint)
     if plan.kind == "confirm":
         return msg("import.key_confirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
+    if plan.kind == "known" and existing is not None and doc.revision > existing.revision + 1:
+        # revisions from one key follow each other; a gap is noted, for the secretary to ask about
+        return msg("import.revision_gap", name=plan.stored_name or m.full_name, revision=doc.revision,
+                   current=existing.revision, missing=_missing(existing.revision, doc.revision))
     if plan.look_alike:
         return msg("import.look_alike", name=m.full_name, other=plan.look_alike)
     if doc.normalised:
@@ -548,6 +553,12 @@ def _note(plan: _MemberPlan, doc: ResponseDoc):
     if plan.kind in ("new", "pin") and not plan.confirmed:  # a first key: held until confirmed by voice
         return msg("import.key_unconfirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
     return None
+
+
+def _missing(current: int, revision: int) -> str:
+    """The revisions between ``current`` and ``revision``, e.g. "3" or "3–5"."""
+    first, last = current + 1, revision - 1
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def _row_values(columns: tuple[str, ...], row: dict[str, Any]) -> tuple[Any, ...]:

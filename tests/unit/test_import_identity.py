@@ -131,3 +131,25 @@ def test_a_file_naming_another_cell_is_never_put_into_the_chosen_round_silently(
     assert main(["--data-dir", data_dir, "import", str(path), "--round", str(sec.round.id),
                  "--accept-other-cell"]) == 0
     assert "1 imported" in capsys.readouterr().out
+
+
+def test_a_jump_in_revisions_from_one_key_is_noted_on_the_receipt(inbox):
+    """Revisions from one key follow each other: 1, 2 pass quietly; 5 after 2 says 3–4 never came."""
+    sec = inbox.sec
+    key = identity(2)
+    doc = response(sec, key, name="Trần Văn Đức")
+
+    def send(revision: int):
+        data = write_response(key, replace(doc, revision=revision), NOW)
+        (r,) = sec.ctx.exchange.import_paths([_put(inbox, f"r{revision}.selfreview", data)],
+                                             accept_new_key_for=[key.public.fingerprint])
+        return r
+
+    first = send(1)  # a new member, the key confirmed at once
+    assert (first.outcome, first.reason) == ("imported", None)
+    second = send(2)
+    assert (second.outcome, second.reason) == ("updated", None)
+    jumped = send(5)
+    assert (jumped.outcome, jumped.reason.code) == ("updated", "import.revision_gap")
+    assert "lần 3–4" in jumped.reason.vi and "revision(s) 3–4" in jumped.reason.en
+    assert send(6).reason is None
