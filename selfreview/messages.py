@@ -308,8 +308,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "leadership post) or 2C (not working in the political system)."),
     "roster.row.bad_order": ("Thứ tự kiểm điểm “{value}” phải là một số nguyên.",
                              "The meeting order “{value}” must be a whole number."),
-    "roster.row.too_long": ("Cột “{column}” quá dài (tối đa {max} ký tự).",
-                            "The column “{column}” is too long (at most {max} characters)."),
     "roster.row.duplicate": ("Trùng với dòng {row} (cùng họ tên và ngày sinh): bỏ qua.",
                              "Same name and date of birth as row {row}: skipped."),
     "roster.row.ambiguous": ("Danh sách đã có {n} đồng chí cùng họ tên và ngày sinh này: không biết cập nhật ai.",

@@ -49,10 +49,31 @@ CATALOGUE_VALIDITY: dict[str, tuple[str, str]] = {
                        "taken when it was finalized or imported: changed outside the app."),
     "import.key_confirmed": ("Đã xác nhận khóa của đồng chí {name} (dấu vân tay {fp}, đối chiếu bằng lời).",
                              "The key of {name} is confirmed (fingerprint {fp}, compared by voice)."),
-    "import.look_alike": ("Đã nhập như một đảng viên MỚI “{name}”, nhưng tên này trông giống “{other}” đã có trong "
-                          "danh sách: hãy kiểm tra đây có phải cùng một người, hay một tệp giả mạo.",
-                          "Imported as a NEW member “{name}”, but the name looks like “{other}”, already on the "
-                          "roster: check whether this is the same person, or a forged file."),
+    "import.key_unconfirmed": ("Khóa của đồng chí {name} (dấu vân tay {fp}) đến cùng tệp đầu tiên nên đang “chưa "
+                               "xác nhận”: hãy gọi điện đối chiếu dấu vân tay với đảng viên rồi xác nhận "
+                               "(--accept-new-key {fp}). Tệp từ khóa đã xác nhận sẽ thay thế mọi tệp từ khóa này.",
+                               "The key of {name} (fingerprint {fp}) came with a first file and is held as "
+                               "“unconfirmed”: call the member, compare the fingerprint, then confirm it "
+                               "(--accept-new-key {fp}). Files from a confirmed key replace every file from this "
+                               "one."),
+    "import.revision_gap": ("Đã nhận lần {revision} của đồng chí {name}, trong khi lần trước nhận được là lần "
+                            "{current}: (các) lần {missing} chưa đến máy này. Hãy hỏi đồng chí vì sao (ví dụ đã sửa "
+                            "lại trước khi gửi); nếu đồng chí không lập các lần đó, có thể có người khác giữ khóa.",
+                            "Revision {revision} of {name} arrived, but the last one received was {current}: "
+                            "revision(s) {missing} never came here. Ask the member why (e.g. reopened before "
+                            "sending); if they did not make those, someone else may hold the key."),
+    "import.look_alike": ("Đã thêm đảng viên MỚI “{name}” theo lựa chọn của bí thư, dù tên này trông giống "
+                          "“{other}” đã có trong danh sách.",
+                          "Added as a NEW member “{name}” as the secretary chose, although the name looks like "
+                          "“{other}”, already on the roster."),
+    "import.look_alike_refused": ("Tên “{name}” trong tệp trông giống “{other}” đã có trong danh sách nhưng không "
+                                  "phải cùng một người (khác ngày sinh, ký tự ẩn hoặc chữ của bảng chữ cái khác): "
+                                  "không nhập. Hãy gọi điện hỏi đảng viên; nếu đúng là một người khác, nhập lại với "
+                                  "--accept-look-alike {fp}.",
+                                  "The name “{name}” in the file looks like “{other}”, already on the roster, but "
+                                  "is not that member (another date of birth, invisible characters or letters of "
+                                  "another script): not imported. Call the member; if this really is another "
+                                  "person, import again with --accept-look-alike {fp}."),
     "import.cell_differs": ("Tệp lập không theo lời mời ghi chi bộ “{cell}”, còn đợt kiểm điểm đã chọn là của chi bộ "
                             "“{round_cell}”: không nhập. Nếu đúng là đảng viên của chi bộ này, nhập lại với "
                             "--accept-other-cell.",

@@ -821,12 +821,12 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+91"/>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+93"/>
         <source>Importing file %1 of %2…</source>
         <translation>Đang nhập tệp %1/%2…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Importing reviews</source>
         <translation>Nhập bản kiểm điểm</translation>
     </message>
@@ -841,7 +841,7 @@
         <translation>Biên nhận nhập tệp</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Files that name another cell</source>
         <translation>Tệp ghi chi bộ khác</translation>
     </message>
@@ -856,7 +856,22 @@
         <translation>Các tệp này lập không theo lời mời và ghi một chi bộ khác. Chỉ nhận nếu các đồng chí này đúng là đảng viên của chi bộ mình.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Members whose names look like others</source>
+        <translation>Đảng viên có tên trông giống người khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add them as new members</source>
+        <translation>Thêm họ làm đảng viên mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The names in these files look like members already on the roster but are not them. Call each member first; add them only if they really are other people.</source>
+        <translation>Tên trong các tệp này trông giống đảng viên đã có trong danh sách nhưng không phải họ. Hãy gọi điện cho từng đồng chí trước; chỉ thêm khi đúng là người khác.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>All import receipts</source>
         <translation>Mọi biên nhận nhập tệp</translation>
     </message>
@@ -1741,7 +1756,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+73"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+82"/>
         <source>Edit a member</source>
         <translation>Sửa thông tin đảng viên</translation>
     </message>
@@ -2729,7 +2744,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-64"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-73"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -2763,11 +2778,21 @@ Mã khóa trong tệp:
         <source>No file received yet: the key is pinned with the first one</source>
         <translation>Chưa nhận tệp nào: khóa được ghi nhận từ tệp đầu tiên</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>This key came with the member&apos;s first file and is not confirmed yet: call the member and compare the key code by voice, then confirm it on import</source>
+        <translation>Khóa này đến cùng tệp đầu tiên của đảng viên và chưa được xác nhận: hãy gọi điện cho đồng chí, đối chiếu mã khóa bằng lời, rồi xác nhận khi nhập tệp</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (unconfirmed)</source>
+        <translation>%1 (chưa xác nhận)</translation>
+    </message>
 </context>
 <context>
     <name>RosterPanel</name>
     <message>
-        <location line="+93"/>
+        <location line="+88"/>
         <location line="+20"/>
         <location line="+36"/>
         <source>Roster</source>

@@ -28,6 +28,9 @@ def register(sub, common) -> None:
     p.add_argument("--accept-other-cell", action="store_true",
                    help="with --round: take files made without an invitation even when they name another cell "
                         "(their receipts say which)")
+    p.add_argument("--accept-look-alike", action="append", default=[], metavar="FINGERPRINT",
+                   help="add the member of the file signed with this key as a NEW member although the name "
+                        "looks like one on the roster, after checking it is another person (repeatable)")
     p.add_argument("--json", action="store_true", help="print the receipts as JSON")
     p.set_defaults(handler=cmd_import)
 
@@ -104,7 +107,7 @@ def cmd_import(args, data_dir) -> int:
         try:
             rows = _with_passphrase(lambda pw: ctx.exchange.import_paths(
                 args.paths, accept_new_key_for=args.accept_new_key, round_id=args.round_id, passphrase=pw,
-                accept_other_cell=args.accept_other_cell))
+                accept_other_cell=args.accept_other_cell, accept_look_alike=args.accept_look_alike))
         except ServiceError as e:
             return _fail(e, args.lang)
     _print_receipts(rows, args.json, args.lang)

@@ -256,13 +256,14 @@ class ExchangeService:
                      round_id: int | None = None, passphrase: str | None = None,
                      workers: int | None = None,
                      writer: Callable[[Callable[[], Any]], Any] | None = None,
-                     accept_other_cell: bool = False) -> list[Receipt]:
+                     accept_other_cell: bool = False, accept_look_alike: Iterable[str] = ()) -> list[Receipt]:
         """Import files and folders (walked for ``*.selfreview``); one receipt per file, each file
         checked on its own and written whole or not at all (in batches: services/importing.py).
         ``progress(done, total)`` is called after each file; ``should_cancel()`` is asked before
         each: stopping writes the files already checked, so every file with a receipt is in and the
         others are untouched. ``accept_new_key_for``: fingerprints the secretary confirmed by voice
-        for members whose key changed. ``round_id``: the round for files made without an
+        for members whose key changed. ``accept_look_alike``: fingerprints of files whose member
+        looks like a roster member but is another person, whom the secretary chose to add. ``round_id``: the round for files made without an
         invitation. ``workers``: processes checking the files of a large import (None: the default,
         ``importing.DEFAULT_WORKERS``). ``writer``: where each batch's database work runs (the
         desktop app's ``TaskRunner.write``: services/importing.py); None runs it here."""
@@ -272,7 +273,8 @@ class ExchangeService:
         try:
             if paths:
                 importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
-                                    passphrase=passphrase, workers=workers, accept_other_cell=accept_other_cell)
+                                    passphrase=passphrase, workers=workers, accept_other_cell=accept_other_cell,
+                                    accept_look_alike=accept_look_alike)
                 out = importer.run(paths, progress, should_cancel, writer=writer)
             if level_files:  # a few files: their whole import is one unit of work on the writer
                 level = LevelImporter(self.ctx, passphrase)

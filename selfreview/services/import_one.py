@@ -106,7 +106,7 @@ class OneFileImport:
 
         item.member_id = self._write_member(conn, plan, doc, rnd, item.template)
         from selfreview.services.importing import _note
-        item.note = _note(plan, doc)
+        item.note = _note(plan, doc, existing)
         if item.outcome == ALREADY_PRESENT:
             item.review_id = existing.review_id
         else:

@@ -157,13 +157,14 @@ class _Batch:
         self.persons: set[tuple[str, date | None]] = set()
         self.templates: set[str] = set()  # embedded forms a waiting file stores
         self.members: set[int] = set()  # roster entries a waiting file changes
+        self.looks: set[str] = set()  # look-alike skeletons of waiting files' names
         return items
 
     def depends_on(self, doc: ResponseDoc) -> bool:
         """True when a file's checks could see something a waiting file changes (conservative: the
         same key, the same person in any cell, the same form hash)."""
         return (doc.member.sign_public in self.keys or _person(doc) in self.persons
-                or doc.template.hash in self.templates)
+                or doc.template.hash in self.templates or skeleton(doc.member.full_name) in self.looks)
 
     def add(self, item: _Item) -> None:
         self.items.append(item)
@@ -173,6 +174,7 @@ class _Batch:
         if item.plan.old_key:
             self.keys.add(item.plan.old_key)
         self.persons.add(_person(item.doc))
+        self.looks.add(skeleton(item.doc.member.full_name))
         if item.embedded:
             self.templates.add(item.doc.template.hash)
         if item.plan.member_id is not None:

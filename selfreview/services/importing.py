@@ -124,9 +124,12 @@ class Importer(OneFileImport):
 
     def __init__(self, ctx, *, round_id: int | None = None, accept_new_key_for: Iterable[str] = (),
                  passphrase: str | None = None, workers: int | None = None,
-                 batch_files: int | None = None, accept_other_cell: bool = False) -> None:
+                 batch_files: int | None = None, accept_other_cell: bool = False,
+                 accept_look_alike: Iterable[str] = ()) -> None:
         self.ctx = ctx
         self.accept = {normalise_fingerprint(f) for f in accept_new_key_for}
+        # keys whose look-alike new members the secretary chose to add (she saw both names)
+        self.accept_look_alike = {normalise_fingerprint(f) for f in accept_look_alike}
         self.workers = DEFAULT_WORKERS if workers is None else workers
         self.batch_files = max(1, batch_files or BATCH_FILES)
         sec = ctx.profiles.secretary()
@@ -328,7 +331,7 @@ class Importer(OneFileImport):
                 outcome = ALREADY_PRESENT
             else:
                 raise Rejected("import.revision_conflict", revision=doc.revision)
-        item.note = _note(plan, doc)
+        item.note = _note(plan, doc, existing)
         item.outcome = outcome
 
     # -- a batch: one transaction ------------------------------------------------------------------
@@ -483,7 +486,11 @@ class Importer(OneFileImport):
                                confirmed=mid in roster.confirmed)
         entry = roster.by_person.get((name_key(m.full_name), m.date_of_birth))
         if entry is None:
-            return _MemberPlan("new", None, confirmed=accepted, look_alike=self._look_alike(roster, m))
+            look_alike = self._look_alike(roster, m)
+            if look_alike and m.fingerprint not in self.accept_look_alike:  # needs the secretary's decision
+                raise Rejected("import.look_alike_refused", name=m.full_name, other=look_alike,
+                               fp=m.fingerprint)
+            return _MemberPlan("new", None, confirmed=accepted, look_alike=look_alike)
         mid, key, old_fp = entry
         name = roster.names.get(mid, "")
         if key is None:
@@ -527,18 +534,31 @@ class Importer(OneFileImport):
 _MEMBERS, _REVIEWS = Member.__table__, Review.__table__
 
 
-def _note(plan: _MemberPlan, doc: ResponseDoc):
-    """What an accepted file's receipt says beside its outcome (None: nothing to add)."""
+def _note(plan: _MemberPlan, doc: ResponseDoc, existing: _Current | None = None):
+    """What an accepted file's receipt says beside its outcome (None: nothing to add). ``existing``:
+    the member's current review before this file."""
     m = doc.member
     if plan.kind == "replace":
         return msg("import.key_accepted", name=m.full_name, new=m.fingerprint)
     if plan.kind == "confirm":
         return msg("import.key_confirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
+    if plan.kind == "known" and existing is not None and doc.revision > existing.revision + 1:
+        # revisions from one key follow each other; a gap is noted, for the secretary to ask about
+        return msg("import.revision_gap", name=plan.stored_name or m.full_name, revision=doc.revision,
+                   current=existing.revision, missing=_missing(existing.revision, doc.revision))
     if plan.look_alike:
         return msg("import.look_alike", name=m.full_name, other=plan.look_alike)
     if doc.normalised:
         return msg("import.normalised")
+    if plan.kind in ("new", "pin") and not plan.confirmed:  # a first key: held until confirmed by voice
+        return msg("import.key_unconfirmed", name=plan.stored_name or m.full_name, fp=m.fingerprint)
     return None
+
+
+def _missing(current: int, revision: int) -> str:
+    """The revisions between ``current`` and ``revision``, e.g. "3" or "3–5"."""
+    first, last = current + 1, revision - 1
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def _row_values(columns: tuple[str, ...], row: dict[str, Any]) -> tuple[Any, ...]:

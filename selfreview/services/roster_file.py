@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from selfreview.limits import FULL_NAME, field_problem
 from selfreview.messages import Message, msg
 from selfreview.services.errors import ServiceError
 from selfreview.text import nfc
@@ -24,7 +25,9 @@ from selfreview.text import nfc
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 5000
 HEADER_SEARCH_ROWS = 15  # a header may sit under a title ("DANH SÁCH ĐẢNG VIÊN …")
-FIELD_MAX = {"full_name": 200, "party_post": 200, "government_post": 200, "mass_org_post": 200}
+# the text columns, checked with the one set of limits (selfreview/limits.py): the message a row
+# gets is the one the profile form and the import give for the same value
+TEXT_COLUMNS = ("full_name", "party_post", "government_post", "mass_org_post")
 
 # column -> accepted headers, compared after folding (no diacritics, lower case, single spaces)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -158,10 +161,11 @@ def _row_values(row_number: int, cells: dict[str, Any]) -> ParsedRow | RowProble
     if not name:
         return RowProblem(row_number, "", msg("roster.row.no_name"))
     values: dict[str, Any] = {"full_name": name}
-    for column, limit in FIELD_MAX.items():
+    for column in TEXT_COLUMNS:
         text = _text(cells.get(column)) if column != "full_name" else name
-        if len(text) > limit:
-            return RowProblem(row_number, name[:200], msg("roster.row.too_long", column=column, max=limit))
+        problem = field_problem(column, text, required=column == "full_name")
+        if problem is not None:
+            return RowProblem(row_number, name[:FULL_NAME], problem)
         values[column] = text
     raw_dob = cells.get("date_of_birth")
     values["date_of_birth"] = None

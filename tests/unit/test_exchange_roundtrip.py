@@ -61,7 +61,7 @@ def test_review_comes_back_equal_answer_for_answer(tmp_path, secretary, member_c
     (receipt,) = secretary.ctx.exchange.import_paths([out])
     assert (receipt.outcome, receipt.member, receipt.form, receipt.revision) == (
         "imported", "Lê Thị Ánh Tuyết", "hd43-2025-2b", 1)
-    assert receipt.fingerprint == me.fingerprint and receipt.reason is None
+    assert receipt.fingerprint == me.fingerprint and receipt.reason.code == "import.key_unconfirmed"  # a first key
     imported = secretary.ctx.reviews.open(receipt.review_id)
     assert imported.answers == member_ctx.reviews.answers(review.summary.id)
     assert imported.answers == {**answers, "b1_general": 25.5}

@@ -135,7 +135,8 @@ def test_batches_write_exactly_what_one_file_per_transaction_writes(inbox, tmp_p
     assert outcomes["b-truncated.selfreview"] == ("rejected", "import.truncated")
     assert outcomes["b-bad-answer.selfreview"] == ("rejected", "import.bad_answer")
     assert outcomes["b-other-key.selfreview"] == ("rejected", "import.key_changed")
-    assert outcomes["c43.selfreview"] == outcomes["c44.selfreview"] == ("imported", "")
+    # new members: their first key is held unconfirmed, and the receipt says so
+    assert outcomes["c43.selfreview"] == outcomes["c44.selfreview"] == ("imported", "import.key_unconfirmed")
     assert state(many) == state(one)
     # the round's three bundled forms, and the one carried inside two files, stored once
     assert [row[1] for row in state(many)["stored_template"]] == ["hd43-2025-2a", "hd43-2025-2b", "hd43-2025-2c",

@@ -84,7 +84,8 @@ def test_the_accepted_invitation_is_the_previewed_one(tmp_path, secretary, membe
     result = member_ctx.exchange.export_review(rid, tmp_path / "tuyet.selfreview")
     assert result.encrypted and result.recipient_fingerprint == secretary.profile.fingerprint
     (receipt,) = secretary.ctx.exchange.import_paths([result.path])
-    assert (receipt.outcome, receipt.member, receipt.reason) == ("imported", "Lê Thị Ánh Tuyết", None)
+    assert (receipt.outcome, receipt.member, receipt.reason.code) == ("imported", "Lê Thị Ánh Tuyết",
+                                                                     "import.key_unconfirmed")
     assert secretary.ctx.reviews.open(receipt.review_id).summary.round_id == secretary.round.id
 
 

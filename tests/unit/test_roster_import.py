@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from selfreview.services.cells import MemberData
+from selfreview.services.dto import ProfileData
 from selfreview.services.errors import ServiceError
 from selfreview.services.roster_file import parse_category, parse_date
 
@@ -198,3 +199,28 @@ def test_dates(value, expected):
 def test_bad_dates(value):
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+def test_roster_rows_meet_the_one_set_of_limits_with_the_profiles_message(ctx, cell, tmp_path):
+    """Issue 14: a name too long, a name with an invisible character, a post with a control
+    character are refused row by row with the very message the profile and the import give."""
+    long_name = "Nguyễn " + "Văn " * 60 + "An"  # 249 characters: over limits.FULL_NAME
+    hidden = "Trần Thị\u200b Bình"  # a zero-width space: looks like "Trần Thị Bình"
+    path = tmp_path / "ds.csv"  # a CSV: a workbook cannot even hold the control character
+    path.write_text("Họ và tên,Ngày sinh,Chức vụ Đảng,Đối tượng\n"
+                    "Nguyễn Văn An,05/03/1975,,2A\n"
+                    f"{long_name},01/06/1985,,2B\n"
+                    f"{hidden},01/06/1985,,2B\n"
+                    "Lê Văn Cường,01/06/1985,Chi ủy viên\x1b[2J,2B\n", encoding="utf-8")
+    result = ctx.roster.import_roster(cell.id, path)
+    assert [m.full_name for m in result.added] == ["Nguyễn Văn An"]
+    by_row = {p.row: p.message for p in result.problems}
+    assert sorted(by_row) == [3, 4, 5]
+    for row, (field, value) in zip((3, 4, 5), (("full_name", long_name), ("full_name", hidden),
+                                                ("party_post", "Chi ủy viên\x1b[2J"))):
+        with pytest.raises(ServiceError) as entered:  # the profile form's answer to the same value
+            ctx.profiles.create(ProfileData(**{"full_name": "Nguyễn Văn Bình", field: value}))
+        assert by_row[row] == entered.value.message, row
+    assert by_row[3].code == "limit.too_long" and by_row[4].code == "limit.invisible"
+    assert by_row[5].code == "limit.control"
+    assert [m.full_name for m in ctx.cells.members(cell.id)] == ["Nguyễn Văn An"]

@@ -110,7 +110,7 @@ def test_a_fifo_named_on_the_command_line_is_refused_at_once(sec, tmp_path):
         worker.join(20)
         pytest.fail("the import waited on a FIFO")
     assert [(r.outcome, r.reason.code if r.reason else "") for r in result] == [
-        ("rejected", "import.not_regular"), ("imported", "")]
+        ("rejected", "import.not_regular"), ("imported", "import.key_unconfirmed")]
 
 
 def test_a_very_deep_folder_is_walked_without_recursion(tmp_path):

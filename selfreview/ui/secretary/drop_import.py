@@ -34,6 +34,7 @@ def local_paths(mime: Any) -> list[str]:
 
 
 OTHER_CELL_CODE = "import.cell_differs"
+LOOK_ALIKE_CODE = "import.look_alike_refused"
 
 
 class DropTableView(QTableView):
@@ -82,9 +83,10 @@ class ImportController(QObject):
         self.progress_dialog: ProgressDialog | None = None
 
     def import_paths(self, paths: list[str], accept_new_key_for: tuple[str, ...] = (),
-                     accept_other_cell: bool = False) -> Any:
+                     accept_other_cell: bool = False, accept_look_alike: tuple[str, ...] = ()) -> Any:
         """Import ``paths`` (files, folders) into the round; returns the job. ``accept_other_cell``:
-        the secretary has seen that these files name another cell and chose to take them."""
+        the secretary has seen that these files name another cell and chose to take them;
+        ``accept_look_alike``: keys whose members look like roster members, chosen as new members."""
         if not paths:
             return None
         done: list[Any] = []
@@ -97,7 +99,8 @@ class ImportController(QObject):
             result = self.ctx.exchange.import_paths(paths, progress=report, should_cancel=lambda: progress.cancelled,
                                                     accept_new_key_for=accept_new_key_for, round_id=round_id,
                                                     passphrase=passphrase, writer=self.runner.write,
-                                                    accept_other_cell=accept_other_cell)
+                                                    accept_other_cell=accept_other_cell,
+                                                    accept_look_alike=accept_look_alike)
             done.extend(result)
             return result
 
@@ -116,22 +119,39 @@ class ImportController(QObject):
     def _finished(self, receipts: list[Any]) -> None:
         self.show_receipts(receipts, self.tr("Import receipts"))
         self.imported.emit(list(receipts))
-        self._other_cell(receipts)
+        self._decide(receipts)
 
-    def _other_cell(self, receipts: list[Any]) -> Any:
-        """Files made without an invitation that name another cell were not taken: show where each
-        says it belongs and let the secretary choose (Cancel by default) to take them into this round."""
-        refused = [r for r in receipts if r.reason is not None and r.reason.code == OTHER_CELL_CODE
-                   and Path(r.file_name).is_file()]
-        if not refused:
+    def _decide(self, receipts: list[Any]) -> Any:
+        """Files refused until the secretary decides (another cell, a look-alike member): ask, each
+        kind in its own dialog (Cancel by default), and import the chosen files again, once."""
+        other_cell = self._refused(receipts, OTHER_CELL_CODE)
+        if other_cell and not self.dialogs.confirm(
+                self.widget, self.tr("Files that name another cell"), self._listed(other_cell),
+                self.tr("Take them into this round"),
+                self.tr("These files were made without an invitation and name another "
+                        "cell. Take them only if these members belong to this cell.")):
+            other_cell = []
+        look_alike = self._refused(receipts, LOOK_ALIKE_CODE)
+        if look_alike and not self.dialogs.confirm(
+                self.widget, self.tr("Members whose names look like others"), self._listed(look_alike),
+                self.tr("Add them as new members"),
+                self.tr("The names in these files look like members already on the roster but are not "
+                        "them. Call each member first; add them only if they really are other people.")):
+            look_alike = []
+        chosen = other_cell + [r for r in look_alike if r not in other_cell]
+        if not chosen:
             return None
-        listed = "\n".join(f"{Path(r.file_name).name}: {pick(r.reason)}" for r in refused)
-        if not self.dialogs.confirm(self.widget, self.tr("Files that name another cell"), listed,
-                                    self.tr("Take them into this round"),
-                                    self.tr("These files were made without an invitation and name another "
-                                            "cell. Take them only if these members belong to this cell.")):
-            return None
-        return self.import_paths([r.file_name for r in refused], accept_other_cell=True)
+        return self.import_paths([r.file_name for r in chosen], accept_other_cell=bool(other_cell),
+                                 accept_look_alike=tuple(r.fingerprint for r in look_alike))
+
+    @staticmethod
+    def _refused(receipts: list[Any], code: str) -> list[Any]:
+        return [r for r in receipts if r.reason is not None and r.reason.code == code
+                and Path(r.file_name).is_file()]
+
+    @staticmethod
+    def _listed(refused: list[Any]) -> str:
+        return "\n".join(f"{Path(r.file_name).name}: {pick(r.reason)}" for r in refused)
 
     def show_receipts(self, receipts: list[Any], title: str, pages: ReceiptPages | None = None) -> ReceiptsDialog:
         if self.receipts_dialog is not None:

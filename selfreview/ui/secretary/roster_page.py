@@ -42,14 +42,23 @@ class RosterModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             posts = "; ".join(p for p in (m.party_post, m.government_post, m.mass_org_post) if p)
             return [m.full_name, date_text(m.date_of_birth), posts, category_text(m.category).split(" · ")[0],
-                    str(m.meeting_order), m.fingerprint or ""][index.column()]
+                    str(m.meeting_order), self._key_text(m)][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.KEY and not m.fingerprint:
             return self.tr("No file received yet: the key is pinned with the first one")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.KEY and not m.key_confirmed:
+            return self.tr("This key came with the member's first file and is not confirmed yet: call the "
+                           "member and compare the key code by voice, then confirm it on import")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CATEGORY:
             return category_text(m.category)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (self.CATEGORY, self.ORDER):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _key_text(self, m: MemberData) -> str:
+        """The key code, marked unconfirmed until the secretary has confirmed it (issue 14)."""
+        if not m.fingerprint:
+            return ""
+        return m.fingerprint if m.key_confirmed else arg(self.tr("%1 (unconfirmed)"), m.fingerprint)
 
 
 def _search_fields(m: MemberData) -> tuple[str, ...]:
