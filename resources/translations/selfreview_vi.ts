@@ -182,18 +182,16 @@
     <name>BehaviourRow</name>
     <message>
         <location filename="../../selfreview/ui/question_widgets/checklist.py" line="+50"/>
-        <location line="+46"/>
         <source>Concrete example</source>
         <translation>Ví dụ cụ thể</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+46"/>
+        <location line="+1"/>
         <source>Remedy</source>
         <translation>Biện pháp khắc phục</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="+8"/>
         <source>example</source>
         <translation>ví dụ</translation>
     </message>
@@ -312,7 +310,7 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../selfreview/ui/committee/page.py" line="+33"/>
+        <location filename="../../selfreview/ui/committee/page.py" line="+34"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -332,7 +330,7 @@
         <translation>&amp;Nhập kết quả…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>&amp;Decided rating:</source>
         <translation>Mức xếp loại &amp;quyết định:</translation>
     </message>
@@ -1448,12 +1446,12 @@ Mã khóa trong tệp:
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/meeting_page.py" line="+73"/>
+        <location filename="../../selfreview/ui/secretary/meeting_page.py" line="+74"/>
         <source>The review meeting</source>
         <translation>Hội nghị kiểm điểm</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>&amp;Starts</source>
         <translation>Bắt đầ&amp;u</translation>
     </message>
@@ -1852,7 +1850,7 @@ Mã khóa trong tệp:
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../selfreview/ui/names.py" line="+59"/>
+        <location filename="../../selfreview/ui/names.py" line="+61"/>
         <source>(by given name)</source>
         <translation>(theo tên)</translation>
     </message>
@@ -1860,7 +1858,7 @@ Mã khóa trong tệp:
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../selfreview/ui/navigator.py" line="+73"/>
+        <location filename="../../selfreview/ui/navigator.py" line="+76"/>
         <source>Parts and sections of the form</source>
         <translation>Các phần, các mục của biểu mẫu</translation>
     </message>
@@ -2190,7 +2188,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProfilePickerPage</name>
     <message>
-        <location filename="../../selfreview/ui/profile_picker.py" line="+28"/>
+        <location filename="../../selfreview/ui/profile_picker.py" line="+29"/>
         <source>Who is writing?</source>
         <translation>Ai đang viết bản kiểm điểm?</translation>
     </message>
@@ -2205,7 +2203,7 @@ Mã khóa trong tệp:
         <translation>Các hồ sơ trên máy tính này</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>

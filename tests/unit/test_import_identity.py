@@ -83,7 +83,7 @@ def test_look_alike_members_need_the_secretarys_decision(inbox, capsys):
     # the secretary called the member of dob.selfreview: another person indeed; the others wait
     data_dir = str(sec.data_dir)
     sec.ctx.close()
-    assert main(["--data-dir", data_dir, "import", *map(str, paths),
+    assert main(["--lang", "en", "--data-dir", data_dir, "import", *map(str, paths),
                  "--accept-look-alike", identity(3).public.fingerprint.lower()]) == 1  # two still refused
     out = capsys.readouterr().out
     assert "1 imported" in out and "2 rejected" in out
@@ -128,7 +128,7 @@ def test_a_file_naming_another_cell_is_never_put_into_the_chosen_round_silently(
     assert "Chi bộ Văn phòng Sở" in r.reason.vi and "“Chi bộ Văn phòng”" in r.reason.vi
     data_dir = str(sec.data_dir)
     sec.ctx.close()
-    assert main(["--data-dir", data_dir, "import", str(path), "--round", str(sec.round.id),
+    assert main(["--lang", "en", "--data-dir", data_dir, "import", str(path), "--round", str(sec.round.id),
                  "--accept-other-cell"]) == 0
     assert "1 imported" in capsys.readouterr().out
 
