@@ -338,7 +338,7 @@ def test_json_receipts_and_exit_status_on_the_command_line(inbox, capsys):
     assert "cắt cụt" in rows[1]["reason"] and rows[1]["reason_en"].startswith("The file is cut short")
     assert main(["--data-dir", str(inbox.sec.data_dir), "import", str(inbox.known_file)]) == 0
     out = capsys.readouterr().out
-    assert out.strip().endswith("0 imported, 0 updated, 1 already present, 0 rejected")
+    assert out.strip().endswith("0 đã nhập, 0 đã cập nhật, 1 đã có, 0 bị từ chối")  # Vietnamese by default
     assert main(["--data-dir", str(inbox.sec.data_dir), "receipts", "--json", "--limit", "2"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [r["outcome"] for r in listed] == ["already_present", "rejected"]
