@@ -65,9 +65,10 @@ if str(ROOT) not in sys.path:
 CORPUS = ROOT / "tests" / "fuzz_corpus"
 META = CORPUS / "meta.json"
 DICT = CORPUS / "exchange.dict"
-TARGETS = ("response", "response-body", "invite", "invite-body", "import", "import-raw")
+TARGETS = ("response", "response-body", "invite", "invite-body", "import", "import-raw", "template", "answers")
 SEED_DIR = {"response": "response", "response-body": "response-body", "invite": "invite",
-            "invite-body": "invite-body", "import": "response-body", "import-raw": "response"}
+            "invite-body": "invite-body", "import": "response-body", "import-raw": "response",
+            "template": "template", "answers": "answers"}
 WRITTEN_AT = datetime(2025, 12, 1, 9, 0, 0)
 
 
@@ -174,6 +175,73 @@ class Readers:
         except Exception as e:  # noqa: BLE001
             raise Finding(f"read_invitation raised {type(e).__name__}: {e}") from e
         return "accepted"
+
+
+# -- the form and answer checks alone (issue 14: what a hostile template or answer set may do) ------------
+def check_template(data: bytes) -> str:
+    """A template as an invitation or a response embeds it (canonical JSON): checked as the import
+    checks it, then used as the secretary's machine uses it (questions, hash, "Kiểm tra" on no answers,
+    every question's empty value). Only a refusal may come out; anything else is a Finding."""
+    import json
+    from selfreview.exchange.envelope import parse_json
+    from selfreview.exchange.errors import Rejected
+    from selfreview.forms.answers import coerce
+    from selfreview.forms.errors import TemplateErrors
+    from selfreview.forms.finalcheck import final_issues
+    from selfreview.forms.loader import canonical_json, template_from_data, template_hash
+    try:
+        body = parse_json(data, outer=False)
+    except Rejected as e:
+        return e.code
+    try:
+        template = template_from_data(body, "fuzz")
+    except TemplateErrors:
+        return "import.bad_template"
+    except RecursionError:
+        return "import.too_deep"
+    except Exception as e:  # noqa: BLE001 - the point of the harness
+        raise Finding(f"template_from_data raised {type(e).__name__}: {e}") from e
+    try:
+        json.loads(canonical_json(template))
+        template_hash(template)
+        final_issues(template, {})
+        for item in template.item_index().values():
+            if item.stores_answer:
+                try:
+                    coerce(item, None)
+                except Exception as e:  # noqa: BLE001 - an AnswerError is a refusal; anything else is not
+                    if type(e).__name__ != "AnswerError":
+                        raise
+    except Exception as e:  # noqa: BLE001
+        raise Finding(f"a checked template failed in use: {type(e).__name__}: {e}") from e
+    return "accepted"
+
+
+def check_answers(data: bytes) -> str:
+    """``{"form": <a bundled form's id>, "answers": {...}}``: the answers checked as the import checks
+    a finalized review (each answer coerced, then the rule of "Kiểm tra" and finalize)."""
+    from selfreview.exchange.envelope import parse_json
+    from selfreview.exchange.errors import Rejected
+    from selfreview.forms import registry
+    from selfreview.forms.finalcheck import final_issues
+    from selfreview.services.import_checks import coerce_all
+    try:
+        body = parse_json(data, outer=False)
+    except Rejected as e:
+        return e.code
+    if not isinstance(body, dict) or not isinstance(body.get("answers"), dict) or not isinstance(body.get("form"), str):
+        return "shape"
+    info = registry.find(body["form"])
+    if info is None:
+        return "unknown_form"
+    try:
+        answers = coerce_all(info.template.item_index(), body["answers"])
+        issues = final_issues(info.template, answers)
+    except Rejected as e:
+        return e.code
+    except Exception as e:  # noqa: BLE001
+        raise Finding(f"the answer checks raised {type(e).__name__}: {e}") from e
+    return "incomplete" if issues else "accepted"
 
 
 # -- the whole import on a data directory -------------------------------------------------------------
@@ -305,6 +373,10 @@ def make_checker(target: str, work: Path) -> Callable[[bytes], str]:
         if target == "import":
             return lambda data: world.check(world.readers.sign_body(data, "response"))
         return world.check
+    if target == "template":
+        return check_template
+    if target == "answers":
+        return check_answers
     readers = Readers(work)
     if target == "response":
         return readers.response

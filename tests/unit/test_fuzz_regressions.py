@@ -35,7 +35,8 @@ def _ids(pairs):
     return [f"{t}/{p.name}" for t, p in pairs]
 
 
-SEEDS = [(t, p) for t in ("response", "response-body", "invite", "invite-body") for p in fz.seeds(t)]
+SEEDS = [(t, p) for t in ("response", "response-body", "invite", "invite-body", "template", "answers")
+         for p in fz.seeds(t)]
 REGRESSIONS = fz.regressions()
 
 
