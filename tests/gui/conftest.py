@@ -108,3 +108,17 @@ def make_window(qtbot, ctx, settings, runner, dialogs, translators):
         return window
 
     yield factory
+
+
+@pytest.fixture
+def starts():
+    """AppStarts made by a test (``ui/app.py``), cleaned up after it: window closed, workers stopped,
+    database closed, the data folder's lock released."""
+    from selfreview.ui.app import AppStart
+    made: list[AppStart] = []
+    yield made
+    for start in made:
+        if start.window is not None:
+            start.window.close()
+            start.window.deleteLater()
+        start.close()

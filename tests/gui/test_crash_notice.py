@@ -44,16 +44,6 @@ CHILD = textwrap.dedent("""
 """)
 
 
-@pytest.fixture
-def starts():
-    made: list[AppStart] = []
-    yield made
-    for start in made:
-        if start.window is not None:
-            start.window.close()
-            start.window.deleteLater()
-        start.close()
-
 
 def start_app(qtbot, starts, data_dir, settings, dialogs, translators) -> AppStart:
     start = AppStart(str(data_dir), settings=settings, dialogs=dialogs, translators=translators)

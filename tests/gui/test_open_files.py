@@ -28,16 +28,6 @@ from tests.gui.helpers import labels_text, make_profile
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def starts():
-    made: list[AppStart] = []
-    yield made
-    for start in made:
-        if start.window is not None:
-            start.window.close()
-            start.window.deleteLater()
-        start.close()
-
 
 def first_app(qtbot, starts, data_dir, settings, dialogs, translators, open_path=None) -> AppStart:
     """The app as ``selfreview --data-dir DIR [FILE]`` starts it, up to its first page."""

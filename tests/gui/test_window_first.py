@@ -59,17 +59,6 @@ def opened_when(monkeypatch):
     return seen
 
 
-@pytest.fixture
-def starts():
-    """AppStarts made by a test, cleaned up after it (workers stopped, database closed, lock released)."""
-    made: list[AppStart] = []
-    yield made
-    for start in made:
-        if start.window is not None:
-            start.window.close()
-            start.window.deleteLater()
-        start.close()
-
 
 def begin(starts, data_dir, settings, dialogs, translators) -> AppStart:
     start = AppStart(str(data_dir), settings=settings, dialogs=dialogs, translators=translators)
