@@ -30,6 +30,9 @@ class AppContext:
     # the desktop app's "is this the one writer thread?" (TaskRunner.on_writer_thread); a unit of
     # work that may write, opened elsewhere, is logged as a warning (None: no check, e.g. the CLI)
     writer_check: Callable[[], bool] | None = None
+    # units of work that may write, begun so far (session() and connection()): an import on the
+    # shared writer compares it between its turns to know whether anything else wrote meanwhile
+    write_units: int = 0
     _services: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -59,6 +62,7 @@ class AppContext:
         see the same database), committed on success, rolled back on any error. In the desktop app
         it runs on the runner's one writer thread (ui/tasks.py)."""
         self._check_writer()
+        self.write_units += 1
         with storage_errors(self.data_dir, self.db.path), self.db.sessions.begin() as s:
             yield s
 
@@ -66,6 +70,7 @@ class AppContext:
     def connection(self) -> Iterator[Connection]:
         """:meth:`session` on a Core connection (the import's batches: services/import_rows.py)."""
         self._check_writer()
+        self.write_units += 1
         with storage_errors(self.data_dir, self.db.path), self.db.writer.begin() as conn:
             yield conn
 

@@ -169,18 +169,22 @@ class Importer(OneFileImport):
         if progress:
             progress(0, len(files))
         pending: list[Checked] = []
+        units_after_turn: int | None = None  # ctx.write_units when this import's last turn ended
 
         def settle() -> None:
             """One turn on the writer: check pending files against the database and write them; with
             a shared writer, only as many as :data:`TURN_SECONDS` allows (the rest wait for the next
             turn, after the writes queued meanwhile)."""
+            nonlocal units_after_turn
             budget = None
             if writer is not None:
-                self.rounds.reload()  # the app's other writes may have changed them since
+                if self.ctx.write_units != units_after_turn:  # another write of the app came between
+                    self.rounds.reload()
                 budget = time.perf_counter() + TURN_SECONDS
             todo = list(pending)
             pending.clear()
             pending.extend(self._settle(todo, out, budget))
+            units_after_turn = self.ctx.write_units
 
         write = writer or (lambda fn: fn())
         pool = None

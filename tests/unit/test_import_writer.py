@@ -38,3 +38,22 @@ def test_a_roster_entry_added_between_two_turns_is_matched_not_duplicated(ctx, t
         assert s.scalar(select(func.count()).select_from(Member).where(Member.cell_id == rnd.cell_id)) == 10
         pinned = s.get(Member, added[0])
         assert pinned.sign_public_key == later.sign_public  # the entry the secretary made got the file
+
+
+def test_turns_with_nothing_written_between_them_do_not_reload_the_rounds(ctx, tmp_path, monkeypatch):
+    """Loading the rounds, rosters and current reviews again costs as much as the whole cell: a turn
+    does it only when another write of the app came between this import's turns."""
+    from selfreview.services.import_rounds import Rounds
+    run_demo(ctx, 12, tmp_path / "files")
+    reloads: list[int] = []
+    real_reload = Rounds.reload
+    monkeypatch.setattr(Rounds, "reload", lambda self: reloads.append(1) or real_reload(self))
+    turns: list[int] = []
+
+    def writer(fn):
+        turns.append(1)
+        return fn()
+
+    receipts = Importer(ctx, workers=0, batch_files=4).run([tmp_path / "files"], writer=writer)
+    assert len(turns) >= 3 and [r.outcome for r in receipts] == [IMPORTED] * 12
+    assert reloads == [1]  # the first turn only: nothing else wrote between the turns
