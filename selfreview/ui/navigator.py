@@ -102,6 +102,8 @@ class Navigator(QTreeWidget):
             self.blockSignals(True)
             self.setCurrentItem(item)
             self.blockSignals(False)
+            if item.parent() is not None:  # the part's title too, where both fit (scrolling is per pixel)
+                self.scrollToItem(item.parent())
             self.scrollToItem(item)
 
     def set_completion(self, completion: dict[str, Any], incomplete: set[str] = frozenset()) -> None:
