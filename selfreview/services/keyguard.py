@@ -21,7 +21,7 @@ from selfreview.exchange import keystore
 from selfreview.exchange.keys import PrivateIdentity, PublicIdentity
 from selfreview.exchange.keystore import KeyFileError
 from selfreview.messages import msg
-from selfreview.services import audit
+from selfreview.services import audit, office_key
 from selfreview.services.errors import NotFound, ServiceError
 
 
@@ -45,10 +45,15 @@ def is_protected(ctx, profile_id: int) -> bool:
 
 
 def protect(ctx, profile_id: int, passphrase: str | None, current_passphrase: str | None = None) -> None:
-    """Set, change or (``passphrase`` None) remove the passphrase on the profile's private keys."""
+    """Set, change or (``passphrase`` None) remove the passphrase on the profile's private keys. The
+    copies of the office key the profile holds are sealed again under the new passphrase (and the
+    passphrase cannot be removed while it holds one: services/office_key.py)."""
+    if not passphrase and office_key.copies_of(ctx.keys_dir, profile_id):
+        raise ServiceError(msg("office_key.keep_protected"))
     with _as_service_error(), ctx.session() as s:
         p = _profile(s, profile_id)
         keystore.protect_keys(ctx.keys_dir, profile_id, passphrase, current_passphrase)
+        office_key.reseal(ctx.keys_dir, profile_id, current_passphrase, passphrase)
         audit.record(s, "keys.protect" if passphrase else "keys.unprotect", p.full_name,
                      profile_id=profile_id, fingerprint=p.fingerprint)
 
