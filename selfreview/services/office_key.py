@@ -245,6 +245,26 @@ def receive(ctx, profile_id: int, path: Path, file_passphrase: str, passphrase: 
     office key; the copy is sealed again under the profile's own passphrase. Copies of replaced
     office keys in this profile's folder are removed (the head alone keeps those)."""
     holder = _holder(ctx, profile_id, passphrase)
+    identity, info = read_file(ctx, path, file_passphrase)
+    found = identity.public.fingerprint
+    had_copy = copy_path(ctx.keys_dir, profile_id, found).is_file()
+    stored = _store(ctx, profile_id, identity, info.committee, passphrase)
+    try:
+        with ctx.session() as s:
+            audit.record(s, "office_key.received", holder.full_name, profile_id=holder.id, fingerprint=found,
+                         committee=info.committee, file=Path(path).name)
+    except BaseException:
+        if not had_copy:
+            stored.unlink(missing_ok=True)
+        raise
+    for old in info.previous:
+        copy_path(ctx.keys_dir, profile_id, old.fingerprint).unlink(missing_ok=True)
+    return info
+
+
+def read_file(ctx, path: Path, file_passphrase: str) -> tuple[PrivateIdentity, OfficeKey]:
+    """The office key in a hand-over file, checked: an office key file, opened by its passphrase,
+    holding this database's current office key (a foreign or replaced key is refused)."""
     info = current(ctx)
     if info is None:
         raise ServiceError(msg("office_key.none"))
@@ -258,20 +278,11 @@ def receive(ctx, profile_id: int, path: Path, file_passphrase: str, passphrase: 
         raise ServiceError(e.message) from None
     except OSError as e:
         raise ServiceError(msg("keys.bad_file", detail=e.strerror or type(e).__name__)) from None
-    found = identity.public.fingerprint
-    if found != info.fingerprint or identity.public.sign_public != info.current.sign_public:
-        raise ServiceError(msg("office_key.not_ours", found=found, expected=info.fingerprint))
-    stored = _store(ctx, profile_id, identity, info.committee, passphrase)
-    try:
-        with ctx.session() as s:
-            audit.record(s, "office_key.received", holder.full_name, profile_id=holder.id, fingerprint=found,
-                         committee=info.committee, file=Path(path).name)
-    except BaseException:
-        stored.unlink(missing_ok=True)
-        raise
-    for old in info.previous:
-        copy_path(ctx.keys_dir, profile_id, old.fingerprint).unlink(missing_ok=True)
-    return info
+    found = identity.public
+    if (found.fingerprint, found.sign_public, found.enc_public) != (info.fingerprint, info.current.sign_public,
+                                                                    info.current.enc_public):
+        raise ServiceError(msg("office_key.not_ours", found=found.fingerprint, expected=info.fingerprint))
+    return identity, info
 
 
 def record_used(session, holder: ProfileData, fingerprint: str, purpose: str, **details: Any) -> None:
