@@ -306,8 +306,9 @@ class CommitteeService:
                 {c: quota_check(v["htxsnv"], v["httnv"], percent) for c, v in sorted(by_cat.items())})
 
     def _actor(self) -> str:
-        sec = self.ctx.profiles.secretary()
-        return sec.full_name if sec else ""
+        """The person at this PC (in a committee office's shared database: the staff member here)."""
+        who = office_key.this_pc(self.ctx)
+        return who.full_name if who else ""
 
     # -- sending the decisions back -------------------------------------------------------------------
     def write_decisions(self, period: str, out_dir: str | os.PathLike[str], over_quota: bool = False,

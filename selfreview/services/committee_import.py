@@ -103,7 +103,8 @@ class LevelImporter:
         self.ctx = ctx
         self.passphrase = passphrase
         self.sec = ctx.profiles.secretary()
-        self.actor = self.secretary_name = self.sec.full_name if self.sec else ""
+        here = office_key.this_pc(ctx)  # the staff member at this PC (a shared database)
+        self.actor = self.secretary_name = here.full_name if here else ""
         self.office = office_key.current(ctx)
         self._keys: dict[str, tuple[PrivateIdentity, ProfileData | None]] = {}  # recipient -> key, office holder
         self._stranger: PrivateIdentity | None = None

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from selfreview.db.models import Setting, utcnow
 from selfreview.exchange import keystore
-from selfreview.exchange.keys import PrivateIdentity, PublicIdentity
+from selfreview.exchange.keys import SIGN_FILE, PrivateIdentity, PublicIdentity
 from selfreview.exchange.keystore import KeyFileError
 from selfreview.messages import msg
 from selfreview.services import audit
@@ -99,6 +99,23 @@ def holders(ctx, fingerprint: str) -> list[ProfileData]:
 def has_copy(ctx) -> bool:
     info = current(ctx)
     return info is not None and bool(holders(ctx, info.fingerprint))
+
+
+def has_own_keys(keys_dir: Path, profile_id: int) -> bool:
+    folder = Path(keys_dir) / str(profile_id)
+    return (folder / keystore.SEALED_FILE).is_file() or (folder / SIGN_FILE).is_file()
+
+
+def this_pc(ctx) -> ProfileData | None:
+    """Who acts at this PC, for the audit log of a shared database: the secretary when their keys
+    are here (a one-person office: always), else a profile holding the office key here, else one
+    whose keys are here, else the secretary."""
+    sec = ctx.profiles.secretary()
+    if sec is not None and has_own_keys(ctx.keys_dir, sec.id):
+        return sec
+    profiles = ctx.profiles.list()
+    return next((p for p in profiles if copies_of(ctx.keys_dir, p.id)), None) or \
+        next((p for p in profiles if has_own_keys(ctx.keys_dir, p.id)), None) or sec
 
 
 def _holder(ctx, profile_id: int, passphrase: str | None) -> ProfileData:

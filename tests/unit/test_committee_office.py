@@ -125,9 +125,10 @@ def test_the_colleague_opens_the_cells_results_with_the_office_key(database, off
         assert all(a.db_user for a in audit(mai, "office_key.used"))
 
     # the colleague decides and sends the decisions: signed by the office key, the cell takes them
-    hung.committee.accept_proposed("2025")
+    hung.committee.decide_by_name(hung.committee.find("2025", "Chi bộ Văn phòng"), "Trần Thị Bình", "httnv")
+    assert audit(mai, "results.decide")[0].actor == "Hoàng Văn Hùng"  # whoever sits at that PC
     [decisions] = hung.committee.write_decisions("2025", tmp_path / "decisions", over_quota=True, passphrase=HUNG)
-    assert [x.outcome for x in cell.ctx.exchange.import_paths([decisions])] in (["imported"], ["already_present"])
+    assert [x.outcome for x in cell.ctx.exchange.import_paths([decisions])] == ["imported"]
     assert audit(mai, "office_key.used")[-1].details["purpose"] == "results.decisions_write"
 
     # the database holds the office key's public halves only
@@ -239,9 +240,9 @@ def test_replacing_the_office_key_when_someone_leaves(tmp_path, monkeypatch, off
     late = cell.ctx.results.write_results(tmp_path / "late.selfreview-results", round_id=cell.round.id).path
     assert [r.outcome for r in mai.exchange.import_paths([late], passphrase=MAI)] == ["imported"]
     # the decisions for the old call are signed by the key that call carried, so the cell takes them
-    mai.committee.accept_proposed("2025")
+    mai.committee.decide_by_name(mai.committee.find("2025", "Chi bộ Văn phòng"), "Trần Thị Bình", "httnv")
     [decisions] = mai.committee.write_decisions("2025", tmp_path / "decisions", over_quota=True, passphrase=MAI)
-    assert [r.outcome for r in cell.ctx.exchange.import_paths([decisions])] != ["rejected"]
+    assert [r.outcome for r in cell.ctx.exchange.import_paths([decisions])] == ["imported"]
     # a new call carries the new key; Hùng's copy of the old one no longer signs for the office
     _, doc = mai.committee.write_call("2026", tmp_path / "call-2026", ["Chi bộ Văn phòng"], passphrase=MAI)
     assert doc.committee.fingerprint == new.fingerprint
