@@ -8,7 +8,8 @@ the keys are sealed with **ChaCha20-Poly1305**.
 
 The sealed container is one small UTF-8 JSON object (docs/security.md shows an example)::
 
-    {"format": "selfreview-sealed-keys", "version": 1, "purpose": "profile-keys" | "key-backup",
+    {"format": "selfreview-sealed-keys", "version": 1,
+     "purpose": "profile-keys" | "key-backup" | "office-key" (+ "committee": its name),
      "fingerprint": "K7QM-2XPA-9RTC-HB4N", "sign_public": b64(32), "enc_public": b64(32),
      "kdf": {"name": "scrypt", "n": 32768, "r": 8, "p": 1, "salt": b64(16)},
      "cipher": "chacha20poly1305", "nonce": b64(12), "ciphertext": b64(64 + 16)}
