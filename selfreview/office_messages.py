@@ -17,6 +17,11 @@ OFFICE: dict[str, tuple[str, str]] = {
         "This file is encrypted to the key of {name} (fingerprint {fingerprint}), which is not on this "
         "computer: import it on that person's computer. For every staff member of the office to open files "
         "sent to the committee, use an office key (selfreview keys new-office) for the next calls for results."),
+    "office_key.secretary_elsewhere": (
+        "Việc này cần khóa riêng của bí thư {name} (mã khóa {fingerprint}), khóa đó không có trên máy này: hãy làm "
+        "trên máy của bí thư.",
+        "This needs the private key of the secretary, {name} (fingerprint {fingerprint}), which is not on this "
+        "computer: do it on the secretary's computer."),
     "office_key.exists": (
         "Văn phòng đã có khóa văn phòng (mã khóa {fingerprint}). Hãy trao bản sao cho đồng nghiệp bằng selfreview "
         "keys export-office; chỉ thay khóa (--replace) khi có người thôi việc hoặc mất máy.",

@@ -316,3 +316,30 @@ def test_the_command_line_office(tmp_path, monkeypatch, office_url, capsys):
     assert main([*hung, "results-invite", "--period", "2025", "--expect", "Chi bộ A",
                  "--out", str(tmp_path / "call")]) == 0
     assert office_key.current(AppContext.open(tmp_path / "mai-pc")).fingerprint in capsys.readouterr().out
+
+
+def test_before_the_office_key_the_secretarys_own_key_serves_on_their_pc_only(tmp_path, monkeypatch, office_url):
+    cell = Cell(tmp_path / "cell")
+    mai = staff_pc(tmp_path / "mai-pc", office_url, monkeypatch)
+    hung = staff_pc(tmp_path / "hung-pc", office_url, monkeypatch)
+    mai_id = staff(mai, "Lê Thị Mai", MAI, secretary=True)
+    staff(hung, "Hoàng Văn Hùng", HUNG)
+    path, doc = mai.committee.write_call("2025", tmp_path / "call", ["Chi bộ Văn phòng"], "Đảng ủy Khối",
+                                         passphrase=MAI)
+    assert doc.committee.fingerprint == mai.profiles.get(mai_id).fingerprint  # no office key: hers
+    cell.ctx.results.open_call(path, 1)
+    results = cell.ctx.results.write_results(tmp_path / "vp.selfreview-results", round_id=cell.round.id).path
+    before = counts(hung)
+    for act in (lambda: hung.exchange.import_paths([results], passphrase=HUNG),
+                lambda: hung.committee.write_call("2026", tmp_path / "c2", [], "Đảng ủy Khối", passphrase=HUNG)):
+        with pytest.raises(ServiceError) as e:
+            act()
+        assert e.value.message.code in ("office_key.recipient_missing", "office_key.secretary_elsewhere")
+        assert "Lê Thị Mai" in e.value.message.vi and "Không tìm thấy khóa riêng" not in e.value.message.vi
+    assert counts(hung) == before and not (tmp_path / "c2").exists()
+    # on her PC it opens as before, and the import names her
+    assert [r.outcome for r in mai.exchange.import_paths([results], passphrase=MAI)] == ["imported"]
+    assert audit(mai, "results.import")[0].actor == "Lê Thị Mai" and audit(mai, "office_key.used") == []
+    mai.close()
+    hung.close()
+    cell.ctx.close()
