@@ -18,7 +18,7 @@ from selfreview.rating import Rating
 from selfreview.ui.committee.models import ROW_ROLE, MembersModel, OrganisationsModel, short
 from selfreview.ui.names import type_to_find
 from selfreview.ui.i18n import arg, language
-from selfreview.ui.secretary.common import show_error
+from selfreview.ui.secretary.common import SecretaryKey, show_error
 from selfreview.ui.widgets import ScaledLabel
 
 
@@ -29,6 +29,7 @@ class CommitteePage(QWidget):
         super().__init__(parent)
         self.setObjectName("committeePage")
         self.ctx, self.runner, self.dialogs = ctx, runner, dialogs
+        self.key = SecretaryKey()  # the passphrase of the key that opens the results, asked once
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.home_button = QPushButton(self.tr("← H&ome"), self)
@@ -215,8 +216,16 @@ class CommitteePage(QWidget):
         paths = self.dialogs.open_files(self, self.tr("Import results"),
                                         self.tr("Results and decisions (*.selfreview-results *.selfreview-decisions)"))
         if paths:
-            self.runner.submit(self.ctx.exchange.import_paths, paths, on_done=self._imported,
-                               on_error=lambda e: show_error(self.dialogs, self, e))
+            self._import(paths)
+
+    def _import(self, paths: list[str]) -> None:
+        """Import; when the key that opens the files asks for its passphrase (the office key always
+        does: docs/security.md §5), ask it and try again."""
+        def failed(error: Exception) -> None:
+            if not self.key.retry(error, self, lambda: self._import(paths)):
+                show_error(self.dialogs, self, error)
+        self.runner.submit(self.ctx.exchange.import_paths, paths, passphrase=self.key.passphrase,
+                           on_done=self._imported, on_error=failed)
 
     def _imported(self, receipts: list) -> None:
         counts = {o: sum(1 for r in receipts if r.outcome == o)
