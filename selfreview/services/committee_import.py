@@ -104,7 +104,7 @@ class LevelImporter:
         self.passphrase = passphrase
         self.sec = ctx.profiles.secretary()
         here = office_key.this_pc(ctx)  # the staff member at this PC (a shared database)
-        self.actor = self.secretary_name = here.full_name if here else ""
+        self.actor = self.here = here.full_name if here else ""
         self.office = office_key.current(ctx)
         self._keys: dict[str, tuple[PrivateIdentity, ProfileData | None]] = {}  # recipient -> key, office holder
         self._stranger: PrivateIdentity | None = None
@@ -153,7 +153,7 @@ class LevelImporter:
         kind = kind_of(path)
         sha, label, fingerprint = "", "", ""
         used: tuple[ProfileData, str] | None = None  # the office key's holder and fingerprint
-        self.actor = self.secretary_name
+        self.actor = self.here
         try:
             raw = read_limited(path, MAX_RESULTS_BYTES)
             sha = hashlib.sha256(raw).hexdigest()

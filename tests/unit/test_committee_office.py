@@ -163,11 +163,11 @@ def test_a_pc_without_the_office_key_is_told_how_to_get_it_and_nothing_changes(t
     assert e.value.message.code == "office_key.missing"
     assert office.key.fingerprint in e.value.message.vi and "import-office" in e.value.message.vi
     monkeypatch.setenv(DB_URL_ENV, office_url)
-    for argv, lang, words in ((["import", str(results)], "vi", "Máy này chưa có khóa văn phòng của Đảng ủy Khối Cơ quan"),
-                              (["import", str(results), "--lang", "en"], "en",
-                               "This computer does not have the office key of Đảng ủy Khối Cơ quan"),
-                              (["results-invite", "--period", "2026", "--out", str(tmp_path / "c2")], "vi",
-                               "selfreview keys import-office")):
+    for argv, words in ((["import", str(results)], "Máy này chưa có khóa văn phòng của Đảng ủy Khối Cơ quan"),
+                        (["import", str(results), "--lang", "en"],
+                         "This computer does not have the office key of Đảng ủy Khối Cơ quan"),
+                        (["results-invite", "--period", "2026", "--out", str(tmp_path / "c2")],
+                         "selfreview keys import-office")):
         code = main(["--data-dir", str(tmp_path / "lan-pc"), *argv])
         err = capsys.readouterr().err
         assert code == 2 and words in err and "Không tìm thấy khóa riêng" not in err, err
