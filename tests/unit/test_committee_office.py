@@ -343,3 +343,29 @@ def test_before_the_office_key_the_secretarys_own_key_serves_on_their_pc_only(tm
     mai.close()
     hung.close()
     cell.ctx.close()
+
+
+def test_the_office_key_container_seals_the_committees_name():
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from selfreview.exchange.keys import PrivateIdentity
+    from selfreview.exchange.keystore import KeyFileError
+
+    identity = PrivateIdentity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    data = keystore.seal(identity, HANDOVER, keystore.PURPOSE_OFFICE, "Đảng ủy Khối")
+    header = keystore.read_header(data)
+    assert (header["purpose"], header["committee"]) == ("office-key", "Đảng ủy Khối")
+    assert keystore.unseal(data, HANDOVER).public == identity.public
+    doc = json.loads(data)
+    for change, code in ((lambda d: d.update(committee="Đảng ủy khác"), "keys.wrong_passphrase"),
+                         (lambda d: d.pop("committee"), "keys.bad_file"),  # an office key names its committee
+                         (lambda d: d.update(purpose="key-backup"), "keys.bad_file"),  # and only an office key
+                         (lambda d: d.update(committee=7), "keys.bad_file")):
+        changed = dict(doc)
+        change(changed)
+        with pytest.raises(KeyFileError) as e:
+            keystore.unseal(json.dumps(changed).encode(), HANDOVER)
+        assert e.value.code == code
+    with pytest.raises(ValueError):
+        keystore.seal(identity, HANDOVER, keystore.PURPOSE_BACKUP, "Đảng ủy Khối")
