@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Self
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -52,9 +52,11 @@ SETTINGS = "settings"  # e.g. the place printed on the documents
 
 @dataclass(frozen=True)
 class Change:
-    """What one operation changed: the kinds of data, the widget that ran it, and its result."""
+    """What one operation changed: the kinds of data, what they belong to when one thing (e.g. the
+    review's or the profile's id), the widget that ran it, and its result."""
 
     kinds: frozenset[str]
+    about: Any = None
     source: QObject | None = None
     result: Any = None
 
@@ -67,9 +69,9 @@ class Changes(QObject):
 
     changed = Signal(object)  # a Change
 
-    def announce(self, *kinds: str, source: QObject | None = None, result: Any = None) -> None:
+    def announce(self, *kinds: str, about: Any = None, source: QObject | None = None, result: Any = None) -> None:
         if kinds:
-            self.changed.emit(Change(frozenset(kinds), source, result))
+            self.changed.emit(Change(frozenset(kinds), about, source, result))
 
 
 def changes_of(runner: QObject) -> Changes:
@@ -79,20 +81,18 @@ def changes_of(runner: QObject) -> Changes:
 
 
 # -- the one error presenter -----------------------------------------------------------------------------
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Operations", text)
-
-
 def error_text(error: BaseException) -> str:
-    """What a failed operation tells the person, in the chosen language: a service's own message; a
-    file that could not be read or written; else that something unexpected happened (the details
-    are in the log)."""
+    """What a failed operation tells the person, in the chosen language: a service's own message
+    (storage failures included: services/safety.py); a file that could not be read or written; else
+    that something unexpected happened, the details being in the log (services/applog.py)."""
     message = getattr(error, "message", None)
     if message is not None:
         return pick(message)
     if isinstance(error, OSError):
-        return arg(_tr("The file could not be read or written: %1"), error.strerror or _tr("unknown reason"))
-    return _tr("Something unexpected went wrong; nothing was changed by this step. The details are in the log.")
+        return arg(QCoreApplication.translate("Operations", "The file could not be read or written: %1"),
+                   error.strerror or QCoreApplication.translate("Operations", "unknown reason"))
+    return QCoreApplication.translate("Operations", "Something unexpected went wrong. The details are written in "
+                                                    "the log file (logs/selfreview.log in the data folder).")
 
 
 def log_error(error: BaseException, what: str = "operation") -> None:
@@ -110,7 +110,7 @@ def present_error(dialogs: Any, parent: QWidget | None, error: BaseException, ti
     log_error(error)
     if parent is not None and not shiboken6.isValid(parent):
         parent = None
-    dialogs.error(parent, title or _tr("Could not do that"), error_text(error))
+    dialogs.error(parent, title or QCoreApplication.translate("Operations", "Could not do that"), error_text(error))
 
 
 # -- operations ------------------------------------------------------------------------------------------
@@ -118,19 +118,21 @@ class _Operation:
     def __init__(self, ops: "Operations", fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
         self._ops, self._fn, self._args, self._kwargs = ops, fn, args, kwargs
         self._kinds: tuple[str, ...] = ()
+        self._about: Any = None
         self._success: Callable[[Any], Any] | None = None
         self._failure: Callable[[Exception], Any] | None = None
 
-    def changes(self, *kinds: str) -> "_Operation":
-        """The kinds of data this operation changes, announced when it succeeded."""
-        self._kinds = kinds
+    def changes(self, *kinds: str, about: Any = None) -> Self:
+        """The kinds of data this operation changes (of ``about``, e.g. a review's id), announced
+        when it succeeded."""
+        self._kinds, self._about = kinds, about
         return self
 
-    def success(self, fn: Callable[[Any], Any]) -> "_Operation":
+    def success(self, fn: Callable[[Any], Any]) -> Self:
         self._success = fn
         return self
 
-    def failure(self, fn: Callable[[Exception], Any]) -> "_Operation":
+    def failure(self, fn: Callable[[Exception], Any]) -> Self:
         """Instead of the error dialog (e.g. a failure that asks for a passphrase and tries again)."""
         self._failure = fn
         return self
@@ -138,7 +140,7 @@ class _Operation:
     def _succeeded(self, result: Any) -> None:
         if self._success is not None:
             self._success(result)
-        self._ops.changes.announce(*self._kinds, source=self._ops.parent(), result=result)
+        self._ops.changes.announce(*self._kinds, about=self._about, source=self._ops.parent(), result=result)
 
     def _failed(self, error: Exception) -> None:
         if self._failure is not None:
@@ -169,12 +171,12 @@ class JobOp(_Operation):
         self._cancel: Callable[[], Any] | None = None
         self.dialog: ProgressDialog | None = None
 
-    def with_progress(self, title: str, label: str, cancellable: bool = True) -> "JobOp":
+    def with_progress(self, title: str, label: str, cancellable: bool = True) -> Self:
         """A progress dialog (shown when the job lasts more than half a second), with Cancel."""
         self._progress = (title, label, cancellable)
         return self
 
-    def on_cancel(self, fn: Callable[[], Any]) -> "JobOp":
+    def on_cancel(self, fn: Callable[[], Any]) -> Self:
         self._cancel = fn
         return self
 
