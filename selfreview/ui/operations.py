@@ -160,8 +160,10 @@ class ReadOp(_Operation):
     def run(self) -> Job:
         """Run the query off the GUI thread (beside the writer); callbacks on the GUI thread."""
         fn, args, kwargs = self._fn, self._args, self._kwargs
-        return self._ops.runner.start_job(lambda _progress: fn(*args, **kwargs), on_done=self._succeeded,
-                                          on_error=self._failed)
+        # lambdas, not bound methods: a signal keeps only a weak reference to a bound method, and
+        # nothing else keeps this operation alive until the job ends
+        return self._ops.runner.start_job(lambda _progress: fn(*args, **kwargs), on_done=lambda r: self._succeeded(r),
+                                          on_error=lambda e: self._failed(e))
 
 
 class JobOp(_Operation):
