@@ -74,7 +74,8 @@ class Exporter(QObject):
         if out is None:
             return None
         passphrase = self.workspace.key.passphrase
-        return (self.ops.job(lambda _p: self.runner.write(self.ctx.exchange.write_invitation, round_id, out, passphrase))
+        write = self.ctx.exchange.write_invitation
+        return (self.ops.job(lambda _p: self.runner.write(write, round_id, out, passphrase))
                 .with_progress(self.tr("Invitation"), arg(self.tr("Writing %1…"), out.name), cancellable=False)
                 .success(lambda _r: self._done(out)).failure(lambda e: self._invite_failed(e, round_id, out)).run())
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from selfreview.services.rollcall import KEY_MISMATCH, LATE, NOT_SUBMITTED, STATUSES, SUBMITTED
 from selfreview.messages import msg
 from selfreview.ui.i18n import arg, language
-from selfreview.ui.operations import ASSESSMENTS, DECISIONS, HAND_INS, ROSTER, Change, changes_of
+from selfreview.ui.operations import ASSESSMENTS, DECISIONS, HAND_INS, REVIEWS, ROSTER, Change, changes_of
 from selfreview.ui.secretary.assessment_panel import AssessmentPanel
 from selfreview.ui.secretary.common import QuotaBanner
 from selfreview.ui.secretary.drop_import import DropTableView, ImportController, local_paths
@@ -184,7 +184,7 @@ class RollCallPage(QWidget):
         self.refresh()
 
     def _changed(self, change: Change) -> None:
-        if change.touches(ROSTER, HAND_INS, ASSESSMENTS, DECISIONS):
+        if change.touches(ROSTER, HAND_INS, ASSESSMENTS, DECISIONS, REVIEWS):  # REVIEWS: one typed in on behalf
             self.refresh()
 
     def refresh(self) -> None:
