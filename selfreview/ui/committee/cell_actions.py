@@ -35,11 +35,10 @@ def open_call(exporter: Any) -> Any:
     if not dialogs.confirm(ws, tr("Call for results"), text, tr("Keep it")):
         return None
     sec = ctx.profiles.secretary()
-    try:
-        return ctx.results.open_call(info, sec.id if sec else None)
-    except Exception as e:  # noqa: BLE001
-        present_error(dialogs, ws, e)
-        return None
+    kept: list[Any] = []  # on the one writer (at once with the synchronous runner of the tests)
+    Operations(exporter.runner, dialogs, ws).write(ctx.results.open_call, info, sec.id if sec else None).success(
+        kept.append).run()
+    return kept[0] if kept else None
 
 
 def write_results(exporter: Any, round_id: int, with_reviews: bool) -> Any:
