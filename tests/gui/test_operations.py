@@ -18,7 +18,7 @@ from selfreview.services.safety import DiskFull
 from selfreview.ui.operations import HAND_INS, ROSTER, Operations, changes_of
 from selfreview.ui.tasks import ProgressDialog, TaskRunner
 from tests.gui.helpers import make_profile
-from tests.gui.secretary_support import PickingDialogs, demo_round, secretary_profile, workspace_of
+from tests.gui.secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 UNEXPECTED_VI = ("Đã xảy ra lỗi ngoài dự kiến. Chi tiết được ghi trong tệp nhật ký (logs/selfreview.log trong "
                  "thư mục dữ liệu).")
@@ -110,6 +110,18 @@ def test_a_roster_imported_on_set_up_shows_on_the_roll_call_at_once(qtbot, make_
     assert ws.rollcall.count.text() == "0/2 đã nộp"
     assert sorted(r.name for r in ws.rollcall.model.rows) == ["Mai Văn Lộc", "Vũ Thị Hoa"]
     assert [c.kinds for c in heard] == [frozenset({ROSTER})] and heard[0].source is ws.setup.roster
+
+
+def test_files_dropped_on_the_roll_call_put_their_members_on_the_set_up_pages_roster(qtbot, make_window, ctx,
+                                                                                     dialogs, tmp_path):
+    window, ws, rnd = _workspace(make_window, ctx, tmp_path, members=4)  # the files bring their members
+    roster = ws.setup.roster
+    assert roster.model.rowCount() == 0
+    ws.tabs.setCurrentWidget(ws.rollcall)
+    accepted, dropped = drop_on(ws.rollcall, [tmp_path / "inbox"])
+    assert accepted and dropped and ws.rollcall.count.text() == "4/4 đã nộp"
+    assert ws.tabs.currentWidget() is ws.rollcall
+    assert roster.model.rowCount() == 4 and roster.title.text() == "Danh sách đảng viên (4 đồng chí)"
 
 
 def test_a_round_opened_on_set_up_becomes_the_workspaces_round(qtbot, make_window, ctx, dialogs, tmp_path):
