@@ -232,15 +232,13 @@ class SecretaryWorkspace(QWidget):
         return reader
 
     def open_member(self, member_id: int) -> ReviewReader | None:
-        self.rollcall.refresh()
-        self.rollcall.select_member(member_id)
+        self.rollcall.select_member(member_id)  # up to date: it follows the changes (ui/operations.py)
         return self.open_reader(self.rollcall.current_row())
 
     def _back_to_rollcall(self) -> None:
         member = getattr(self.view, "row", None)
         self.back_to_pages(refresh=False)
-        self.tabs.setCurrentIndex(self.ROLLCALL)
-        self.rollcall.refresh()
+        self.tabs.setCurrentIndex(self.ROLLCALL)  # the assessment saved on closing the reader is on it already
         if member is not None:
             self.rollcall.select_member(member.member_id)
 
