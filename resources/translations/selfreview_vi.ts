@@ -29,7 +29,7 @@
         <translation>Nhận</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Save the results for the committee</source>
         <translation>Lưu kết quả gửi cấp ủy</translation>
     </message>
@@ -482,12 +482,12 @@
     <name>Exporter</name>
     <message>
         <location filename="../../selfreview/ui/secretary/outputs.py" line="+57"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Save the invitation</source>
         <translation>Lưu lời mời</translation>
     </message>
@@ -497,7 +497,7 @@
         <translation>Lời mời (*%1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Invitation</source>
         <translation>Lời mời</translation>
     </message>
@@ -1894,7 +1894,7 @@ Mã khóa trong tệp:
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../selfreview/ui/operations.py" line="+92"/>
+        <location filename="../../selfreview/ui/operations.py" line="+93"/>
         <source>The file could not be read or written: %1</source>
         <translation>Không đọc hoặc ghi được tệp: %1</translation>
     </message>
@@ -1909,7 +1909,7 @@ Mã khóa trong tệp:
         <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết được ghi trong tệp nhật ký (logs/selfreview.log trong thư mục dữ liệu).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Could not do that</source>
         <translation>Chưa thực hiện được</translation>
     </message>
@@ -2219,7 +2219,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../selfreview/ui/tasks.py" line="+243"/>
+        <location filename="../../selfreview/ui/tasks.py" line="+245"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -3065,7 +3065,7 @@ Mã khóa trong tệp:
         <translation>Máy này chưa có hồ sơ bí thư</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+104"/>
         <source>Typed in from paper on behalf of %1, by the secretary. Finalize it when every answer is in: it then counts as handed in.</source>
         <translation>Bí thư nhập hộ đồng chí %1 từ bản giấy. Hoàn tất khi đã nhập đủ: khi đó bản kiểm điểm được tính là đã nộp.</translation>
     </message>
@@ -3139,7 +3139,7 @@ Mã khóa trong tệp:
         <translation>Khóa dùng để ký các tệp đồng chí gửi đi, để bí thư chi bộ biết tệp đúng là của đồng chí, và để mở các tệp gửi cho đồng chí. Khóa chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Key code</source>
         <translation>Mã khóa</translation>
     </message>

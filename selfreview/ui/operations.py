@@ -8,7 +8,8 @@
 - ``write``: a database write, queued on the runner's one writer (ui/tasks.py).
 - ``job``: a long job ``fn(progress, *args)`` with a progress dialog and Cancel; its success,
   failure and cancel callbacks run once the dialog is gone.
-- ``read``: a query run beside the writer, the result handed back to the GUI thread.
+- ``read``: a query run on the job thread, beside the writer, the result handed back to the GUI
+  thread.
 
 Every operation ends in one of three ways. Success: ``success(result)`` runs, then the kinds of
 data it ``changes`` are announced on the app's one :class:`Changes` object (``changed(Change)``).
@@ -105,9 +106,11 @@ def log_error(error: BaseException, what: str = "operation") -> None:
         log.error("%s failed", what, exc_info=(type(error), error, error.__traceback__))
 
 
-def present_error(dialogs: Any, parent: QWidget | None, error: BaseException, title: str = "") -> None:
-    """Tell the person an operation failed (a dialog in their language); the details go to the log."""
-    log_error(error)
+def present_error(dialogs: Any, parent: QWidget | None, error: BaseException, title: str = "",
+                  what: str = "operation") -> None:
+    """Tell the person an operation failed (a dialog in their language); the details go to the log
+    (``what``: the operation's name there)."""
+    log_error(error, what)
     if parent is not None and not shiboken6.isValid(parent):
         parent = None
     dialogs.error(parent, title or QCoreApplication.translate("Operations", "Could not do that"), error_text(error))
@@ -146,7 +149,11 @@ class _Operation:
         if self._failure is not None:
             self._failure(error)
         else:
-            self._ops.present(error)
+            self._ops.present(error, what=_name(self._fn))
+
+
+def _name(fn: Any) -> str:
+    return str(getattr(fn, "__qualname__", None) or fn)
 
 
 class WriteOp(_Operation):
@@ -158,7 +165,8 @@ class WriteOp(_Operation):
 
 class ReadOp(_Operation):
     def run(self) -> Job:
-        """Run the query off the GUI thread (beside the writer); callbacks on the GUI thread."""
+        """Run the query on the job thread (beside the writer, after a long job already running);
+        callbacks on the GUI thread."""
         fn, args, kwargs = self._fn, self._args, self._kwargs
         # lambdas, not bound methods: a signal keeps only a weak reference to a bound method, and
         # nothing else keeps this operation alive until the job ends
@@ -197,7 +205,7 @@ class JobOp(_Operation):
             elif kind == "error":
                 self._failed(outcome["value"])
             elif kind == "cancel":
-                log.info("job cancelled: %s", getattr(self._fn, "__qualname__", self._fn))
+                log.info("%s cancelled", _name(self._fn))
                 if self._cancel is not None:
                     self._cancel()
 
@@ -235,5 +243,5 @@ class Operations:
     def read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> ReadOp:
         return ReadOp(self, fn, args, kwargs)
 
-    def present(self, error: BaseException, title: str = "") -> None:
-        present_error(self.dialogs, self.parent(), error, title)
+    def present(self, error: BaseException, title: str = "", what: str = "operation") -> None:
+        present_error(self.dialogs, self.parent(), error, title, what)

@@ -66,6 +66,7 @@ def test_an_unexpected_failure_is_told_in_words_and_its_details_go_to_the_log(qt
     logged = [r for r in caplog.records if r.name == "selfreview.ui.operations"]
     assert logged and logged[-1].exc_info is not None  # the traceback is in the log
     assert "no such column: member.order_no" in caplog.text
+    assert logged[-1].getMessage().endswith(".broken failed")  # which operation
     assert roster.model.rowCount() == before == len(ctx.cells.members(rnd.cell_id))
 
 
