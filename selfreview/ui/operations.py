@@ -140,6 +140,12 @@ class _Operation:
         self._failure = fn
         return self
 
+    def quietly(self) -> Self:
+        """A failure goes to the runner's ``error`` signal (the window's status bar and the log), not
+        to a dialog: for a write nobody waits for, such as remembering the section shown."""
+        self._failure = self._ops.runner.error.emit
+        return self
+
     def _succeeded(self, result: Any) -> None:
         if self._success is not None:
             self._success(result)

@@ -200,7 +200,7 @@ class ReviewEditor(QWidget):
         self.current_section = section_id
         self.navigator.select(section_id)
         self.scroll.verticalScrollBar().setValue(0)
-        self.runner.submit(self.ctx.reviews.set_last_section, self.review_id, section_id)
+        self.ops.write(self.ctx.reviews.set_last_section, self.review_id, section_id).quietly().run()
         self.section_changed.emit(section_id)
 
     def next_section(self, step: int = 1) -> None:

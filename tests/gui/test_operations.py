@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from selfreview.messages import msg
-from selfreview.services.safety import DiskFull
+from selfreview.services.safety import DatabaseBusy, DiskFull
 from selfreview.ui.operations import HAND_INS, ROSTER, Operations, changes_of
 from selfreview.ui.tasks import ProgressDialog, TaskRunner
-from tests.gui.helpers import make_profile
+from tests.gui.helpers import complete_review, make_profile
 from tests.gui.secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 UNEXPECTED_VI = ("Đã xảy ra lỗi ngoài dự kiến. Chi tiết được ghi trong tệp nhật ký (logs/selfreview.log trong "
@@ -90,6 +90,25 @@ def test_a_full_disk_is_the_storage_message_in_english_with_the_cause_in_the_log
     assert dialogs.asked[-1] == ("error", "Could not do that", msg("storage.disk_full").en)
     assert "No space left on device" in caplog.text and "DiskFull" in caplog.text
     assert ctx.profiles.get(profile.id).full_name == profile.full_name
+
+
+def test_a_write_nobody_waits_for_fails_quietly_in_the_status_bar(qtbot, make_window, ctx, dialogs, caplog,
+                                                                  monkeypatch):
+    profile, review_id = complete_review(ctx)
+    window = make_window()
+    window.open_profile(profile.id)
+    assert window.open_review(review_id)
+    editor = window.editor
+
+    def busy(*_a):
+        raise DatabaseBusy(msg("storage.busy"))
+    monkeypatch.setattr(ctx.reviews, "set_last_section", busy)
+    caplog.set_level(logging.WARNING, logger="selfreview")
+    editor.show_section(editor.order[1])  # the section shown is remembered by a write in the background
+    assert editor.current_section == editor.order[1]
+    assert not [a for a in dialogs.asked if a[0] == "error"]  # no dialog for it
+    assert window.statusBar().currentMessage() == msg("storage.busy").vi
+    assert "DatabaseBusy" in caplog.text
 
 
 # -- one page's change shows on another ---------------------------------------------------------------------
