@@ -132,10 +132,16 @@ def _holder(ctx, profile_id: int, passphrase: str | None) -> ProfileData:
     return p
 
 
+def _write_sealed(path: Path, identity: PrivateIdentity, passphrase: str, committee: str) -> None:
+    """The office key sealed under ``passphrase``, written owner-only and atomically (the one place
+    this module writes a key file)."""
+    keystore.write_private_file(path, keystore.seal(identity, passphrase, keystore.PURPOSE_OFFICE, committee))
+
+
 def _store(ctx, profile_id: int, identity: PrivateIdentity, committee: str, passphrase: str) -> Path:
     path = copy_path(ctx.keys_dir, profile_id, identity.public.fingerprint)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    keystore.write_private_file(path, keystore.seal(identity, passphrase, keystore.PURPOSE_OFFICE, committee))
+    _write_sealed(path, identity, passphrase, committee)
     return path
 
 
@@ -247,8 +253,7 @@ def export(ctx, profile_id: int, path: Path, file_passphrase: str, passphrase: s
     identity = _open_copy(ctx, profile_id, info.fingerprint, passphrase)
     path = Path(path)
     try:
-        keystore.write_private_file(path, keystore.seal(identity, file_passphrase, keystore.PURPOSE_OFFICE,
-                                                        info.committee))
+        _write_sealed(path, identity, file_passphrase, info.committee)
     except OSError as e:  # the stick is full, write-protected or gone
         raise ServiceError(msg("keys.cannot_write", path=path, error=e.strerror or type(e).__name__)) from None
     with ctx.session() as s:
@@ -343,5 +348,4 @@ def reseal(keys_dir: Path, profile_id: int, old_passphrase: str | None, new_pass
         except KeyFileError as e:
             raise ServiceError(e.message) from None
     for path, identity, committee in opened:
-        keystore.write_private_file(path, keystore.seal(identity, new_passphrase, keystore.PURPOSE_OFFICE,
-                                                        committee))
+        _write_sealed(path, identity, new_passphrase, committee)
