@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from selfreview.reports.atomic import Cancelled
+from selfreview.cancel import Cancelled
 from selfreview.reports.fonts import SERIF, register_fonts
 from selfreview.text import nfc
 

@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import defer
 
 from selfreview.db.models import OrgDecision, OrgResult, ResultsCall, utcnow
-from selfreview.exchange.atomic import write_atomic
 from selfreview.exchange.decisions import Decision, DecisionsDoc, write_decisions
 from selfreview.exchange.results_invite import CommitteeRef, ResultsInviteDoc, write_results_invite
+from selfreview.fsutil import write_atomic
 from selfreview.messages import Message, msg
 from selfreview.rating import QuotaCheck, quota_check
 from selfreview.services import audit

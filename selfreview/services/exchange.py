@@ -17,13 +17,13 @@ from typing import Any, Callable, Iterable, Sequence
 from sqlalchemy import select
 
 from selfreview.db.models import Cell, Invitation, Profile, Review, ReviewRound, utcnow
-from selfreview.exchange.atomic import write_atomic
 from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.invitation import InvitationDoc, read_invitation, write_invitation
 from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.response import MemberIdentity, ResponseDoc, RoundRef, TemplateRef, write_response
+from selfreview.fsutil import write_atomic
 from selfreview.filenames import portable_name
 from selfreview.forms import canonical_json, registry
 from selfreview.messages import msg
