@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from selfreview.text import Bilingual
+
 from . import messages as M
 
 
@@ -174,15 +176,12 @@ def band_for(total: Decimal | float | int) -> Rating:
 
 
 @dataclass(frozen=True)
-class Reason:
+class Reason(Bilingual):
     """One explanation line, in both languages."""
 
     code: str
     vi: str
     en: str
-
-    def text(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
 
 
 def _codes(value, allowed: frozenset[str], what: str) -> frozenset[str]:
@@ -244,7 +243,7 @@ class Suggestion:
 
     def explain(self, lang: str = "vi") -> list[str]:
         """All reason lines, then the notes, in one language."""
-        return [r.text(lang) for r in self.reasons + self.notes]
+        return [r.get(lang) for r in self.reasons + self.notes]
 
 
 def _reason(code: str, template: tuple[str, str], level: Rating, cat: Category) -> Reason:
@@ -315,16 +314,13 @@ def suggest(inp: RatingInput) -> Suggestion:
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(Bilingual):
     """Something to look at in a proposed rating. ``severity`` is "warning" or "error"."""
 
     code: str
     vi: str
     en: str
     severity: str = "warning"
-
-    def text(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
 
 
 def _problem(code: str, by: str = "self", **fields: tuple[str, str]) -> Problem:

@@ -88,10 +88,10 @@ class RollCallModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == NAME:  # the order a click on it sorts in
-                return name_header(COLUMNS[section].title(self.lang), "\n")
-            return two_lines(COLUMNS[section].title(self.lang))
+                return name_header(COLUMNS[section].get(self.lang), "\n")
+            return two_lines(COLUMNS[section].get(self.lang))
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[section].title(self.lang)
+            return COLUMNS[section].get(self.lang)
         return None
 
     def text(self, row: int, col: int) -> str:
