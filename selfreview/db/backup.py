@@ -22,7 +22,7 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from selfreview.db.integrity import check_file, side_files, sqlite_uri
@@ -179,10 +179,6 @@ def clean_partials(backup_dir: Path) -> None:
     if backup_dir.is_dir():
         for p in backup_dir.glob("*" + _TMP_SUFFIX):
             _unlink_quietly(p)
-
-
-def days_covered(backups: list[BackupFile]) -> list[date]:
-    return sorted({b.taken_at.date() for b in backups if b.kind == "daily"}, reverse=True)
 
 
 def restore_file(backup: Path, target: Path) -> None:

@@ -222,11 +222,3 @@ def read_key_backup(path: Path, passphrase: str) -> PrivateIdentity:
     except OSError as e:
         raise KeyFileError("keys.bad_file", detail=e.strerror or type(e).__name__) from None
     return unseal(data, passphrase)
-
-
-def import_key_backup(path: Path, passphrase: str, keys_dir: Path, profile_id: int,
-                      protect_with: str | None = None) -> PublicIdentity:
-    """Restore keys from a backup file into the profile's key folder (the caller checks that the
-    fingerprint is the profile's: ``services/keyguard.py``)."""
-    identity = read_key_backup(path, passphrase)
-    return store_identity(keys_dir, profile_id, identity, protect_with)

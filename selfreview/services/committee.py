@@ -210,14 +210,6 @@ class CommitteeService:
             return OrgDetail(r.id, r.name, r.period, r.kind, r.secretary_name, r.fingerprint, r.received_at,
                              tuple(members), tuple(u["organisation"]["name"] for u in report["units"]), report)
 
-    def member_review(self, result_id: int, unit_uid: str, ref: str) -> dict[str, Any] | None:
-        """A member's full review as the organisation sent it (None when it was not sent in full)."""
-        detail = self.organisation(result_id)
-        for unit, m in all_members(detail.report):
-            if unit["organisation"]["uid"] == unit_uid and m["ref"] == ref:
-                return m["review"]
-        raise NotFound.of("results.no_member", ref=ref)
-
     # -- deciding -----------------------------------------------------------------------------------
     def decide(self, result_id: int, unit_uid: str, ref: str, rating: str | None) -> MemberResult:
         """Record the committee's decided rating of one member (None withdraws it)."""

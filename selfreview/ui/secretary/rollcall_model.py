@@ -21,7 +21,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole  # the RollCallRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the typed value as written to XLSX
 
-KEYS = [c.key for c in COLUMNS]
 NO, NAME, POST, CATEGORY, STATUS, SUBMITTED_AT, SCORE, SELF_RATING, CELL_RATING, DECIDED_RATING = range(len(COLUMNS))
 # statuses in the order a secretary looks at them: what needs action first
 STATUS_ORDER = {NOT_SUBMITTED: 0, KEY_MISMATCH: 1, LATE: 2, "updated": 3, "submitted": 4}
