@@ -19,6 +19,7 @@ from typing import Any, Callable, Sequence
 import json
 
 from sqlalchemy import Connection, Table, select, tuple_
+from sqlalchemy.schema import ColumnDefault
 
 from selfreview.db import jsontext
 
@@ -52,7 +53,7 @@ def _plan(conn: Connection, table: Table, columns: tuple[str, ...]) -> _Plan:
         for column in table.columns:
             if column.key in columns or column.default is None:
                 continue
-            if not column.default.is_scalar:
+            if not (isinstance(column.default, ColumnDefault) and column.default.is_scalar):
                 raise ValueError(f"cannot bulk insert {table.name} without {column.key}")
             fixed[column.key] = column.default.arg
         order = tuple(c.key for c in table.columns if c.key in columns or c.key in fixed)
