@@ -181,10 +181,10 @@ def atomic_write(target: str | os.PathLike[str], *, mode: int | None = PRIVATE, 
     tmp = Path(name)
     try:
         yield tmp
-        if mode != PRIVATE:  # (mkstemp made it 0600)
-            _set_mode(tmp, target, mode)
         if sync_file:
             _fsync_file(tmp)
+        if mode != PRIVATE:  # (mkstemp made it 0600; set after the flush: it may be read-only)
+            _set_mode(tmp, target, mode)
         os.replace(tmp, target)
         if sync_dir:
             fsync_dir(folder)

@@ -45,6 +45,9 @@ def test_a_shared_document_keeps_the_mode_of_the_file_it_replaces(tmp_path):
     assert target.read_bytes() == b"%PDF again" and mode(target) == 0o640
     write_atomic(target, b"exact", mode=0o644)
     assert mode(target) == 0o644
+    os.chmod(target, 0o444)  # a read-only file is replaced by a read-only file
+    write_atomic(target, b"read-only", mode=None)
+    assert target.read_bytes() == b"read-only" and mode(target) == 0o444
 
 
 @pytest.mark.parametrize("error", [OSError(28, "No space left on device"), Cancelled()])
