@@ -1,9 +1,9 @@
 """Languages: Qt translators for the widgets, and the language the core's bilingual texts are shown in.
 
 Widget strings are English in the source and go through ``tr()``; the Vietnamese translation is
-the default. The core's texts (messages, rating reasons and
-problems, column titles, template labels) are one type, :class:`selfreview.text.Bilingual`, that
-carries both languages; :func:`pick` chooses one.
+the default. The core's texts (messages, rating reasons and problems, column titles, template
+labels) are one type, :class:`selfreview.text.Bilingual`, that carries both languages; :func:`pick`
+chooses one.
 """
 
 from __future__ import annotations
