@@ -3,7 +3,7 @@
 
 Every ``write_*`` takes optional ``progress(done, total)`` and ``should_cancel()`` callables, so the
 GUI can run it off its thread with a progress dialog and a Cancel button. A cancelled run raises
-``selfreview.reports.Cancelled`` and leaves nothing behind.
+``selfreview.cancel.Cancelled`` and leaves nothing behind.
 """
 
 from __future__ import annotations
