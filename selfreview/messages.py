@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfreview.text import nfc
+from selfreview.text import Bilingual, nfc
 
 
 @dataclass(frozen=True)
-class Message:
+class Message(Bilingual):
     code: str
     vi: str
     en: str
-
-    def get(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
 
     def __str__(self) -> str:
         return self.vi
