@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Screenshots of each main screen, in Vietnamese and in English, from a real window.
 
+    python tools/screenshots.py --xvfb :57   # a 1366×768 X server of its own on display :57 (Xvfb)
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb python tools/screenshots.py
     python tools/screenshots.py      # no display: Qt's offscreen platform plays a 1366×768 screen
+
+The published pictures (docs/screenshots/) come from a real X server: fonts, scroll bars and
+window sizes as xcb gives them, not as the offscreen platform imitates them.
 
 Builds demo data in a temporary data directory (nothing touches the user's data or settings),
 opens each screen and saves ``docs/screenshots/<lang>-NN-<screen>.png``. With ``--hidpi`` it also
@@ -94,6 +98,28 @@ def offscreen_screen() -> None:
                                                "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
                                                "dpr": 1}]}))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def real_display(display: str | None) -> None:
+    """``--xvfb :N``: draw through a real X server at 1366×768 (Qt's xcb platform): Xvfb started on
+    display ``:N`` and stopped at exit, or the server already answering there."""
+    if not display:
+        return
+    import atexit
+    import time
+    number = display.lstrip(":").split(".")[0]
+    socket = Path(f"/tmp/.X11-unix/X{number}")
+    if not socket.exists():
+        server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+                                   "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        atexit.register(server.terminate)
+        deadline = time.monotonic() + 15
+        while not socket.exists():
+            if server.poll() is not None or time.monotonic() > deadline:
+                sys.exit(f"Xvfb did not start on :{number}")
+            time.sleep(0.1)
+    os.environ["DISPLAY"] = f":{number}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
 
 
 def place(window) -> None:
@@ -296,8 +322,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Screenshots of the main screens (run under xvfb-run).")
     parser.add_argument("--lang", choices=["vi", "en"], action="append")
     parser.add_argument("--hidpi", action="store_true", help="also the form at 200 %%")
+    parser.add_argument("--xvfb", metavar=":N", help="start Xvfb at 1366×768 on display :N and draw there")
     parser.add_argument("--only-hidpi-pass", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    real_display(args.xvfb)
     offscreen_screen()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.only_hidpi_pass:

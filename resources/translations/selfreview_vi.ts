@@ -427,7 +427,7 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../selfreview/ui/crash_notice.py" line="+28"/>
+        <location filename="../../selfreview/ui/crash_notice.py" line="+35"/>
         <source>Self-review closed unexpectedly last time.</source>
         <translation>Lần trước ứng dụng Bản kiểm điểm cá nhân đã đóng bất thường.</translation>
     </message>
@@ -442,17 +442,22 @@
         <translation>Khi đó chưa có câu trả lời nào được lưu.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>What happened is written in %1</source>
         <translation>Chi tiết sự cố được ghi trong %1</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Details</source>
+        <translation>Ch&amp;i tiết</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Show the log &amp;folder</source>
         <translation>Mở &amp;thư mục nhật ký</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1863,7 +1868,7 @@ Mã khóa trong tệp:
         <translation>Các phần, các mục của biểu mẫu</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>%1 of %2 answered</source>
         <translation>Đã trả lời %1/%2</translation>
     </message>
