@@ -153,8 +153,24 @@ def grab(window, path: Path) -> None:
     shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
     if shot.isNull():  # platforms that cannot read the screen back
         shot = window.grab()
+    outline_dialogs(shot, frame.topLeft())
     shot.save(str(path))
     print("wrote", path.relative_to(ROOT))
+
+
+def outline_dialogs(shot, origin) -> None:
+    """Xvfb has no window manager to frame a dialog: without a line round it, a dialog over the
+    window reads as part of the page. Draw the line a frame would (nothing when no dialog is up)."""
+    from PySide6.QtGui import QColor, QPainter, QPen
+    from PySide6.QtWidgets import QApplication, QDialog
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    if not dialogs:
+        return
+    painter = QPainter(shot)
+    painter.setPen(QPen(QColor("#5f6b7a"), 1))
+    for dialog in dialogs:
+        painter.drawRect(dialog.frameGeometry().translated(-origin.x(), -origin.y()).adjusted(-1, -1, 0, 0))
+    painter.end()
 
 
 def exchange_shots(window, ctx, me: int, rid: int, tmp: Path, save) -> None:
