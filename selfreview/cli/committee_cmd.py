@@ -211,8 +211,7 @@ def cmd_show(args, data_dir) -> int:
         print_table(say("ĐƠN VỊ|MÃ|ĐẢNG VIÊN|MẪU|TÌNH TRẠNG|TỔNG|TỰ XẾP|CHI BỘ|QUYẾT ĐỊNH",
                         "UNIT|REF|MEMBER|FORM|STATUS|TOTAL|SELF|CELL|DECIDED").split("|"),
                     [[r["unit"], r["ref"], r["member"], r["form"], code_name("member_status", r["status"]), r["total"],
-                      r["self_rating"],
-                      r["cell_rating"], r["decided_rating"]] for r in rows])
+                      r["self_rating"], r["cell_rating"], r["decided_rating"]] for r in rows])
     return 0
 
 
