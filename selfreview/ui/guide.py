@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QListView, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from selfreview.paths import resources_dir
@@ -49,6 +49,10 @@ class GuideDialog(QDialog):
         splitter.setObjectName("guideSplitter")
         self.list = QListWidget(splitter)
         self.list.setObjectName("guidePages")
+        # a long page title wraps onto a second line rather than scrolling the list sideways
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.browser = QTextBrowser(splitter)
         self.browser.setObjectName("guideText")
         self.browser.setOpenExternalLinks(False)

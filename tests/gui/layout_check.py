@@ -90,6 +90,11 @@ def problems(top: QWidget) -> list[str]:
         if area.isVisible() and area.window() is top and area.horizontalScrollBar().isVisible():
             found.append(f"{_name(area)} scrolls sideways: its content needs {area.widget().minimumSizeHint().width()} "
                          f"px, it has {area.viewport().width()}")
+    for view in top.findChildren(QAbstractItemView):
+        if view.isVisible() and view.window() is top and view.horizontalScrollBar().isVisible():
+            found.append(f"{_name(view)} scrolls sideways: its columns need "
+                         f"{view.horizontalScrollBar().maximum() + view.viewport().width()} px, "
+                         f"it has {view.viewport().width()}")
     for i, (a, ra) in enumerate(placed):
         for b, rb in placed[i + 1:]:
             if a.isAncestorOf(b) or b.isAncestorOf(a) or ra.isEmpty() or rb.isEmpty():

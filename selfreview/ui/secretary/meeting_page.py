@@ -17,6 +17,7 @@ from selfreview.ui.i18n import arg, pick
 from selfreview.ui.names import find_people_in
 from selfreview.ui.operations import MEETING, Operations
 from selfreview.ui.secretary.meeting_model import AttendanceModel, RatingDelegate, ResultsModel
+from selfreview.ui.table_fit import ColumnFit
 from selfreview.ui.widgets import PlainTextEdit, ScaledLabel
 
 
@@ -171,6 +172,9 @@ class MeetingPage(QWidget):
         self.results_model = ResultsModel(self)
         self.results_model.edited.connect(self._result_edited)
         self.results = _table(box, "results", self.results_model)
+        # no sideways scrolling: a long name gives way (elided), the opinions take what is left
+        self.results_fit = ColumnFit(self.results, fill=ResultsModel.OPINIONS, shrink=((ResultsModel.NAME, 140),))
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setItemDelegateForColumn(ResultsModel.FINAL, RatingDelegate(self.results))
         self.results.horizontalHeader().setMinimumSectionSize(60)
         v.addWidget(self.results, 1)

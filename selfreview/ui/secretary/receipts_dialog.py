@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from selfreview.services.receipts import OUTCOMES, REJECTED, tally
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.labels import when
 from selfreview.ui.names import PeopleProxy, name_header
+from selfreview.ui.table_fit import ColumnFit
 from selfreview.ui.table_model import RowsTableModel
 
 OUTCOME_NAMES = {
@@ -132,9 +133,10 @@ class ReceiptsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ReceiptModel.REASON, QHeaderView.ResizeMode.Stretch)
+        # no sideways scrolling: a long file name, then a long member name give way (elided, whole
+        # in the tooltip); the reason takes what is left and wraps
+        self.column_fit = ColumnFit(self.table, fill=ReceiptModel.REASON,
+                                    shrink=((ReceiptModel.FILE, 120), (ReceiptModel.MEMBER, 120)))
         layout.addWidget(self.table, 1)
         if pages is not None:  # newer / older pages, and where this one is among all
             row = QHBoxLayout()

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
     QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from selfreview.services.cells import CATEGORIES, MemberData
 from selfreview.ui.i18n import arg
 from selfreview.ui.labels import date_text
 from selfreview.ui.names import PeopleProxy, name_header
+from selfreview.ui.table_fit import ColumnFit, CompactHeader
 from selfreview.ui.operations import HAND_INS, ROSTER, Change, Operations
 from selfreview.ui.secretary.common import category_text, set_combo_data
 from selfreview.ui.secretary.roster_report import RosterReportDialog
@@ -50,6 +51,8 @@ class RosterModel(RowsTableModel):
                            "member and compare the key code by voice, then confirm it on import")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CATEGORY:
             return category_text(m.category)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.NAME, self.POSTS, self.KEY):
+            return self.data(index, Qt.ItemDataRole.DisplayRole)  # whole, where the column elides it
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (self.CATEGORY, self.ORDER):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -167,9 +170,13 @@ class RosterPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Roster"))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RosterModel.POSTS, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalHeader(CompactHeader(Qt.Orientation.Horizontal, self.table))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
+        # no sideways scrolling: a long name, then the key code give way (elided, whole in the
+        # tooltip); the posts take what is left (ui/table_fit.py)
+        self.column_fit = ColumnFit(self.table, fill=RosterModel.POSTS,
+                                    shrink=((RosterModel.NAME, 140), (RosterModel.KEY, 90)))
         self.table.activated.connect(lambda _i: self.edit_member())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)
