@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from selfreview.db.models import Profile
 from selfreview.exchange import keystore
 from selfreview.exchange.keys import PrivateIdentity, PublicIdentity
+from selfreview.exchange.keystore import MIN_PASSPHRASE as MIN_PASSPHRASE  # the shortest passphrase, for the UI
 from selfreview.exchange.keystore import KeyFileError
 from selfreview.messages import msg
 from selfreview.services import audit

@@ -22,6 +22,7 @@ from selfreview.forms.model import Checklist, Template
 from selfreview.forms.scoring import evaluate
 from selfreview.reports.atomic import atomic_path, check_cancel
 from selfreview.reports.data import CellReport, CommitteeView, Header, MemberRow, ReviewReport, RollupReport
+from selfreview.reports import Cancelled as Cancelled  # what a cancelled report raises, for the UI
 from selfreview.reports.markup import vi_date
 from selfreview.reports.page import PageSetup, Progress, ShouldCancel
 from selfreview.reports.tallies import common_lines

@@ -264,7 +264,7 @@ class MemberActions(QObject):
             self.tr("Your responsibility self-check is the app's own aid, not part of the official form, "
                     "so the printed form leaves it out. Attach it at the end?"),
             self.tr("Attach it"), self.tr("Choose this only if you want to hand it in with your review."))
-        from selfreview.reports.atomic import Cancelled as ReportCancelled
+        from selfreview.services.reporting import Cancelled as ReportCancelled
 
         def work(progress: Any) -> Path:
             try:

@@ -99,7 +99,7 @@ class SecretaryKey:
 def wired(progress: Any, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run a service that takes ``progress(done, total)`` and ``should_cancel()`` inside a job: its
     progress goes to the job's dialog, Cancel reaches it, and its own cancel becomes the job's."""
-    from selfreview.reports import Cancelled as ReportCancelled
+    from selfreview.services.reporting import Cancelled as ReportCancelled
     try:
         return fn(*args, progress=lambda done, total: progress.report(done, total),
                   should_cancel=lambda: progress.cancelled, **kwargs)
