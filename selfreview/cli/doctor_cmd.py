@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-from selfreview.cli.lang import lang, say
+from selfreview.cli.lang import say
 from selfreview.cli.common import print_json, print_table
 from selfreview.messages import msg
 from selfreview.paths import resolve_data_dir

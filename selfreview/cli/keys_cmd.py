@@ -18,7 +18,7 @@ from __future__ import annotations
 import getpass
 import sys
 
-from selfreview.cli.lang import lang, say
+from selfreview.cli.lang import say
 from selfreview.cli.out_path import add_force
 from selfreview.cli.common import open_context
 from selfreview.messages import Message, msg

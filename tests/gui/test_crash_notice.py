@@ -12,7 +12,6 @@ import textwrap
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
 from sqlalchemy import update
 
 from selfreview.db.models import Answer
