@@ -3,7 +3,9 @@ questions, bounds that make sense. Each problem is reported with its place."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from selfreview.forms.model import (
     ROLE_NAMES, Checklist, Computed, DateItem, MultiChoice, Records, Score, ShortText, LongText,
@@ -11,7 +13,7 @@ from selfreview.forms.model import (
 )
 
 # which kinds each role may point at
-ROLE_KINDS: dict[str, tuple[type, ...]] = {
+ROLE_KINDS: dict[str, tuple[type[BaseModel], ...]] = {
     "score_general": (Score,),
     "score_tasks": (Score,),
     "score_total": (Computed,),
@@ -107,6 +109,6 @@ def check_template(t: Template) -> list[tuple[str, str]]:
         if qid not in index:
             problems.append((f"roles > {role}", f"the role points at a question that does not exist: '{qid}'"))
         elif not isinstance(index[qid], ROLE_KINDS[role]):
-            kinds = " or ".join(k.model_fields["kind"].annotation.__args__[0] for k in ROLE_KINDS[role])
+            kinds = " or ".join(get_args(k.model_fields["kind"].annotation)[0] for k in ROLE_KINDS[role])
             problems.append((f"roles > {role}", f"'{qid}' must be of kind {kinds}"))
     return problems

@@ -10,10 +10,11 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from selfreview.forms.checks import check_template
 from selfreview.forms.errors import TemplateError, TemplateErrors
@@ -23,7 +24,13 @@ from selfreview.text import nfc_deep
 MAX_INCLUDE_DEPTH = 4
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _FastSafeLoader  # CSafeLoader has SafeLoader's interface
+else:
+    _FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
+
+
+class _Loader(_FastSafeLoader):
     """YAML 1.2 booleans: only true/false. (YAML 1.1 turns yes/no/on/off into booleans, which
     would silently break option values such as ``value: no``.)"""
 
@@ -118,7 +125,7 @@ def _place(data: Any, loc: tuple[Any, ...]) -> str:
     return " > ".join(words)
 
 
-def _reason(err: dict[str, Any]) -> str:
+def _reason(err: ErrorDetails) -> str:
     kind = err.get("type")
     loc = err.get("loc", ())
     if kind == "union_tag_invalid":

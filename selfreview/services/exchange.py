@@ -278,7 +278,7 @@ class ExchangeService:
                 out = importer.run(paths, progress, should_cancel, writer=writer)
             if level_files:  # a few files: their whole import is one unit of work on the writer
                 level = LevelImporter(self.ctx, passphrase)
-                out += writer(level.run, level_files) if writer is not None else level.run(level_files)
+                out += writer(lambda: level.run(level_files)) if writer is not None else level.run(level_files)
         finally:  # day 1: the first files imported get a real copy, not only the empty start-up one
             from selfreview.services.recovery import take_daily_backup
             take_daily_backup(self.ctx.data_dir)

@@ -140,7 +140,7 @@ class ReportingService:
                     committee = CommitteeView(a.comments or "", a.proposed_rating, a.competent_rating)
             owner = member.full_name if member else ""
         elif getattr(r, "is_collective", False) and getattr(r, "cell_id", None) is not None:
-            cell = cell or s.get(Cell, r.cell_id)  # Mẫu 01: the cell's own report, signed by its secretary
+            cell = cell or s.get_one(Cell, r.cell_id)  # Mẫu 01: the cell's own report, signed by its secretary
             header = Header(cell.superior_body, cell.name, place, r.finalized_at.date() if r.finalized_at else None)
             owner = self._secretary(list(s.scalars(select(Member).where(Member.cell_id == cell.id))))
         else:
@@ -178,7 +178,8 @@ class ReportingService:
 
     def _key_changed(self, s: Session, member_ids: set[int]) -> set[int]:
         rows = s.scalars(select(AuditEntry.details).where(AuditEntry.action.in_(KEY_CHANGED_ACTIONS)))
-        return {d.get("member_id") for d in rows if isinstance(d, dict)} & member_ids
+        ids = (d.get("member_id") for d in rows if isinstance(d, dict))
+        return {i for i in ids if isinstance(i, int)} & member_ids
 
     def _secretary(self, members: list[Member]) -> str:
         for m in members:
