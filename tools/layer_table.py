@@ -58,7 +58,8 @@ def render(all_contracts: list[dict]) -> str:
            "Layers, top to bottom (" + _why(layers) + "):", ""]
     for line in layers["layers"]:
         out.append("1. " + " · ".join(f"`{_short(m.strip())}`" for m in line.split("|")))
-    out += ["", "| layer | may import | must not import | why |", "|---|---|---|---|"]
+    out += ["", "Each row names what its package imports directly (`ui` reaches `db` through `services`):",
+            "", "| layer | may import | must not import | why |", "|---|---|---|---|"]
     for c in rows:
         sources = [_short(m) for m in c["source_modules"]]
         banned = [_short(m) for m in c["forbidden_modules"]]
