@@ -6,10 +6,13 @@ top-level module has its rule), keep the table in docs/architecture.md what the 
 the check under plain pytest too.
 """
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "selfreview"
@@ -65,6 +68,24 @@ def test_the_code_keeps_the_contracts():
     assert lint, "import-linter is in the test extra"
     done = subprocess.run([lint, "--no-cache", "--no-logo"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("probe,code,broken", [
+    ("rating/probe.py", "import selfreview.db\n", "selfreview.rating is not allowed to import selfreview.db"),
+    ("ui/probe.py", "from ..db import engine\n", "selfreview.ui is not allowed to import selfreview.db"),
+    ("services/probe.py", "def later():\n    import PySide6\n", "is not allowed to import PySide6"),
+])
+def test_the_contracts_catch_a_forbidden_import(tmp_path, probe, code, broken):
+    """The same contracts on a copy of the code with one forbidden import (relative, or inside a
+    function, too) break."""
+    shutil.copytree(PACKAGE, tmp_path / "selfreview", ignore=shutil.ignore_patterns("__pycache__", "resources"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    (tmp_path / "selfreview" / probe).write_text(code, encoding="utf-8")
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    done = subprocess.run([lint, "--no-cache", "--no-logo"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
+    assert broken in done.stdout
 
 
 def test_nothing_outside_db_assumes_sqlite():
