@@ -40,13 +40,14 @@ def test_every_package_and_module_has_its_rule():
     parts = selfreview_parts()
     assert {"selfreview.ui", "selfreview.services", "selfreview.exchange", "selfreview.text"} <= parts
     contracts = by_id()
+    where = "pyproject.toml [tool.importlinter], then python3 tools/layer_table.py"
     layered = {m.strip() for line in contracts["layers"]["layers"] for m in line.split("|")}
-    assert layered == parts
+    assert layered == parts, f"each package and top-level module on one line of the layers: {where}"
     rows = [c for c in contracts.values()
             if c["type"] == "forbidden" and all(m.startswith("selfreview.") for m in c["forbidden_modules"])]
     sources = [m for c in rows for m in c["source_modules"]]
-    assert sorted(sources) == sorted(parts)  # each part in exactly one row of the table
-    assert set(contracts["qt"]["source_modules"]) == parts - {"selfreview.ui"}
+    assert sorted(sources) == sorted(parts), f"each in exactly one row of the table: {where}"
+    assert set(contracts["qt"]["source_modules"]) == parts - {"selfreview.ui"}, f"Qt only in ui: {where}"
 
 
 def test_every_folder_of_code_is_a_package():
