@@ -355,6 +355,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 from selfreview.results_messages import RESULTS  # noqa: E402 - results up, decisions down (issue 15)
 
 CATALOGUE.update(RESULTS)
+from selfreview.office_messages import OFFICE  # noqa: E402 - a committee office's shared key
+
+CATALOGUE.update(OFFICE)
 from selfreview.messages_validity import CATALOGUE_VALIDITY  # noqa: E402 - issue 14's messages
 
 CATALOGUE.update(CATALOGUE_VALIDITY)

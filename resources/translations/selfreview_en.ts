@@ -15,7 +15,7 @@
 <context>
     <name>QuotaBanner</name>
     <message numerus="yes">
-        <location filename="../../selfreview/ui/secretary/common.py" line="+136"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="+127"/>
         <source>Quota of excellent ratings so far: %1; %n member(s) not rated yet</source>
         <translation>
             <numerusform>Quota of excellent ratings so far: %1; %n member not rated yet</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ReviewEditor</name>
     <message numerus="yes">
-        <location filename="../../selfreview/ui/review_editor.py" line="+291"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+293"/>
         <source>%n problem(s) must be fixed before the review can be finalized. Each one is listed under &quot;Check&quot;; click it to go to the field.</source>
         <translation>
             <numerusform>%n problem must be fixed before the review can be finalized. It is listed under &quot;Check&quot;; click it to go to the field.</numerusform>

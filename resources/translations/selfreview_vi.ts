@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../selfreview/ui/committee/cell_actions.py" line="+25"/>
+        <location filename="../../selfreview/ui/committee/cell_actions.py" line="+24"/>
         <source>Open the committee&apos;s call for results</source>
         <translation>Mở yêu cầu báo cáo kết quả của cấp ủy</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Nhận</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Save the results for the committee</source>
         <translation>Lưu kết quả gửi cấp ủy</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+151"/>
+        <location filename="../../selfreview/ui/app.py" line="+152"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+42"/>
+        <location filename="../../selfreview/ui/secretary/assessment_panel.py" line="+44"/>
         <source>The committee&apos;s assessment</source>
         <translation>Nhận xét, đánh giá của chi ủy</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Chưa lưu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>CollectivePage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/collective_page.py" line="+28"/>
+        <location filename="../../selfreview/ui/secretary/collective_page.py" line="+30"/>
         <source>The collective&apos;s report (Mẫu 01)</source>
         <translation>Báo cáo kiểm điểm của tập thể (Mẫu 01)</translation>
     </message>
@@ -310,7 +310,7 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../selfreview/ui/committee/page.py" line="+34"/>
+        <location filename="../../selfreview/ui/committee/page.py" line="+35"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>Bản kiểm điểm của đảng viên (PDF)…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>No organisation&apos;s results have been imported yet: import the files the cells sent (selfreview import, or drop them on the window).</source>
         <translation>Chưa nhận kết quả của tổ chức nào: hãy nhập các tệp chi bộ gửi lên (selfreview import, hoặc kéo thả tệp vào cửa sổ).</translation>
     </message>
@@ -385,18 +385,18 @@
         <translation>Bản kiểm điểm đầy đủ không được gửi kèm kết quả.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+12"/>
+        <location line="+19"/>
+        <location line="+11"/>
         <source>Import results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>Results and decisions (*.selfreview-results *.selfreview-decisions)</source>
         <translation>Kết quả và quyết định (*.selfreview-results *.selfreview-decisions)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%1 imported, %2 updated, %3 already present, %4 refused.</source>
         <translation>Đã nhập %1, cập nhật %2, đã có %3, từ chối %4.</translation>
     </message>
@@ -481,13 +481,13 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/outputs.py" line="+58"/>
-        <location line="+24"/>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+57"/>
+        <location line="+22"/>
         <source>Writing %1…</source>
         <translation>Đang ghi %1…</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-10"/>
         <source>Save the invitation</source>
         <translation>Lưu lời mời</translation>
     </message>
@@ -497,12 +497,12 @@
         <translation>Lời mời (*%1)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Invitation</source>
         <translation>Lời mời</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Save the cell&apos;s summary</source>
         <translation>Lưu báo cáo tổng hợp của chi bộ</translation>
     </message>
@@ -619,7 +619,7 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../selfreview/ui/first_run.py" line="+60"/>
+        <location filename="../../selfreview/ui/first_run.py" line="+61"/>
         <source>Welcome</source>
         <translation>Chào mừng</translation>
     </message>
@@ -670,7 +670,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../selfreview/ui/home.py" line="+61"/>
+        <location filename="../../selfreview/ui/home.py" line="+63"/>
         <location line="+21"/>
         <source>My self-reviews</source>
         <translation>Bản kiểm điểm của tôi</translation>
@@ -736,7 +736,7 @@
         <translation>Hồ sơ của tôi</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Hello, %1</source>
         <translation>Xin chào, %1</translation>
     </message>
@@ -810,21 +810,16 @@
         <source>Protect the key with a passphrase, back it up, restore it</source>
         <translation>Đặt mật khẩu bảo vệ khóa, sao lưu, khôi phục khóa</translation>
     </message>
-    <message>
-        <location line="+126"/>
-        <source>Could not do that</source>
-        <translation>Chưa thực hiện được</translation>
-    </message>
 </context>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+93"/>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+95"/>
         <source>Importing file %1 of %2…</source>
         <translation>Đang nhập tệp %1/%2…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Importing reviews</source>
         <translation>Nhập bản kiểm điểm</translation>
     </message>
@@ -834,7 +829,7 @@
         <translation>Đang đọc các tệp…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Import receipts</source>
         <translation>Biên nhận nhập tệp</translation>
     </message>
@@ -991,18 +986,13 @@ Mã khóa trong tệp:
 <context>
     <name>KeyActions</name>
     <message>
-        <location filename="../../selfreview/ui/key_actions.py" line="+120"/>
+        <location filename="../../selfreview/ui/key_actions.py" line="+122"/>
         <location line="+41"/>
         <source>&amp;Current passphrase</source>
         <translation>Cụm mật khẩu &amp;hiện tại</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <source>Could not do that</source>
-        <translation>Chưa thực hiện được</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="-24"/>
         <source>Your key is protected by a passphrase. Type it, then the new one.</source>
         <translation>Khóa của bạn đang được bảo vệ bằng cụm mật khẩu. Hãy gõ cụm đó, rồi gõ cụm mới.</translation>
     </message>
@@ -1022,7 +1012,7 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu &amp;mới</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Key protected</source>
         <translation>Đã bảo vệ khóa</translation>
     </message>
@@ -1054,7 +1044,7 @@ Mã khóa trong tệp:
         <translation>Bạn có thể đặt lại mật khẩu bảo vệ khóa bất cứ lúc nào.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The passphrase was not removed</source>
         <translation>Chưa bỏ được mật khẩu</translation>
     </message>
@@ -1094,7 +1084,7 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu cho &amp;bản sao lưu</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Key backed up</source>
         <translation>Đã sao lưu khóa</translation>
     </message>
@@ -1134,7 +1124,7 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu &amp;mới (không bắt buộc)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Key restored</source>
         <translation>Đã khôi phục khóa</translation>
     </message>
@@ -1155,12 +1145,12 @@ Mã khóa trong tệp:
         <translation>Mã khóa hiện nay của bạn: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>New key made</source>
         <translation>Đã tạo khóa mới</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Protected by a passphrase</source>
         <translation>Đã được bảo vệ bằng mật khẩu</translation>
     </message>
@@ -1204,13 +1194,13 @@ Mã khóa trong tệp:
     <name>MainWindow</name>
     <message>
         <location filename="../../selfreview/ui/main_window.py" line="+78"/>
-        <location line="+317"/>
+        <location line="+322"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-303"/>
-        <location line="+83"/>
+        <location line="-308"/>
+        <location line="+85"/>
         <location line="+14"/>
         <source>Self-review</source>
         <translation>Bản kiểm điểm cá nhân</translation>
@@ -1247,7 +1237,7 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+62"/>
-        <location line="+31"/>
+        <location line="+34"/>
         <location line="+187"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
@@ -1446,7 +1436,7 @@ Mã khóa trong tệp:
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/meeting_page.py" line="+74"/>
+        <location filename="../../selfreview/ui/secretary/meeting_page.py" line="+75"/>
         <source>The review meeting</source>
         <translation>Hội nghị kiểm điểm</translation>
     </message>
@@ -1541,7 +1531,7 @@ Mã khóa trong tệp:
         <translation>Bấm đúp vào ô để ghi số phiếu cho từng mức, chọn mức chi bộ đề xuất sau biểu quyết và ghi các ý kiến.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+41"/>
         <source>Attendance: %1 of %2 present</source>
         <translation>Có mặt: %1/%2</translation>
     </message>
@@ -1559,17 +1549,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../selfreview/ui/member_actions.py" line="+114"/>
-        <source>The file could not be read or written: %1</source>
-        <translation>Không đọc hoặc ghi được tệp: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Could not do that</source>
-        <translation>Chưa thực hiện được</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../selfreview/ui/member_actions.py" line="+111"/>
         <source>Open an invitation from the secretary</source>
         <translation>Mở lời mời từ bí thư</translation>
     </message>
@@ -1641,19 +1621,19 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="-24"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Send without encryption?</source>
         <translation>Gửi mà không mã hóa?</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Save unencrypted</source>
         <translation>Vẫn lưu, không mã hóa</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>A review opened from the secretary&apos;s invitation is encrypted for them. Ask the secretary for the invitation file if you can.</source>
         <translation>Bản kiểm điểm mở từ lời mời của bí thư được mã hóa để chỉ bí thư đọc được. Nếu có thể, hãy xin bí thư tệp lời mời.</translation>
     </message>
@@ -1663,7 +1643,7 @@ Mã khóa trong tệp:
         <translation>Cụm mật khẩu của khóa</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
@@ -1863,7 +1843,7 @@ Mã khóa trong tệp:
         <translation>Các phần, các mục của biểu mẫu</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>%1 of %2 answered</source>
         <translation>Đã trả lời %1/%2</translation>
     </message>
@@ -1912,6 +1892,29 @@ Mã khóa trong tệp:
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../selfreview/ui/operations.py" line="+93"/>
+        <source>The file could not be read or written: %1</source>
+        <translation>Không đọc hoặc ghi được tệp: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown reason</source>
+        <translation>không rõ lý do</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something unexpected went wrong. The details are written in the log file (logs/selfreview.log in the data folder).</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến. Chi tiết được ghi trong tệp nhật ký (logs/selfreview.log trong thư mục dữ liệu).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not do that</source>
+        <translation>Chưa thực hiện được</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationsModel</name>
     <message>
         <location filename="../../selfreview/ui/committee/models.py" line="-24"/>
@@ -1949,7 +1952,7 @@ Mã khóa trong tệp:
 <context>
     <name>OutputsPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/outputs.py" line="+24"/>
+        <location filename="../../selfreview/ui/secretary/outputs.py" line="+25"/>
         <source>Documents and tables</source>
         <translation>Văn bản và bảng biểu</translation>
     </message>
@@ -2074,7 +2077,7 @@ Mã khóa trong tệp:
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../selfreview/ui/key_actions.py" line="-205"/>
+        <location filename="../../selfreview/ui/key_actions.py" line="-201"/>
         <source>Type it &amp;again</source>
         <translation>Gõ &amp;lại lần nữa</translation>
     </message>
@@ -2216,7 +2219,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../selfreview/ui/tasks.py" line="+243"/>
+        <location filename="../../selfreview/ui/tasks.py" line="+245"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -2242,7 +2245,7 @@ Mã khóa trong tệp:
 <context>
     <name>QuotaBanner</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="+134"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="+125"/>
         <source>Quota of excellent ratings: %1</source>
         <translation>Tỷ lệ HTXSNV: %1</translation>
     </message>
@@ -2420,7 +2423,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../selfreview/ui/review_editor.py" line="+73"/>
+        <location filename="../../selfreview/ui/review_editor.py" line="+75"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -2541,11 +2544,6 @@ Mã khóa trong tệp:
         <source>After finalizing, the review is locked and can no longer be changed. To correct it later, make a new revision; the finalized one is kept.</source>
         <translation>Sau khi hoàn tất, bản kiểm điểm được khóa và không sửa được nữa. Muốn sửa sau này, hãy tạo bản sửa đổi mới; bản đã hoàn tất vẫn được giữ.</translation>
     </message>
-    <message>
-        <location line="+45"/>
-        <source>Could not do that</source>
-        <translation>Chưa thực hiện được</translation>
-    </message>
 </context>
 <context>
     <name>ReviewReader</name>
@@ -2649,7 +2647,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+64"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_page.py" line="+65"/>
         <source>Every status</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -2709,7 +2707,7 @@ Mã khóa trong tệp:
         <translation>&amp;Xem biên nhận…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>Not handed in (%1): %2</source>
         <translation>Chưa nộp (%1): %2</translation>
     </message>
@@ -2832,7 +2830,7 @@ Mã khóa trong tệp:
         <translation>Danh sách đảng viên (%1 đồng chí)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
         <source>Remove a member</source>
         <translation>Xóa đảng viên khỏi danh sách</translation>
     </message>
@@ -2862,7 +2860,7 @@ Mã khóa trong tệp:
         <translation>Danh sách (*.xlsx *.csv);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Importing a roster</source>
         <translation>Đang nhập danh sách</translation>
     </message>
@@ -2984,17 +2982,12 @@ Mã khóa trong tệp:
 <context>
     <name>Secretary</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="-83"/>
-        <source>Could not do that</source>
-        <translation>Không thực hiện được</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="-53"/>
         <source>Passphrase of the secretary&apos;s key</source>
         <translation>Mật khẩu khóa của bí thư</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/secretary/workspace.py" line="+42"/>
+        <location filename="../../selfreview/ui/secretary/workspace.py" line="+43"/>
         <source>Cell secretary</source>
         <translation>Bí thư chi bộ</translation>
     </message>
@@ -3022,7 +3015,7 @@ Mã khóa trong tệp:
 <context>
     <name>SecretaryWorkspace</name>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -3037,7 +3030,7 @@ Mã khóa trong tệp:
         <translation>Đợt kiểm đ&amp;iểm:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>1 · Set-up and roster</source>
         <translation>1 · Chuẩn bị và danh sách</translation>
     </message>
@@ -3062,7 +3055,7 @@ Mã khóa trong tệp:
         <translation>5 · Văn bản</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Secretary: %1 · key code %2</source>
         <translation>Bí thư: %1 · mã khóa %2</translation>
     </message>
@@ -3072,12 +3065,12 @@ Mã khóa trong tệp:
         <translation>Máy này chưa có hồ sơ bí thư</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+104"/>
         <source>Typed in from paper on behalf of %1, by the secretary. Finalize it when every answer is in: it then counts as handed in.</source>
         <translation>Bí thư nhập hộ đồng chí %1 từ bản giấy. Hoàn tất khi đã nhập đủ: khi đó bản kiểm điểm được tính là đã nộp.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The collective&apos;s own report (Mẫu 01) of the cell, for the meeting. Finalize it before the meeting.</source>
         <translation>Báo cáo kiểm điểm của tập thể chi bộ (Mẫu 01) để trình hội nghị. Hoàn tất trước hội nghị.</translation>
     </message>
@@ -3146,7 +3139,7 @@ Mã khóa trong tệp:
         <translation>Khóa dùng để ký các tệp đồng chí gửi đi, để bí thư chi bộ biết tệp đúng là của đồng chí, và để mở các tệp gửi cho đồng chí. Khóa chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
         <source>Key code</source>
         <translation>Mã khóa</translation>
     </message>
@@ -3212,7 +3205,7 @@ Mã khóa trong tệp:
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/setup_page.py" line="+82"/>
+        <location filename="../../selfreview/ui/secretary/setup_page.py" line="+80"/>
         <source>The round in hand</source>
         <translation>Đợt kiểm điểm đang làm</translation>
     </message>
@@ -3542,7 +3535,7 @@ Mã khóa trong tệp:
         <translation>Bản kiểm điểm cá nhân đang mở</translation>
     </message>
     <message>
-        <location filename="../../selfreview/ui/app.py" line="+52"/>
+        <location filename="../../selfreview/ui/app.py" line="+54"/>
         <location filename="../../selfreview/ui/startup.py" line="+4"/>
         <location line="+93"/>
         <location line="+5"/>

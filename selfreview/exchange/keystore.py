@@ -8,7 +8,8 @@ the keys are sealed with **ChaCha20-Poly1305**.
 
 The sealed container is one small UTF-8 JSON object (docs/security.md shows an example)::
 
-    {"format": "selfreview-sealed-keys", "version": 1, "purpose": "profile-keys" | "key-backup",
+    {"format": "selfreview-sealed-keys", "version": 1,
+     "purpose": "profile-keys" | "key-backup" | "office-key" (+ "committee": its name),
      "fingerprint": "K7QM-2XPA-9RTC-HB4N", "sign_public": b64(32), "enc_public": b64(32),
      "kdf": {"name": "scrypt", "n": 32768, "r": 8, "p": 1, "salt": b64(16)},
      "cipher": "chacha20poly1305", "nonce": b64(12), "ciphertext": b64(64 + 16)}
@@ -50,6 +51,7 @@ VERSION = 1
 SEALED_FILE = "identity.sealed"
 PURPOSE_PROFILE = "profile-keys"
 PURPOSE_BACKUP = "key-backup"
+PURPOSE_OFFICE = "office-key"  # a committee office's key (services/office_key.py): adds "committee"
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
 MIN_PASSPHRASE = 8
 MAX_FILE = 64 * 1024
@@ -86,15 +88,21 @@ def _raw_private(identity: PrivateIdentity) -> bytes:
     return identity.sign.private_bytes(raw, fmt, none) + identity.enc.private_bytes(raw, fmt, none)
 
 
-def seal(identity: PrivateIdentity, passphrase: str, purpose: str = PURPOSE_PROFILE) -> bytes:
-    """The sealed container for ``identity`` (a new salt and nonce each time)."""
+def seal(identity: PrivateIdentity, passphrase: str, purpose: str = PURPOSE_PROFILE,
+         committee: str | None = None) -> bytes:
+    """The sealed container for ``identity`` (a new salt and nonce each time). An office key
+    (``PURPOSE_OFFICE``) names its ``committee``; the name is sealed with the rest of the header."""
     check_new_passphrase(passphrase)
+    if (purpose == PURPOSE_OFFICE) != (committee is not None):
+        raise ValueError("an office key, and only an office key, names its committee")
     pub = identity.public
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     header = {"format": FORMAT, "version": VERSION, "purpose": purpose, "fingerprint": pub.fingerprint,
               "sign_public": pub.sign_public, "enc_public": pub.enc_public,
               "kdf": {"name": "scrypt", **SCRYPT, "salt": b64(salt)},
               "cipher": "chacha20poly1305", "nonce": b64(nonce)}
+    if committee is not None:
+        header["committee"] = committee
     key = _derive(passphrase, salt, **SCRYPT)
     sealed = ChaCha20Poly1305(key).encrypt(nonce, _raw_private(identity), _aad(header))
     return json.dumps({**header, "ciphertext": b64(sealed)}, sort_keys=True, indent=1).encode("utf-8") + b"\n"
@@ -122,7 +130,10 @@ def read_header(data: bytes) -> dict[str, Any]:
             raise KeyFileError("keys.bad_file", detail="unsupported parameters")
         unb64(kdf["salt"], 16), unb64(doc["nonce"], 12), unb64(doc["ciphertext"], 80)
         unb64(doc["sign_public"], 32), unb64(doc["enc_public"], 32)
-        if not isinstance(doc["fingerprint"], str) or doc["purpose"] not in (PURPOSE_PROFILE, PURPOSE_BACKUP):
+        if not isinstance(doc["fingerprint"], str) or doc["purpose"] not in (PURPOSE_PROFILE, PURPOSE_BACKUP,
+                                                                             PURPOSE_OFFICE):
+            raise KeyFileError("keys.bad_file", detail="bad header")
+        if (doc["purpose"] == PURPOSE_OFFICE) != ("committee" in doc) or not isinstance(doc.get("committee", ""), str):
             raise KeyFileError("keys.bad_file", detail="bad header")
     except KeyFileError:
         raise

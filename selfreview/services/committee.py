@@ -24,7 +24,7 @@ from selfreview.exchange.decisions import Decision, DecisionsDoc, write_decision
 from selfreview.exchange.results_invite import CommitteeRef, ResultsInviteDoc, write_results_invite
 from selfreview.messages import Message, msg
 from selfreview.rating import QuotaCheck, quota_check
-from selfreview.services import audit
+from selfreview.services import audit, office_key
 from selfreview.services.committee_cell import DECISIONS_SUFFIX, identity_of, own_call
 from selfreview.services.committee_report import all_members, with_decisions
 from selfreview.services.errors import NotFound, ServiceError
@@ -134,9 +134,16 @@ class CommitteeService:
             name = " ".join(nfc(name).split())
             if name and org_key(name) not in {org_key(o) for o in orgs}:
                 orgs.append(name)
-        sec, identity = identity_of(self.ctx, passphrase)
+        office = office_key.signer(self.ctx, passphrase)  # the office key, on any staff PC holding it
+        if office is not None:
+            identity, holder, info = office
+            sec = self.ctx.profiles.secretary() or holder
+            name = " ".join(nfc(committee).split()) or info.committee
+        else:
+            sec, identity = identity_of(self.ctx, passphrase)
+            holder = sec
+            name = " ".join(nfc(committee).split()) or sec.cell_name or sec.superior_body
         pub = identity.public
-        name = " ".join(nfc(committee).split()) or sec.cell_name or sec.superior_body
         if not name:
             raise ServiceError.of("results.no_committee_name")
         doc = ResultsInviteDoc(secrets.token_hex(16), CommitteeRef(name, nfc(superior_body).strip(), sec.full_name,
@@ -147,8 +154,11 @@ class CommitteeService:
         with self.ctx.session() as s:
             s.add(ResultsCall(uid=doc.uid, period=period, committee_name=name, superior_body=doc.committee.superior_body,
                               deadline=deadline, organisations=orgs, quota_percent=quota_percent))
-            audit.record(s, "results.call_write", sec.full_name, uid=doc.uid, period=period, file=str(path),
+            audit.record(s, "results.call_write", holder.full_name, uid=doc.uid, period=period, file=str(path),
                          organisations=len(orgs))
+            if office is not None:
+                office_key.remember_call(s, doc.uid, pub.fingerprint)
+                office_key.record_used(s, holder, pub.fingerprint, "results.call_write", file=path.name)
         return path, doc
 
     # -- what was imported --------------------------------------------------------------------------
@@ -296,8 +306,9 @@ class CommitteeService:
                 {c: quota_check(v["htxsnv"], v["httnv"], percent) for c, v in sorted(by_cat.items())})
 
     def _actor(self) -> str:
-        sec = self.ctx.profiles.secretary()
-        return sec.full_name if sec else ""
+        """The person at this PC (in a committee office's shared database: the staff member here)."""
+        who = office_key.this_pc(self.ctx)
+        return who.full_name if who else ""
 
     # -- sending the decisions back -------------------------------------------------------------------
     def write_decisions(self, period: str, out_dir: str | os.PathLike[str], over_quota: bool = False,
@@ -312,8 +323,7 @@ class CommitteeService:
         if not check.ok and not over_quota:
             raise ServiceError.of("results.over_quota", summary=check.summary("vi"), summary_en=check.summary("en"))
         call = own_call(self.ctx, period)
-        sec, identity = identity_of(self.ctx, passphrase)
-        pub = identity.public
+        signers = self._signers(rows, passphrase)  # every key needed, before any file is written
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         written: list[Path] = []
@@ -322,6 +332,8 @@ class CommitteeService:
             with self.ctx.read() as s:
                 r = self._result(s, row.id)
                 enc_key, call_uid = r.enc_key, r.call_uid
+            sec, identity, holder, office_fp = signers[office_key.call_key(self.ctx, call_uid)]
+            pub = identity.public
             committee = CommitteeRef(call.committee_name if call else sec.cell_name or sec.full_name,
                                      call.superior_body if call else "", sec.full_name, pub.sign_public,
                                      pub.enc_public)
@@ -334,9 +346,30 @@ class CommitteeService:
             written.append(path)
             with self.ctx.session() as s:
                 self._result(s, row.id).decisions_sent_at = utcnow()
-                audit.record(s, "results.decisions_write", sec.full_name, result_id=row.id, file=str(path),
+                audit.record(s, "results.decisions_write", holder.full_name, result_id=row.id, file=str(path),
                              sha256=hashlib.sha256(data).hexdigest(), decisions=len(decisions))
+                if office_fp is not None:
+                    office_key.record_used(s, holder, office_fp, "results.decisions_write", file=path.name)
         return written
+
+    def _signers(self, rows: list[ResultRow], passphrase: str | None) -> dict[str | None, tuple]:
+        """Per office key fingerprint (None: the secretary's own key), what signs the decisions of
+        the organisations that answered a call signed by it: (secretary, identity, holder, fingerprint).
+        The decisions must be signed by the key of the call the organisation opened."""
+        signers: dict[str | None, tuple] = {}
+        with self.ctx.read() as s:
+            calls = {self._result(s, r.id).call_uid for r in rows}
+        for uid in calls:
+            fp = office_key.call_key(self.ctx, uid)
+            if fp in signers:
+                continue
+            if fp is None:
+                sec, identity = identity_of(self.ctx, passphrase)
+                signers[fp] = (sec, identity, sec, None)
+            else:
+                identity, holder = office_key.open_key(self.ctx, fp, passphrase)
+                signers[fp] = (self.ctx.profiles.secretary() or holder, identity, holder, fp)
+        return signers
 
     # -- one level further up -------------------------------------------------------------------------
     def forward_report(self, period: str, min_count: int = 3) -> dict[str, Any]:

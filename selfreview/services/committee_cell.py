@@ -24,6 +24,7 @@ from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.results import write_results
 from selfreview.exchange.results_invite import ResultsInviteDoc, read_results_invite
+from selfreview.messages import msg
 from selfreview.services import audit
 from selfreview.services.committee_report import all_members, cell_report
 from selfreview.services.dto import ProfileData
@@ -82,6 +83,9 @@ def identity_of(ctx, passphrase: str | None) -> tuple[ProfileData, PrivateIdenti
     try:
         return sec, open_identity(ctx.keys_dir, sec.id, passphrase)
     except KeyFileError as e:
+        if e.code == "keys.missing":  # a shared database: the secretary's keys are on their own PC
+            raise ServiceError(msg("office_key.secretary_elsewhere", name=sec.full_name,
+                                   fingerprint=sec.fingerprint)) from None
         raise ServiceError(e.message) from None
 
 

@@ -19,18 +19,22 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
 from selfreview.db.models import (
     Assessment, Member, OrgDecision, OrgResult, ResultsCall, ResultsInvitation, ReviewRound, utcnow,
 )
 from selfreview.exchange.decisions import DecisionsDoc, read_decisions
-from selfreview.exchange.envelope import read_limited
+from selfreview.exchange.envelope import parse_json, read_limited
 from selfreview.exchange.errors import Rejected
+from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.results import MAX_RESULTS_BYTES, ResultsDoc, read_results
 from selfreview.messages import msg
-from selfreview.services import audit, receipts
+from selfreview.services import audit, office_key, receipts
+from selfreview.services.dto import ProfileData
 from selfreview.services.import_checks import failure_text
 from selfreview.services.committee_cell import DECISIONS_SUFFIX, RESULTS_SUFFIX
 from selfreview.services.committee_report import all_members
@@ -57,6 +61,17 @@ def kind_of(path: Path) -> str | None:
     return next((kind for mark, kind in _MARKS.items() if mark in head), None)
 
 
+def recipient_of(raw: bytes) -> str | None:
+    """The public key an envelope is encrypted to (None: not encrypted, or not an envelope)."""
+    try:
+        env = parse_json(raw, outer=True)
+    except Rejected:
+        return None
+    enc = env.get("encryption") if isinstance(env, dict) else None
+    recipient = enc.get("recipient") if isinstance(enc, dict) else None
+    return recipient if isinstance(recipient, str) else None
+
+
 def split(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str | os.PathLike[str]], list[Path]]:
     """(what the members' importer takes, the results and decision files): a named file goes to one
     or the other; a folder goes to the members' importer and is also walked for these two kinds."""
@@ -77,19 +92,59 @@ def split(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str | os.PathLi
 
 
 class LevelImporter:
-    """Import results and decision files into this office (one transaction per file)."""
+    """Import results and decision files into this office (one transaction per file).
 
-    def __init__(self, ctx, passphrase: str | None = None) -> None:
+    Each file is opened with the key it is encrypted to: the office key (services/office_key.py;
+    a copy on this PC, whichever staff profile holds it) or the secretary's own key. ``files``
+    are looked at first: when one is addressed to a key that is not on this PC, nothing is written
+    and the import stops with what to do (``office_key.missing``)."""
+
+    def __init__(self, ctx, passphrase: str | None = None, files: Iterable[Path] = ()) -> None:
         self.ctx = ctx
-        sec = ctx.profiles.secretary()
-        self.actor = sec.full_name if sec else ""
-        self.identity = None
+        self.passphrase = passphrase
+        self.sec = ctx.profiles.secretary()
+        here = office_key.this_pc(ctx)  # the staff member at this PC (a shared database)
+        self.actor = self.here = here.full_name if here else ""
+        self.office = office_key.current(ctx)
+        self._keys: dict[str, tuple[PrivateIdentity, ProfileData | None]] = {}  # recipient -> key, office holder
+        self._stranger: PrivateIdentity | None = None
         self._members_here: dict[tuple[str, str], int] | None = None  # per decision file (_decisions)
-        if sec is not None:
+        for f in files:
             try:
-                self.identity = open_identity(ctx.keys_dir, sec.id, passphrase)
+                raw = read_limited(f, MAX_RESULTS_BYTES)
+            except (Rejected, OSError):
+                continue  # its receipt says why
+            self._key_for(recipient_of(raw))
+
+    def _key_for(self, recipient: str | None) -> tuple[PrivateIdentity, ProfileData | None] | None:
+        """The private key a file encrypted to ``recipient`` needs, and the office key's holder
+        (None for the secretary's own key); None when the file is not addressed to this office."""
+        if recipient is None:
+            return None
+        if recipient in self._keys:
+            return self._keys[recipient]
+        office = self.office.by_recipient(recipient) if self.office else None
+        if office is not None:
+            identity, holder = office_key.open_key(self.ctx, office.fingerprint, self.passphrase, self.office)
+            self._keys[recipient] = (identity, holder)
+        elif self.sec is not None and recipient == self.ctx.profiles.public_keys(self.sec.id)[1]:
+            try:
+                self._keys[recipient] = (open_identity(self.ctx.keys_dir, self.sec.id, self.passphrase), None)
             except KeyFileError as e:
+                if e.code == "keys.missing":
+                    raise ServiceError(msg("office_key.recipient_missing", name=self.sec.full_name,
+                                           fingerprint=self.sec.fingerprint)) from None
                 raise ServiceError(e.message) from None
+        else:
+            return None
+        return self._keys[recipient]
+
+    def _no_key(self) -> PrivateIdentity:
+        """A key of nobody's: a file addressed to someone else is then refused as ``not_for_you``
+        after the same checks of its shape as any other file."""
+        if self._stranger is None:
+            self._stranger = PrivateIdentity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+        return self._stranger
 
     def run(self, files: list[Path]) -> list[Receipt]:
         return [self.one(f) for f in files]
@@ -97,23 +152,30 @@ class LevelImporter:
     def one(self, path: Path) -> Receipt:
         kind = kind_of(path)
         sha, label, fingerprint = "", "", ""
+        used: tuple[ProfileData, str] | None = None  # the office key's holder and fingerprint
+        self.actor = self.here
         try:
             raw = read_limited(path, MAX_RESULTS_BYTES)
             sha = hashlib.sha256(raw).hexdigest()
-            if self.identity is None:
+            if self.sec is None and self.office is None:
                 raise Rejected("import.no_secretary")
-            enc = self.identity.public.enc_public
+            key = self._key_for(recipient_of(raw))
+            identity, holder = key if key is not None else (self._no_key(), None)
+            if holder is not None:
+                used = holder, identity.public.fingerprint
+                self.actor = holder.full_name
+            enc = identity.public.enc_public
             if kind == RESULTS_SUFFIX:
-                doc = read_results(raw, self.identity, enc)
+                doc = read_results(raw, identity, enc)
                 label, fingerprint = doc.report["organisation"]["name"], doc.fingerprint
                 outcome, note = self._results(doc, sha, path)
             else:
-                ddoc = read_decisions(raw, self.identity, enc)
+                ddoc = read_decisions(raw, identity, enc)
                 label, fingerprint = ddoc.organisation_name, ddoc.committee.fingerprint
                 outcome, note = self._decisions(ddoc, sha, path)
         except Rejected as e:
             outcome, note = REJECTED, e.message
-        except ServiceError:  # storage trouble: stop the import, say why
+        except ServiceError:  # storage trouble, or a key that is not here: stop the import, say why
             raise
         except Exception as e:  # noqa: BLE001 - a bug must not stop the other files; the receipt says it
             log.exception("import of %s failed", path)
@@ -122,6 +184,9 @@ class LevelImporter:
                           outcome, note, utcnow(), None, fingerprint)
         with self.ctx.session() as s:
             receipts.store(s, receipt)
+            if used is not None:
+                office_key.record_used(s, used[0], used[1], "results.import", file=path.name, sha256=sha,
+                                       outcome=outcome)
         return receipt
 
     # -- results (the committee) ---------------------------------------------------------------------

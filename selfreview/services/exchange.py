@@ -271,13 +271,14 @@ class ExchangeService:
         paths, level_files = split(paths)  # results and decision files: services/committee_import.py
         out: list[Receipt] = []
         try:
+            # the keys those files need, before anything is written (a PC without the office key stops here)
+            level = LevelImporter(self.ctx, passphrase, level_files) if level_files else None
             if paths:
                 importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
                                     passphrase=passphrase, workers=workers, accept_other_cell=accept_other_cell,
                                     accept_look_alike=accept_look_alike)
                 out = importer.run(paths, progress, should_cancel, writer=writer)
-            if level_files:  # a few files: their whole import is one unit of work on the writer
-                level = LevelImporter(self.ctx, passphrase)
+            if level is not None:  # a few files: their whole import is one unit of work on the writer
                 out += writer(lambda: level.run(level_files)) if writer is not None else level.run(level_files)
         finally:  # day 1: the first files imported get a real copy, not only the empty start-up one
             from selfreview.services.recovery import take_daily_backup

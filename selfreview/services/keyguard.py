@@ -22,7 +22,7 @@ from selfreview.exchange.keys import PrivateIdentity, PublicIdentity
 from selfreview.exchange.keystore import MIN_PASSPHRASE as MIN_PASSPHRASE  # the shortest passphrase, for the UI
 from selfreview.exchange.keystore import KeyFileError
 from selfreview.messages import msg
-from selfreview.services import audit
+from selfreview.services import audit, office_key
 from selfreview.services.errors import NotFound, ServiceError
 
 
@@ -46,10 +46,15 @@ def is_protected(ctx, profile_id: int) -> bool:
 
 
 def protect(ctx, profile_id: int, passphrase: str | None, current_passphrase: str | None = None) -> None:
-    """Set, change or (``passphrase`` None) remove the passphrase on the profile's private keys."""
+    """Set, change or (``passphrase`` None) remove the passphrase on the profile's private keys. The
+    copies of the office key the profile holds are sealed again under the new passphrase (and the
+    passphrase cannot be removed while it holds one: services/office_key.py)."""
+    if not passphrase and office_key.copies_of(ctx.keys_dir, profile_id):
+        raise ServiceError(msg("office_key.keep_protected"))
     with _as_service_error(), ctx.session() as s:
         p = _profile(s, profile_id)
         keystore.protect_keys(ctx.keys_dir, profile_id, passphrase, current_passphrase)
+        office_key.reseal(ctx.keys_dir, profile_id, current_passphrase, passphrase)
         audit.record(s, "keys.protect" if passphrase else "keys.unprotect", p.full_name,
                      profile_id=profile_id, fingerprint=p.fingerprint)
 
@@ -85,13 +90,18 @@ def restore_backup(ctx, profile_id: int, path: Path, passphrase: str,
         return pub
 
 
+def check_new_passphrase(passphrase: str) -> None:
+    """A new passphrase is long enough (ServiceError with the reason, in both languages, if not)."""
+    with _as_service_error():
+        keystore.check_new_passphrase(passphrase)
+
+
 def replace_lost_keys(ctx, profile_id: int, passphrase: str | None = None) -> PublicIdentity:
     """A new key pair for a profile whose keys are lost; the profile's public keys change with it.
 
     If the database refuses the change, the key folder is put back as it was."""
     if passphrase:
-        with _as_service_error():
-            keystore.check_new_passphrase(passphrase)
+        check_new_passphrase(passphrase)
     folder = ctx.keys_dir / str(profile_id)
     before = _snapshot(folder)
     try:

@@ -124,6 +124,7 @@ class AppStart:
         self.ctx: Any = None
         self.runner: Any = None
         self.crash: Any = None  # services/crashlog.CrashWatch, from when the folder's lock is held
+        self.app_log: Any = None  # services/applog: <data>/logs/selfreview.log (an operation's details)
         self.unclean: Any = None  # the last run did not close normally (crashlog.UncleanExit)
         self.failed = False  # the data folder could not be opened: exit status 1
 
@@ -158,6 +159,8 @@ class AppStart:
         # a fatal error from now on is written to <data>/logs/crash.log; was the last run closed?
         from selfreview.services.crashlog import CrashWatch
         self.crash, self.unclean = CrashWatch.start(self.directory)
+        from selfreview.services.applog import start_app_log
+        self.app_log = start_app_log(self.directory)
         self.window = window = MainWindow(None, self.settings, None, self.dialogs, self.translators)
         window.show()
         _AfterFirstPaint(window, self.open)
@@ -237,6 +240,10 @@ class AppStart:
         if self.crash is not None:  # a normal close: the next start says nothing
             self.crash.stop()
             self.crash = None
+        if self.app_log is not None:
+            from selfreview.services.applog import stop_app_log
+            stop_app_log(self.app_log)
+            self.app_log = None
         if self.lock is not None:
             self.lock.release()
 

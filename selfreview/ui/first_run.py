@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from selfreview.ui.i18n import LANGUAGES, language, pick
+from selfreview.ui.i18n import LANGUAGES, language
+from selfreview.ui.operations import PROFILE, Operations
 from selfreview.ui.profile_form import ProfileForm
 from selfreview.ui.widgets import ScaledLabel
 
@@ -126,10 +127,10 @@ class FirstRunPage(QWidget):
         if not self.form.is_valid():
             return
         self.create_button.setEnabled(False)
-        self.runner.submit(self.ctx.profiles.create, self.form.data(), on_done=self.profile_created.emit,
-                           on_error=self._failed)
+        ops = Operations(self.runner, self.dialogs, self)
+        (ops.write(self.ctx.profiles.create, self.form.data()).changes(PROFILE).success(self.profile_created.emit)
+         .failure(lambda e: self._failed(ops, e)).run())
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, ops: Operations, error: Exception) -> None:
         self.create_button.setEnabled(True)
-        message = getattr(error, "message", None)
-        self.dialogs.error(self, self.tr("The profile was not created"), pick(message) if message else str(error))
+        ops.present(error, self.tr("The profile was not created"))

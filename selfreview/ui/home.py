@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
 )
 
 from selfreview.services.dto import ProfileData
-from selfreview.ui.i18n import arg, pick
+from selfreview.ui.i18n import arg
 from selfreview.ui.labels import date_text
 from selfreview.ui.key_actions import KeyActions
 from selfreview.ui.member_actions import MemberActions, can_send
 from selfreview.ui.new_review import NewReviewDialog, ProfileDialog
+from selfreview.ui.operations import PROFILE, REVIEWS, Change, Operations
 from selfreview.ui.profile_form import proposed_form_text
 from selfreview.ui.security_dialog import SecurityDialog, key_attention
 from selfreview.ui.review_model import PERIOD, SORT_ROLE, SUMMARY_ROLE, ReviewTableModel
@@ -25,20 +26,21 @@ from selfreview.ui.widgets import ScaledLabel
 
 
 class HomePage(QWidget):
+    """Follows the operations layer's ``changes``: REVIEWS reloads the list, PROFILE (of this
+    profile) the card; the main window follows the same announcements."""
+
     open_review = Signal(int)
-    profile_changed = Signal(object)  # ProfileData
 
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, profile: ProfileData,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("home")
         self.ctx, self.runner, self.dialogs, self.profile = ctx, runner, dialogs, profile
+        self.ops = Operations(runner, dialogs, self)
         self.dialog: NewReviewDialog | ProfileDialog | None = None
         self.actions = MemberActions(ctx, runner, dialogs, self)
         self.actions.review_opened.connect(self.open_review)
-        self.actions.sent.connect(self._sent)
         self.keys = KeyActions(ctx, runner, dialogs, self)  # protect, back up, restore, renew (key_actions.py)
-        self.keys.changed.connect(self._profile_saved)
         self.keys.done.connect(self._keys_done)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -134,6 +136,14 @@ class HomePage(QWidget):
         layout.addLayout(right, 2)
         self.show_profile(profile)
         self.refresh()
+        self.ops.changes.changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        if change.touches(PROFILE) and change.about == self.profile.id:
+            self.show_profile(self.ctx.profiles.get(self.profile.id))
+        if change.touches(REVIEWS):
+            summary = self.selected()
+            self.refresh(summary.id if summary is not None else None)
 
     def _notice(self, name: str, text: str, button_text: str = "", slot: Any = None) -> QFrame:
         box = QFrame(self)
@@ -218,11 +228,7 @@ class HomePage(QWidget):
 
     def _profile_edited(self) -> None:
         data = self.dialog.form.data()
-        self.runner.submit(self.ctx.profiles.update, data, on_done=self._profile_saved, on_error=self._error)
-
-    def _profile_saved(self, p: ProfileData) -> None:
-        self.show_profile(p)
-        self.profile_changed.emit(p)
+        self.ops.write(self.ctx.profiles.update, data).changes(PROFILE, about=self.profile.id).run()
 
     # -- the reviews ----------------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
@@ -276,8 +282,8 @@ class HomePage(QWidget):
 
     def _create(self) -> None:
         period, template_id = self.dialog.period(), self.dialog.template_id()
-        self.runner.submit(self.ctx.reviews.create, self.profile.id, period, template_id,
-                           on_done=lambda d: self.open_review.emit(d.summary.id), on_error=self._error)
+        self.ops.write(self.ctx.reviews.create, self.profile.id, period, template_id).changes(REVIEWS).success(
+            lambda d: self.open_review.emit(d.summary.id)).run()
 
     # -- exchange and PDF (selfreview/ui/member_actions.py) -------------------------------------------
     def open_invitation(self, path: str | None = None) -> None:
@@ -299,10 +305,3 @@ class HomePage(QWidget):
         if summary is not None:
             self.actions.export_word(summary.id)
 
-    def _sent(self, _result: object) -> None:
-        summary = self.selected()
-        self.refresh(summary.id if summary is not None else None)
-
-    def _error(self, error: Exception) -> None:
-        message = getattr(error, "message", None)
-        self.dialogs.error(self, self.tr("Could not do that"), pick(message) if message else str(error))

@@ -20,6 +20,7 @@ from selfreview.services import keyguard
 from selfreview.services.keyguard import MIN_PASSPHRASE
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.member_actions import documents_dir, with_suffix
+from selfreview.ui.operations import PROFILE, Operations
 from selfreview.ui.widgets import hint_label
 
 BACKUP_SUFFIX = ".selfreview-keys"
@@ -99,15 +100,16 @@ class PassphraseDialog(QDialog):
 
 
 class KeyActions(QObject):
-    """The key actions of one profile. ``changed`` carries the profile after a new key."""
+    """The key actions of one profile. Each announces PROFILE (about the profile's id) on the
+    operations layer's ``changes`` once written; ``done`` says which action finished."""
 
-    changed = Signal(object)  # ProfileData: the fingerprint changed
     done = Signal(str)  # the action that finished: protect | unprotect | backup | restore | renew
 
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent_widget: QWidget) -> None:
         # no QObject parent: a write that ends after the page is gone still finds this object
         super().__init__(None)
         self.ctx, self.runner, self.dialogs, self.widget = ctx, runner, dialogs, parent_widget
+        self.ops = Operations(runner, dialogs, self._parent)
         self.dialog: PassphraseDialog | None = None
 
     def _parent(self) -> QWidget | None:
@@ -119,10 +121,11 @@ class KeyActions(QObject):
     def _current_label(self, profile_id: int) -> str:
         return self.tr("&Current passphrase") if self._protected(profile_id) else ""
 
-    def _error(self, error: Exception, title: str = "") -> None:
-        message = getattr(error, "message", None)
-        self.dialogs.error(self._parent(), title or self.tr("Could not do that"),
-                           pick(message) if message else str(error))
+    def _write(self, profile: Any, fn: Any, *args: Any, then: Any, title: str = "") -> None:
+        """``fn(ctx, profile.id, *args)`` on the writer; ``then(result)`` once written; a failure is
+        shown under ``title``."""
+        (self.ops.write(fn, self.ctx, profile.id, *args).changes(PROFILE, about=profile.id).success(then)
+         .failure(lambda e: self.ops.present(e, title)).run())
 
     def _ask(self, dialog: PassphraseDialog, then) -> PassphraseDialog:
         self.dialog = dialog
@@ -140,9 +143,8 @@ class KeyActions(QObject):
         return self._ask(PassphraseDialog(self.tr("Protect the key with a passphrase"), intro,
                                           self._current_label(profile.id), self.tr("&New passphrase"),
                                           parent=self.widget),
-                         lambda d: self.runner.submit(keyguard.protect, self.ctx, profile.id, d.new_passphrase(),
-                                                      d.current_passphrase(), on_done=lambda _r: self._protected_done(),
-                                                      on_error=self._error))
+                         lambda d: self._write(profile, keyguard.protect, d.new_passphrase(), d.current_passphrase(),
+                                               then=lambda _r: self._protected_done()))
 
     def _protected_done(self) -> None:
         self.dialogs.info(self._parent(), self.tr("Key protected"),
@@ -169,9 +171,8 @@ class KeyActions(QObject):
                 self.tr("Remove the passphrase"),
                 self.tr("You can protect the key with a passphrase again at any time.")):
             return
-        self.runner.submit(keyguard.protect, self.ctx, profile.id, None, current,
-                           on_done=lambda _r: self._unprotected_done(),
-                           on_error=lambda e: self._error(e, self.tr("The passphrase was not removed")))
+        self._write(profile, keyguard.protect, None, current, then=lambda _r: self._unprotected_done(),
+                    title=self.tr("The passphrase was not removed"))
 
     def _unprotected_done(self) -> None:
         self.dialogs.info(self._parent(), self.tr("Passphrase removed"),
@@ -194,9 +195,8 @@ class KeyActions(QObject):
             self.tr("The backup file is sealed with its own passphrase. Keep the file (on a USB stick, say) and "
                     "the passphrase apart: with both, your key can be put back on a new computer."),
             self._current_label(profile.id), self.tr("Passphrase for the &backup"), parent=self.widget),
-            lambda d: self.runner.submit(keyguard.export_backup, self.ctx, profile.id, out, d.new_passphrase(),
-                                         d.current_passphrase(), on_done=lambda _r: self._backup_done(out),
-                                         on_error=self._error))
+            lambda d: self._write(profile, keyguard.export_backup, out, d.new_passphrase(), d.current_passphrase(),
+                                  then=lambda _r: self._backup_done(out)))
 
     def _backup_done(self, path: Path) -> None:
         self.dialogs.info(self._parent(), self.tr("Key backed up"),
@@ -216,9 +216,8 @@ class KeyActions(QObject):
                     "also type a passphrase for it (you may leave that empty)."),
             self.tr("Passphrase of the &backup"), self.tr("&New passphrase (optional)"), new_optional=True,
             parent=self.widget),
-            lambda d: self.runner.submit(keyguard.restore_backup, self.ctx, profile.id, Path(chosen),
-                                         d.current_passphrase(), d.new_passphrase(),
-                                         on_done=lambda pub: self._restore_done(pub), on_error=self._error))
+            lambda d: self._write(profile, keyguard.restore_backup, Path(chosen), d.current_passphrase(),
+                                  d.new_passphrase(), then=self._restore_done))
 
     def _restore_done(self, pub: Any) -> None:
         self.dialogs.info(self._parent(), self.tr("Key restored"),
@@ -232,12 +231,10 @@ class KeyActions(QObject):
                                     arg(self.tr("Your key code now: %1"), profile.fingerprint)):
             return
         old = profile.fingerprint
-        self.runner.submit(keyguard.replace_lost_keys, self.ctx, profile.id,
-                           on_done=lambda pub: self._renew_done(profile.id, old, pub), on_error=self._error)
+        self._write(profile, keyguard.replace_lost_keys, then=lambda pub: self._renew_done(old, pub))
 
-    def _renew_done(self, profile_id: int, old: str, pub: Any) -> None:
+    def _renew_done(self, old: str, pub: Any) -> None:
         self.dialogs.info(self._parent(), self.tr("New key made"), pick(msg("keys.renewed", new=pub.fingerprint, old=old)))
-        self.changed.emit(self.ctx.profiles.get(profile_id))
         self.done.emit("renew")
 
 

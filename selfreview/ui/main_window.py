@@ -103,6 +103,8 @@ class MainWindow(GeometryMixin, QMainWindow):
             raise RuntimeError("the main window already has its data folder")
         self.ctx, self.runner = ctx, runner
         self.runner.error.connect(self._background_error)
+        from selfreview.ui.operations import changes_of
+        changes_of(runner).changed.connect(self._changed)
         self.start()
 
     # -- pages ----------------------------------------------------------------------------------------
@@ -216,13 +218,16 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.settings.set_last_review(self.profile.id, None)
         page = _page_class("HomePage")(self.ctx, self.runner, self.dialogs, self.profile)
         page.open_review.connect(self.open_review)
-        page.profile_changed.connect(self._profile_changed)
         self._set_page(page)
         page.table.setFocus()
 
-    def _profile_changed(self, profile: Any) -> None:
-        self.profile = profile
-        self.setWindowTitle(arg(self.tr("Self-review — %1"), profile.full_name))
+    def _changed(self, change: Any) -> None:
+        """The operations layer announced a change (ui/operations.py): the current profile's name
+        is in the title."""
+        from selfreview.ui.operations import PROFILE
+        if self.profile is not None and change.touches(PROFILE) and change.about == self.profile.id:
+            self.profile = self.ctx.profiles.get(self.profile.id)
+            self.setWindowTitle(arg(self.tr("Self-review — %1"), self.profile.full_name))
 
     def open_review(self, review_id: int, section_id: str | None = None) -> bool:
         """Open the form of one of the current profile's reviews; False if it is not theirs / gone."""
@@ -495,8 +500,11 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.saved_label.style().polish(self.saved_label)
 
     def _background_error(self, error: Exception) -> None:
-        message = getattr(error, "message", None)
-        self.statusBar().showMessage(i18n.pick(message) if message is not None else str(error), 8000)
+        """A write nobody waits for failed (e.g. remembering the section shown): the operations
+        layer's text, quietly in the status bar; the details in the log."""
+        from selfreview.ui.operations import error_text, log_error
+        log_error(error, "background write")
+        self.statusBar().showMessage(error_text(error), 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.may_leave():

@@ -23,6 +23,7 @@ from selfreview.services.errors import ServiceError
 from selfreview.ui import open_file
 from selfreview.ui.exchange_dialogs import InvitationDialog, SentDialog
 from selfreview.ui.i18n import arg, pick
+from selfreview.ui.operations import REVIEWS, Operations
 from selfreview.ui.tasks import Cancelled, Job, ProgressDialog
 
 PASSPHRASE_CODES = ("keys.need_passphrase", "keys.wrong_passphrase")
@@ -53,16 +54,18 @@ def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None
 
 
 class MemberActions(QObject):
+    """What these actions change is announced on the operations layer's ``changes`` (REVIEWS, about
+    the review's id: sent, answers imported from Word); the pages showing the review follow it."""
+
     review_opened = Signal(int)  # an invitation set up (or linked) this review
-    sent = Signal(object)  # ExportResult: the review is now "sent"
     pdf_written = Signal(object)  # Path
-    imported = Signal(int)  # review id: answers were written from a Word file
 
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent_widget: QWidget,
                  opener: Callable[[Path], bool] | None = None) -> None:
         # no QObject parent: a job that outlives the page still finds this object when it ends
         super().__init__(None)
         self.ctx, self.runner, self.dialogs, self.widget = ctx, runner, dialogs, parent_widget
+        self.ops = Operations(runner, dialogs, self._parent)
         self.opener = opener or open_file.open_path
         self.ask_passphrase = ask_passphrase
         self.job: Job | None = None
@@ -80,41 +83,22 @@ class MemberActions(QObject):
 
     def _run(self, fn: Callable[..., Any], *args: Any, title: str, label: str, cancellable: bool,
              on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None = None,
-             on_cancel: Callable[[], None] | None = None) -> Job:
-        """Start ``fn(progress, *args)`` as a job; handle its end after its progress dialog closed."""
-        outcome: dict[str, Any] = {}
-        job = self.runner.start_job(fn, *args, on_done=lambda r: outcome.update(kind="done", value=r),
-                                    on_error=lambda e: outcome.update(kind="error", value=e),
-                                    on_cancel=lambda: outcome.update(kind="cancel"))
-        self.job = job
-
-        def finish() -> None:
-            if self.job is job:
-                self.job = self.progress = None
-            kind = outcome.get("kind")
-            if kind == "done":
-                on_done(outcome["value"])
-            elif kind == "error":
-                (on_error or self._error)(outcome["value"])
-            elif kind == "cancel" and on_cancel is not None:
-                on_cancel()
-
+             changes: tuple[str, ...] = (), about: Any = None) -> Job:
+        """Start ``fn(progress, *args)`` as a job of the operations layer (its end is handled once its
+        progress dialog closed); ``self.job`` is it until it ended."""
+        op = (self.ops.job(fn, *args).with_progress(title, label, cancellable).changes(*changes, about=about)
+              .success(on_done))
+        if on_error is not None:
+            op.failure(on_error)
+        job = op.run()
         if job.running:
-            self.progress = ProgressDialog(job, title, label, self._parent(), cancellable)
-            job.ended.connect(finish)  # after the progress dialog's own handler: it is closed by then
-        else:  # a synchronous runner: it is over already
-            finish()
+            self.job, self.progress = job, op.dialog
+            job.ended.connect(lambda: self._ended(job))
         return job
 
-    def _error(self, error: Exception) -> None:
-        message = getattr(error, "message", None)
-        if message is not None:
-            text = pick(message)
-        elif isinstance(error, OSError):
-            text = arg(self.tr("The file could not be read or written: %1"), error.strerror or error)
-        else:
-            text = str(error)
-        self.dialogs.error(self._parent(), self.tr("Could not do that"), text)
+    def _ended(self, job: Job) -> None:
+        if self.job is job:
+            self.job = self.progress = None
 
     # -- an invitation from the secretary -------------------------------------------------------------
     def open_invitation(self, profile: Any, path: str | None = None) -> None:
@@ -142,16 +126,16 @@ class MemberActions(QObject):
 
     def _accept_invitation(self, info: Any, profile_id: int, accept_other: str | None = None) -> None:
         # the checked invitation itself, not its path: the file may have changed since it was shown
-        self.runner.submit(self.ctx.exchange.open_invitation, info, profile_id, accept_other,
-                           on_done=lambda d: self.review_opened.emit(d.summary.id),
-                           on_error=lambda e: self._other_secretary(e, info, profile_id))
+        (self.ops.write(self.ctx.exchange.open_invitation, info, profile_id, accept_other).changes(REVIEWS)
+         .success(lambda d: self.review_opened.emit(d.summary.id))
+         .failure(lambda e: self._other_secretary(e, info, profile_id)).run())
 
     def _other_secretary(self, error: Exception, info: Any, profile_id: int) -> None:
         """Another key for a period the review already answers: both fingerprints shown, and only an
         explicit choice sends the review to the new key (the default button keeps it)."""
         new = getattr(error, "new", None)
         if new is None or getattr(error, "old", None) is None:
-            self._error(error)
+            self.ops.present(error)
             return
         if self.dialogs.confirm(self._parent(), self.tr("A different secretary key"), pick(error.message),
                                 ok_text=self.tr("Send to the new key")):
@@ -197,7 +181,8 @@ class MemberActions(QObject):
                                      allow_unencrypted=allow_unencrypted, passphrase=passphrase)
         self._run(work, title=self.tr("Send to the cell"), label=self.tr("Signing and saving the file…"),
                   cancellable=False, on_done=lambda r: self._exported(review_id, r),
-                  on_error=lambda e: self._export_failed(e, review_id, out, allow_unencrypted, passphrase))
+                  on_error=lambda e: self._export_failed(e, review_id, out, allow_unencrypted, passphrase),
+                  changes=(REVIEWS,), about=review_id)  # now "sent"
 
     def _export_failed(self, error: Exception, review_id: int, out: Path, allow_unencrypted: bool,
                        passphrase: str | None) -> None:
@@ -216,12 +201,11 @@ class MemberActions(QObject):
             if entered:
                 self._export(review_id, out, allow_unencrypted, entered)
             return
-        self._error(error)
+        self.ops.present(error)
 
     def _exported(self, review_id: int, result: Any) -> None:
         profile_id = self.ctx.reviews.open(review_id).summary.profile_id
         own = self.ctx.profiles.get(profile_id).fingerprint if profile_id is not None else None
-        self.sent.emit(result)
         self.dialog = SentDialog(result, own, self.opener, self._parent())
         self.dialog.open()
 
@@ -314,8 +298,8 @@ class MemberActions(QObject):
                                   preview.file))
             return
         self.dialog = WordImportDialog(preview, self._parent())
-        self.dialog.accepted_plan.connect(lambda p: self.runner.submit(
-            importer.apply, p, on_done=lambda _w: self.imported.emit(p.review_id), on_error=self._error))
+        self.dialog.accepted_plan.connect(
+            lambda p: self.ops.write(importer.apply, p).changes(REVIEWS, about=p.review_id).run())
         self.dialog.open()
 
 

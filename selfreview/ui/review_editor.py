@@ -18,6 +18,7 @@ from selfreview.ui.i18n import arg, language, pick
 from selfreview.ui.labels import status_name, when
 from selfreview.ui.member_actions import MemberActions, can_send
 from selfreview.ui.navigator import Navigator, form_column
+from selfreview.ui.operations import REVIEWS, Change, Operations
 from selfreview.ui.question_widgets import FormEnv, QuestionWidget
 from selfreview.ui.score_panel import ScorePanel, has_scores
 from selfreview.ui.section_view import SectionPage
@@ -52,8 +53,9 @@ class ReviewEditor(QWidget):
                                    label=self._question_label, parent=self)
         self.autosaver.state_changed.connect(self.save_state)
         self.actions = MemberActions(ctx, runner, dialogs, self)
-        self.actions.sent.connect(self._sent)
-        self.actions.imported.connect(lambda _rid: self._reload())
+        self.ops = Operations(runner, dialogs, self)
+        # sent, answers imported from Word, finalized: reload when this review changed (ui/operations.py)
+        self.ops.changes.changed.connect(self._review_changed)
         self._build()
         self._refresh_header()
         self.show_section(section_id if section_id in self.sections else
@@ -198,7 +200,7 @@ class ReviewEditor(QWidget):
         self.current_section = section_id
         self.navigator.select(section_id)
         self.scroll.verticalScrollBar().setValue(0)
-        self.runner.submit(self.ctx.reviews.set_last_section, self.review_id, section_id)
+        self.ops.write(self.ctx.reviews.set_last_section, self.review_id, section_id).quietly().run()
         self.section_changed.emit(section_id)
 
     def next_section(self, step: int = 1) -> None:
@@ -298,14 +300,13 @@ class ReviewEditor(QWidget):
                 self.tr("After finalizing, the review is locked and can no longer be changed. "
                         "To correct it later, make a new revision; the finalized one is kept.")):
             return
-        self.runner.submit(self.ctx.reviews.finalize, self.review_id, on_done=lambda _s: self._reload(),
-                           on_error=self._error)
+        self.ops.write(self.ctx.reviews.finalize, self.review_id).changes(REVIEWS, about=self.review_id).run()
 
     def new_revision(self) -> None:
         if not self.locked:
             return
-        self.runner.submit(self.ctx.reviews.new_revision, self.review_id,
-                           on_done=lambda d: self.review_replaced.emit(d.summary.id), on_error=self._error)
+        self.ops.write(self.ctx.reviews.new_revision, self.review_id).changes(REVIEWS).success(
+            lambda d: self.review_replaced.emit(d.summary.id)).run()
 
     def _reload(self) -> None:
         self.detail = self.ctx.reviews.open(self.review_id)
@@ -335,12 +336,9 @@ class ReviewEditor(QWidget):
         self.flush(wait=True)
         self.actions.import_word(self.review_id)
 
-    def _sent(self, _result: object) -> None:
-        self._reload()  # the status is "sent" now
-
-    def _error(self, error: Exception) -> None:
-        message = getattr(error, "message", None)
-        self.dialogs.error(self, self.tr("Could not do that"), pick(message) if message else str(error))
+    def _review_changed(self, change: Change) -> None:
+        if change.touches(REVIEWS) and change.about == self.review_id:
+            self._reload()
 
     # -- closing ------------------------------------------------------------------------------------------
     def unsaved(self) -> list[Any]:

@@ -52,14 +52,9 @@ class SecurityDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        keys.done.connect(lambda _a: self.refresh())
-        keys.changed.connect(self._profile_changed)
-        self.refresh()
+        keys.done.connect(lambda _a: self.refresh())  # protected, backed up, restored, renewed
+        self.refresh()  # and by Home's show_profile when the profile changed (a new key, an edit)
         self.setMinimumWidth(520)
-
-    def _profile_changed(self, profile: Any) -> None:
-        self.profile = profile
-        self.refresh()
 
     def refresh(self) -> None:
         while self.form.rowCount():

@@ -1,5 +1,7 @@
 """Work off the GUI thread: one serial worker for database writes, another for long jobs
 (PDF export, import) with progress and cancel. Results come back to the GUI thread by signal.
+Pages do not call this directly: they go through ``ui/operations.py`` (one error presenter, one
+"changed" signal); autosave (``ui/autosave.py``) and the app's own background writes use it as is.
 
     runner = TaskRunner()                      # TaskRunner(synchronous=True) in tests
     runner.submit(ctx.reviews.save_answer, rid, qid, value, on_done=..., on_error=...)

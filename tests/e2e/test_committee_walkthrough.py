@@ -10,23 +10,40 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from sqlalchemy import select
+
 from selfreview.cli import main
+from selfreview.db.models import AuditEntry
+from selfreview.services import office_key
 from selfreview.services.context import AppContext
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "committee.md"
 
 
-def walkthrough() -> list[list[str]]:
+PASSPHRASE = "cụm mật khẩu của người ngồi máy"  # what each person types when asked (getpass)
+
+
+def walkthrough() -> list[tuple[dict[str, str], list[str]]]:
+    """(the environment the line sets, the arguments) for each command of the block."""
     text = DOC.read_text(encoding="utf-8")
     block = re.search(r"<!-- walkthrough -->\s*```sh\n(.*?)```\s*<!-- /walkthrough -->", text, re.S)
     assert block, "docs/committee.md has no walk-through block"
     lines = [ln for ln in block.group(1).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    assert all(ln.startswith("selfreview ") for ln in lines)
-    return [shlex.split(ln)[1:] for ln in lines]
+    commands = []
+    for ln in lines:
+        words = shlex.split(ln)
+        env = {}
+        while "=" in words[0] and words[0].split("=", 1)[0] == "SELFREVIEW_DB_URL":  # a staff PC's setting
+            key, value = words.pop(0).split("=", 1)
+            env[key] = value
+        assert words[0] == "selfreview", ln
+        commands.append((env, words[1:]))
+    return commands
 
 
 def run(argv, capsys) -> tuple[int, str]:
@@ -38,10 +55,16 @@ def run(argv, capsys) -> tuple[int, str]:
 
 def test_three_cells_report_the_committee_decides_the_cells_learn_it(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSPHRASE)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)  # a person at a terminal
     outputs: dict[str, str] = {}
     rollcalls = []
-    for argv in walkthrough():
+    for env, argv in walkthrough():
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
         _, out = run(argv, capsys)
+        for key in env:
+            monkeypatch.delenv(key)
         key = " ".join(argv[2:4])
         outputs[key] = out
         if argv[2] == "results-rollcall":
@@ -62,6 +85,21 @@ def test_three_cells_report_the_committee_decides_the_cells_learn_it(tmp_path, m
     decided = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "rollup-decided-2025.pdf").pages)
                        .split())
     assert "V. KẾT QUẢ XẾP LOẠI DO CẤP ỦY QUYẾT ĐỊNH" in decided and "Theo mức cấp ủy quyết định: HTXSNV 1 /" in decided
+
+    # the committee office: the call carried the office key; who made, handed over and used it
+    with AppContext.open(tmp_path / "committee") as ctx:
+        office = office_key.current(ctx)
+        with ctx.read() as s:
+            log = [(a.action, a.actor, a.details.get("purpose")) for a in
+                   s.scalars(select(AuditEntry).where(AuditEntry.action.like("office_key.%")).order_by(AuditEntry.id))]
+    assert office.committee == "Đảng ủy Khối Cơ quan" and office.fingerprint in outputs["results-invite --period"]
+    assert "Khóa văn phòng của Đảng ủy Khối Cơ quan" in outputs["keys status"]
+    mai, hung = "Lê Thị Mai", "Hoàng Văn Hùng"
+    assert log[:4] == [("office_key.created", mai, None), ("office_key.exported", mai, None),
+                       ("office_key.received", hung, None), ("office_key.used", mai, "results.call_write")]
+    assert [(who, what) for _, who, what in log[4:7]] == [(hung, "results.import"), (hung, "results.import"),
+                                                          (mai, "results.import")]
+    assert {what for _, _, what in log[7:]} == {"results.decisions_write"}
 
     # the committee's list, as JSON
     assert main(["--data-dir", "committee", "list", "results", "--json"]) == 0

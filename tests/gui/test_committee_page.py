@@ -147,3 +147,30 @@ def test_typing_a_name_without_marks_finds_the_member(committee_window, qtbot):
     qtbot.keyClicks(page.members, fold(target).upper())
     assert page.members.currentIndex().row() == names.index(target)
     assert target in page.detail.text()
+
+
+def test_importing_with_the_office_key_asks_the_passphrase_once(tmp_path, ctx, make_window, dialogs, qtbot):
+    """A committee office (docs/security.md §5): the office key is sealed under the passphrase of the
+    person at the PC; the page asks it when the results need it, then keeps it for the session."""
+    from selfreview.services import keyguard, office_key
+    p = ctx.profiles.create(ProfileData(full_name="Lê Thị Mai", cell_name="Đảng ủy Khối"))
+    ctx.profiles.set_secretary(p.id)
+    keyguard.protect(ctx, p.id, "mật khẩu của Mai")
+    office_key.create(ctx, p.id, "mật khẩu của Mai")
+    call_path, doc = ctx.committee.write_call("2025", tmp_path / "call.selfreview-results-invite",
+                                              ["Chi bộ Văn phòng", "Chi bộ Tư pháp"], passphrase="mật khẩu của Mai")
+    assert doc.committee.fingerprint == office_key.current(ctx).fingerprint
+    first, second = (cell_results(tmp_path, ctx, call_path, name, seed)
+                     for seed, name in ((1, "Chi bộ Văn phòng"), (2, "Chi bộ Tư pháp")))
+    window = make_window()
+    window.actions_by_name["committee"].trigger()
+    page = window.page
+    asked = []
+    page.key.ask = lambda parent, title, label: asked.append(label) or "mật khẩu của Mai"
+    dialogs.open_files = lambda *a, **k: [str(first)]
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "cụm mật khẩu" in asked[0]
+    assert dialogs.asked[-1][2] == "Đã nhập 1, cập nhật 0, đã có 0, từ chối 0."
+    dialogs.open_files = lambda *a, **k: [str(second)]
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and page.rollcall.text() == "2/2 tổ chức đã báo cáo"

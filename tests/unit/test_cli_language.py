@@ -27,6 +27,7 @@ CASES = [
      "error: --rating is needed with --member"),
     (["decide", "--period", "2025"], 2, "lỗi: cần --org, --member và --rating",
      "error: --org, --member and --rating are needed"),
+    (["keys", "new-office"], 2, "lỗi: cần --profile ID hoặc --name TÊN", "error: give --profile ID or --name NAME"),
     (["forms", "check", "{tmp}/absent.yaml"], 1, "lỗi: {tmp}/absent.yaml: không có tệp này",
      "error: {tmp}/absent.yaml: file not found"),
     (["report", "cell", "--cell", "1", "--period", "2025", "--out", "{tmp}/nowhere/a.pdf"], 1,

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from spelling_vi import new_style, old_spellings  # noqa: E402
 
 CHECKED = ["resources/translations/selfreview_vi.ts", "resources/translations/qtbase_vi.ts",
-           "selfreview/messages.py", "selfreview/reports/review_pdf.py", "selfreview/reports/header.py",
+           "selfreview/messages.py", "selfreview/office_messages.py", "selfreview/reports/review_pdf.py", "selfreview/reports/header.py",
            "selfreview/reports/minutes.py", "selfreview/reports/cell_summary.py", "selfreview/reports/rollup.py"]
 
 

@@ -11,8 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from selfreview.services.committee_cell import CALL_SUFFIX, RESULTS_SUFFIX
 from selfreview.services.exchange import slug
 from selfreview.ui.i18n import arg
-from selfreview.ui.secretary.common import show_error
-from selfreview.ui.tasks import ProgressDialog
+from selfreview.ui.operations import Operations, present_error
 
 
 def tr(text: str) -> str:
@@ -29,18 +28,17 @@ def open_call(exporter: Any) -> Any:
     try:
         info = ctx.results.read_call(path)
     except Exception as e:  # noqa: BLE001 - shown to the person
-        show_error(dialogs, ws, e)
+        present_error(dialogs, ws, e)
         return None
     text = arg(tr("%1 asks for the results of period %2 (key fingerprint %3: compare it by phone). "
                   "Keep this call?"), info.committee, info.period, info.fingerprint)
     if not dialogs.confirm(ws, tr("Call for results"), text, tr("Keep it")):
         return None
     sec = ctx.profiles.secretary()
-    try:
-        return ctx.results.open_call(info, sec.id if sec else None)
-    except Exception as e:  # noqa: BLE001
-        show_error(dialogs, ws, e)
-        return None
+    kept: list[Any] = []  # on the one writer (at once with the synchronous runner of the tests)
+    Operations(exporter.runner, dialogs, ws).write(ctx.results.open_call, info, sec.id if sec else None).success(
+        kept.append).run()
+    return kept[0] if kept else None
 
 
 def write_results(exporter: Any, round_id: int, with_reviews: bool) -> Any:
@@ -55,15 +53,15 @@ def write_results(exporter: Any, round_id: int, with_reviews: bool) -> Any:
 
 
 def _write(exporter: Any, round_id: int, with_reviews: bool, out: Path) -> Any:
-    ctx, dialogs, ws = exporter.ctx, exporter.dialogs, exporter.workspace
+    ctx, ws = exporter.ctx, exporter.workspace
+    ops = Operations(exporter.runner, exporter.dialogs, ws)
     passphrase = ws.key.passphrase
 
     def failed(e: Exception) -> None:
         if not ws.key.retry(e, ws, lambda: _write(exporter, round_id, with_reviews, out)):
-            show_error(dialogs, ws, e)
+            ops.present(e)
 
-    job = exporter.runner.start_job(lambda _p: ctx.results.write_results(
-        out, round_id=round_id, with_reviews=with_reviews, passphrase=passphrase),
-        on_done=lambda _r: exporter.written.emit(str(out)), on_error=failed)
-    ProgressDialog(job, tr("Results for the committee"), arg(tr("Writing %1…"), out.name), ws, cancellable=False)
-    return job
+    return (ops.job(lambda _p: ctx.results.write_results(out, round_id=round_id, with_reviews=with_reviews,
+                                                         passphrase=passphrase))
+            .with_progress(tr("Results for the committee"), arg(tr("Writing %1…"), out.name), cancellable=False)
+            .success(lambda _r: exporter.written.emit(str(out))).failure(failed).run())

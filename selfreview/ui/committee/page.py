@@ -18,7 +18,8 @@ from selfreview.rating import Rating
 from selfreview.ui.committee.models import ROW_ROLE, MembersModel, OrganisationsModel, short
 from selfreview.ui.names import type_to_find
 from selfreview.ui.i18n import arg, language
-from selfreview.ui.secretary.common import show_error
+from selfreview.ui.operations import DECISIONS, Change, Operations
+from selfreview.ui.secretary.common import SecretaryKey
 from selfreview.ui.widgets import ScaledLabel
 
 
@@ -29,6 +30,8 @@ class CommitteePage(QWidget):
         super().__init__(parent)
         self.setObjectName("committeePage")
         self.ctx, self.runner, self.dialogs = ctx, runner, dialogs
+        self.ops = Operations(runner, dialogs, self)
+        self.key = SecretaryKey()  # the passphrase of the key that opens the results, asked once
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.home_button = QPushButton(self.tr("← H&ome"), self)
@@ -98,6 +101,7 @@ class CommitteePage(QWidget):
         self.saved.setObjectName("committeeSaved")
         layout.addWidget(self.saved)
         self._fill_periods()
+        self.ops.changes.changed.connect(self._changed)
 
     def _table(self, parent: QWidget, model: Any, name: str) -> QTableView:
         view = QTableView(parent)
@@ -207,16 +211,29 @@ class CommitteePage(QWidget):
         org, m = self.current_org(), self.current_member()
         if org is None or m is None:
             return
-        self.runner.submit(self.ctx.committee.decide, org.id, m.unit_uid, m.ref, self.rating.currentData(),
-                           on_done=lambda _r: self.refresh(), on_error=lambda e: show_error(self.dialogs, self, e))
+        # the page refreshes when it hears of the decision (_changed)
+        self.ops.write(self.ctx.committee.decide, org.id, m.unit_uid, m.ref,
+                       self.rating.currentData()).changes(DECISIONS).run()
+
+    def _changed(self, change: Change) -> None:
+        if change.touches(DECISIONS):
+            self.refresh()
 
     # -- importing -------------------------------------------------------------------------------------
     def import_files(self) -> None:
         paths = self.dialogs.open_files(self, self.tr("Import results"),
                                         self.tr("Results and decisions (*.selfreview-results *.selfreview-decisions)"))
         if paths:
-            self.runner.submit(self.ctx.exchange.import_paths, paths, on_done=self._imported,
-                               on_error=lambda e: show_error(self.dialogs, self, e))
+            self._import(paths)
+
+    def _import(self, paths: list[str]) -> None:
+        """Import; when the key that opens the files asks for its passphrase (the office key always
+        does: docs/security.md §5), ask it and try again."""
+        def failed(error: Exception) -> None:
+            if not self.key.retry(error, self, lambda: self._import(paths)):
+                self.ops.present(error)
+        (self.ops.write(self.ctx.exchange.import_paths, paths, passphrase=self.key.passphrase)
+         .success(self._imported).changes(DECISIONS).failure(failed).run())
 
     def _imported(self, receipts: list) -> None:
         counts = {o: sum(1 for r in receipts if r.outcome == o)
@@ -242,6 +259,5 @@ class CommitteePage(QWidget):
         if not path:
             return
         out = path if path.lower().endswith(".pdf") else path + ".pdf"
-        self.runner.submit(write_member_review, self.ctx, org.id, m.unit_uid, m.ref, out,
-                           on_done=lambda p: self.saved.setText(arg(self.tr("Saved: %1"), str(p))),
-                           on_error=lambda e: show_error(self.dialogs, self, e))
+        self.ops.write(write_member_review, self.ctx, org.id, m.unit_uid, m.ref, out).success(
+            lambda p: self.saved.setText(arg(self.tr("Saved: %1"), str(p)))).run()

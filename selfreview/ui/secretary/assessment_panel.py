@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from selfreview.rating import format_total
 from selfreview.text import nfc
 from selfreview.ui.i18n import arg, language
-from selfreview.ui.secretary.common import QuotaBanner, fill_rating_combo, rating_text, set_combo_data, show_error
+from selfreview.ui.operations import ASSESSMENTS, Operations
+from selfreview.ui.secretary.common import QuotaBanner, fill_rating_combo, rating_text, set_combo_data
 from selfreview.ui.widgets import PlainTextEdit, ScaledLabel
 
 
@@ -33,6 +34,7 @@ class AssessmentPanel(QWidget):
         self.setObjectName("assessmentPanel")
         self.show_quota = show_quota
         self.ctx, self.runner, self.dialogs = ctx, runner, dialogs
+        self.ops = Operations(runner, dialogs, self)
         self.round_id: int | None = None
         self.row: Any = None
         self.saved_data: Any = None
@@ -181,7 +183,7 @@ class AssessmentPanel(QWidget):
         try:
             result = self.ctx.assessments.preview(self.round_id, self.row.member_id, self.rating.currentData())
         except Exception as e:  # noqa: BLE001 - e.g. the member was removed meanwhile
-            show_error(self.dialogs, self, e)
+            self.ops.present(e)
             return
         self._show_check(result.check)
         changed = self.rating.currentData() != (self.saved_data.proposed_rating if self.saved_data else None)
@@ -214,9 +216,8 @@ class AssessmentPanel(QWidget):
         if self.row is None or self.round_id is None:
             return
         round_id, member_id = self.round_id, self.row.member_id
-        self.runner.submit(self.ctx.assessments.set_assessment, round_id, member_id,
-                           comments=self.comments.text(), proposed_rating=self.rating.currentData(),
-                           on_done=self._saved, on_error=lambda e: show_error(self.dialogs, self, e))
+        self.ops.write(self.ctx.assessments.set_assessment, round_id, member_id, comments=self.comments.text(),
+                       proposed_rating=self.rating.currentData()).changes(ASSESSMENTS).success(self._saved).run()
 
     def _saved(self, result: Any) -> None:
         if self.row is not None and result.assessment.member_id == self.row.member_id:

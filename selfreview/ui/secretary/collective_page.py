@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushBut
 from selfreview.rating import format_total
 from selfreview.ui.i18n import language
 from selfreview.ui.labels import status_name
-from selfreview.ui.secretary.common import rating_text, show_error
+from selfreview.ui.operations import COLLECTIVE, Operations
+from selfreview.ui.secretary.common import rating_text
 from selfreview.ui.widgets import ScaledLabel, hint_label
 
 class CollectivePage(QWidget):
@@ -21,6 +22,7 @@ class CollectivePage(QWidget):
         super().__init__(parent)
         self.setObjectName("collectivePage")
         self.ctx, self.runner, self.dialogs, self.workspace = ctx, runner, dialogs, workspace
+        self.ops = Operations(runner, dialogs, self)
         self.round_id: int | None = None
         self.summary: Any = None
         layout = QVBoxLayout(self)
@@ -96,9 +98,8 @@ class CollectivePage(QWidget):
     def open_collective(self) -> None:
         if self.round_id is None:
             return
-        self.runner.submit(self.ctx.collective.open, self.round_id,
-                           on_done=lambda d: self.open_review.emit(d.summary.id),
-                           on_error=lambda e: show_error(self.dialogs, self, e))
+        self.ops.write(self.ctx.collective.open, self.round_id).changes(COLLECTIVE).success(
+            lambda d: self.open_review.emit(d.summary.id)).run()
 
     def _pdf(self, suffix: str = ".pdf") -> None:
         if self.summary is not None:

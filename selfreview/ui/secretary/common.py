@@ -1,5 +1,5 @@
 """Small pieces the secretary's pages share: texts for codes, the rating choices, the quota banner,
-error texts, the system viewer, and long report jobs wired to the task runner's progress."""
+the system viewer, and long report jobs wired to the task runner's progress."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFrame, QInputDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from selfreview.rating import Category, Rating, quota_check
-from selfreview.ui.i18n import arg, language, pick
+from selfreview.ui.i18n import arg, language
+from selfreview.ui.operations import error_text
 from selfreview.ui.tasks import Cancelled
 
 RATINGS = tuple(r.value for r in Rating)  # htxsnv, httnv, htnv, khtnv: best first
@@ -49,16 +50,6 @@ def fill_rating_combo(combo: QComboBox, none_text: str, short: bool = False) -> 
 def set_combo_data(combo: QComboBox, value: Any) -> None:
     i = combo.findData(value)
     combo.setCurrentIndex(i if i >= 0 else 0)
-
-
-def error_text(error: Exception) -> str:
-    """What a service error says, in the chosen language."""
-    message = getattr(error, "message", None)
-    return pick(message) if message is not None else str(error)
-
-
-def show_error(dialogs: Any, parent: QWidget, error: Exception) -> None:
-    dialogs.error(parent, QCoreApplication.translate("Secretary", "Could not do that"), error_text(error))
 
 
 def open_in_viewer(path: Path) -> bool:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QTableView, QWidget
 from selfreview.services.roster import name_key
 from selfreview.services.rollcall import KEY_CHANGED_CODE
 from selfreview.ui.i18n import arg, pick
-from selfreview.ui.secretary.common import SecretaryKey, show_error
+from selfreview.ui.operations import HAND_INS, Operations
+from selfreview.ui.secretary.common import SecretaryKey
 from selfreview.ui.secretary.receipts_dialog import ReceiptPages, ReceiptsDialog
 from selfreview.ui.tasks import ProgressDialog
 
@@ -77,6 +78,7 @@ class ImportController(QObject):
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent_widget: QWidget, key: Any = None) -> None:
         super().__init__(parent_widget)
         self.ctx, self.runner, self.dialogs, self.widget = ctx, runner, dialogs, parent_widget
+        self.ops = Operations(runner, dialogs, parent_widget)
         self.key = key or SecretaryKey()
         self.round_id: int | None = None
         self.receipts_dialog: ReceiptsDialog | None = None
@@ -104,17 +106,23 @@ class ImportController(QObject):
             done.extend(result)
             return result
 
-        job = self.runner.start_job(work, on_done=self._finished, on_cancel=lambda: self._finished(done),
-                                    on_error=lambda e: self._failed(e, paths, accept_new_key_for))
-        self.progress_dialog = ProgressDialog(job, self.tr("Importing reviews"), self.tr("Reading the files…"),
-                                              self.widget)
+        op = (self.ops.job(work).with_progress(self.tr("Importing reviews"), self.tr("Reading the files…"))
+              .changes(HAND_INS).success(self._finished).failure(lambda e: self._failed(e, paths, accept_new_key_for))
+              .on_cancel(lambda: self._cancelled(done)))
+        job = op.run()
+        self.progress_dialog = op.dialog
         return job
 
     def _failed(self, error: Exception, paths: list[str], accept: tuple[str, ...]) -> None:
         if self.key.retry(error, self.widget, lambda: self.import_paths(paths, accept)):
             return
-        show_error(self.dialogs, self.widget, error)
+        self.ops.present(error)
         self.imported.emit([])
+
+    def _cancelled(self, done: list[Any]) -> None:
+        if done:  # the files imported before Cancel stay imported
+            self.ops.changes.announce(HAND_INS, source=self.widget, result=list(done))
+        self._finished(done)
 
     def _finished(self, receipts: list[Any]) -> None:
         self.show_receipts(receipts, self.tr("Import receipts"))

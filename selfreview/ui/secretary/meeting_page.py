@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.names import find_people_in
-from selfreview.ui.secretary.common import show_error
+from selfreview.ui.operations import MEETING, Operations
 from selfreview.ui.secretary.meeting_model import AttendanceModel, RatingDelegate, ResultsModel
 from selfreview.ui.widgets import PlainTextEdit, ScaledLabel
 
@@ -48,6 +48,7 @@ class MeetingPage(QWidget):
         super().__init__(parent)
         self.setObjectName("meetingPage")
         self.ctx, self.runner, self.dialogs, self.workspace = ctx, runner, dialogs, workspace
+        self.ops = Operations(runner, dialogs, self)
         self.round_id: int | None = None
         self.meeting: Any = None
         layout = QHBoxLayout(self)
@@ -196,11 +197,7 @@ class MeetingPage(QWidget):
             self.attendance_model.set_rows(())
             self.results_model.set_rows(())
             return
-        self.runner.submit(self.ctx.meetings.open, self.round_id, on_done=lambda m: self.show_meeting(m, True),
-                           on_error=self._error)
-
-    def _error(self, error: Exception) -> None:
-        show_error(self.dialogs, self, error)
+        self.ops.write(self.ctx.meetings.open, self.round_id).success(lambda m: self.show_meeting(m, True)).run()
 
     def show_meeting(self, m: Any, details: bool = False) -> None:
         if self.round_id is None or m.round_id != self.round_id:
@@ -232,24 +229,24 @@ class MeetingPage(QWidget):
     def save_details(self) -> None:
         if self.round_id is None:
             return
-        self.runner.submit(self.ctx.meetings.update, self.round_id, starts_at=_py(self.starts.dateTime()),
-                           ends_at=_py(self.ends.dateTime()), place=self.place.text(),
-                           chair=self.chair.currentText(), recorder=self.recorder.currentText(),
-                           content=self.content.text(), conclusions=self.conclusions.text(),
-                           on_done=lambda m: self.show_meeting(m, True), on_error=self._error)
+        self.ops.write(self.ctx.meetings.update, self.round_id, starts_at=_py(self.starts.dateTime()),
+                       ends_at=_py(self.ends.dateTime()), place=self.place.text(),
+                       chair=self.chair.currentText(), recorder=self.recorder.currentText(),
+                       content=self.content.text(), conclusions=self.conclusions.text(),
+                       ).changes(MEETING).success(lambda m: self.show_meeting(m, True)).run()
 
     def mark_all_present(self) -> None:
         if self.round_id is not None:
-            self.runner.submit(self.ctx.meetings.mark_all_present, self.round_id, on_done=self.show_meeting,
-                               on_error=self._error)
+            self.ops.write(self.ctx.meetings.mark_all_present, self.round_id).changes(MEETING).success(
+                self.show_meeting).run()
 
     def _attendance_edited(self, member_id: int, present: bool, reason: str) -> None:
-        self.runner.submit(self.ctx.meetings.set_attendance, self.round_id, member_id, present, reason,
-                           on_done=self.show_meeting, on_error=self._error)
+        self.ops.write(self.ctx.meetings.set_attendance, self.round_id, member_id, present,
+                       reason).changes(MEETING).success(self.show_meeting).run()
 
     def _result_edited(self, member_id: Any, votes: dict, final: Any, opinions: str) -> None:
-        self.runner.submit(self.ctx.meetings.record_result, self.round_id, member_id, votes, final, opinions,
-                           on_done=self.show_meeting, on_error=self._error)
+        self.ops.write(self.ctx.meetings.record_result, self.round_id, member_id, votes, final,
+                       opinions).changes(MEETING).success(self.show_meeting).run()
 
     def unanimous(self) -> None:
         index = self.results.currentIndex()

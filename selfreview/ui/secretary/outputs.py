@@ -17,8 +17,8 @@ from selfreview.filenames import portable_name, portable_path
 from selfreview.services.exchange import INVITE_SUFFIX, slug
 from selfreview.services.rollcall_table import write_table
 from selfreview.ui.i18n import arg, language
-from selfreview.ui.secretary.common import show_error, wired
-from selfreview.ui.tasks import ProgressDialog
+from selfreview.ui.operations import SETTINGS, Operations
+from selfreview.ui.secretary.common import wired
 from selfreview.ui.widgets import ScaledLabel, hint_label
 
 
@@ -36,6 +36,7 @@ class Exporter(QObject):
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, workspace: Any) -> None:
         super().__init__(workspace)
         self.ctx, self.runner, self.dialogs, self.workspace = ctx, runner, dialogs, workspace
+        self.ops = Operations(runner, dialogs, workspace)
         self.open_after = True
         self.last: Path | None = None
 
@@ -53,10 +54,8 @@ class Exporter(QObject):
     def _run(self, title: str, out: Path | None, work: Callable[[Any, Path], Any], cancellable: bool = True) -> Any:
         if out is None:
             return None
-        job = self.runner.start_job(work, out, on_done=lambda _r: self._done(out),
-                                    on_error=lambda e: show_error(self.dialogs, self.workspace, e))
-        ProgressDialog(job, title, arg(self.tr("Writing %1…"), out.name), self.workspace, cancellable=cancellable)
-        return job
+        return (self.ops.job(work, out).with_progress(title, arg(self.tr("Writing %1…"), out.name), cancellable)
+                .success(lambda _r: self._done(out)).run())
 
     def _done(self, out: Path) -> None:
         self.last = out
@@ -75,17 +74,14 @@ class Exporter(QObject):
         if out is None:
             return None
         passphrase = self.workspace.key.passphrase
-        job = self.runner.start_job(lambda _p: self.runner.write(self.ctx.exchange.write_invitation, round_id, out,
-                                                                 passphrase),
-                                    on_done=lambda _r: self._done(out), on_error=lambda e: self._invite_failed(
-                                        e, round_id, out))
-        ProgressDialog(job, self.tr("Invitation"), arg(self.tr("Writing %1…"), out.name), self.workspace,
-                       cancellable=False)
-        return job
+        write = self.ctx.exchange.write_invitation
+        return (self.ops.job(lambda _p: self.runner.write(write, round_id, out, passphrase))
+                .with_progress(self.tr("Invitation"), arg(self.tr("Writing %1…"), out.name), cancellable=False)
+                .success(lambda _r: self._done(out)).failure(lambda e: self._invite_failed(e, round_id, out)).run())
 
     def _invite_failed(self, error: Exception, round_id: int, out: Path) -> None:
         if not self.workspace.key.retry(error, self.workspace, lambda: self._invite(round_id, out)):
-            show_error(self.dialogs, self.workspace, error)
+            self.ops.present(error)
 
     def _filter(self, suffix: str) -> str:
         return {".docx": self.tr("Word documents (*.docx)"),
@@ -135,6 +131,7 @@ class OutputsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("outputsPage")
         self.ctx, self.runner, self.dialogs, self.workspace = ctx, runner, dialogs, workspace
+        self.ops = Operations(runner, dialogs, self)
         self.exporter: Exporter = workspace.exporter
         self.round_id: int | None = None
         # the page scrolls (up and down only): on a 1280×720 screen its many buttons need not fit at once
@@ -251,4 +248,4 @@ class OutputsPage(QWidget):
     def _place_changed(self) -> None:
         place = self.place.text().strip()
         if place != self.ctx.reports.place():
-            self.runner.submit(self.ctx.reports.set_place, place, on_error=lambda e: show_error(self.dialogs, self, e))
+            self.ops.write(self.ctx.reports.set_place, place).changes(SETTINGS).run()

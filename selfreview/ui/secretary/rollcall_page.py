@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from selfreview.services.rollcall import KEY_MISMATCH, LATE, NOT_SUBMITTED, STATUSES, SUBMITTED
 from selfreview.messages import msg
 from selfreview.ui.i18n import arg, language
+from selfreview.ui.operations import ASSESSMENTS, DECISIONS, HAND_INS, REVIEWS, ROSTER, Change, changes_of
 from selfreview.ui.secretary.assessment_panel import AssessmentPanel
 from selfreview.ui.secretary.common import QuotaBanner
 from selfreview.ui.secretary.drop_import import DropTableView, ImportController, local_paths
@@ -146,7 +147,6 @@ class RollCallPage(QWidget):
         buttons.addWidget(self.receipts_button)
         lv.addLayout(buttons)
         self.panel = AssessmentPanel(ctx, runner, dialogs, show_quota=False)  # the banner below shows it
-        self.panel.saved.connect(lambda _r: self.refresh())
         self.panel.previewed.connect(lambda q, preview: self.quota.show_quota(q, preview))
         side = QScrollArea(self.splitter)
         side.setWidgetResizable(True)
@@ -160,7 +160,9 @@ class RollCallPage(QWidget):
         self.quota = QuotaBanner(self)
         layout.addWidget(self.quota)
         self.importer = ImportController(ctx, runner, dialogs, self, key)
-        self.importer.imported.connect(lambda _r: self.refresh())
+        # the roll-call shows who is on the roster, what they handed in and the proposed ratings:
+        # it follows changes made anywhere (the set-up page, an import, the assessment panels)
+        changes_of(runner).changed.connect(self._changed)
         self._update_buttons()
 
     def everyday_status_width(self) -> int:
@@ -180,6 +182,10 @@ class RollCallPage(QWidget):
         self.round_id = round_id
         self.importer.round_id = round_id
         self.refresh()
+
+    def _changed(self, change: Change) -> None:
+        if change.touches(ROSTER, HAND_INS, ASSESSMENTS, DECISIONS, REVIEWS):  # REVIEWS: one typed in on behalf
+            self.refresh()
 
     def refresh(self) -> None:
         keep = self.current_row()

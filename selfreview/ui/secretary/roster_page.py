@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit,
     QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
@@ -17,9 +17,9 @@ from selfreview.services.cells import CATEGORIES, MemberData
 from selfreview.ui.i18n import arg
 from selfreview.ui.labels import date_text
 from selfreview.ui.names import PeopleProxy, name_header
-from selfreview.ui.secretary.common import category_text, set_combo_data, show_error
+from selfreview.ui.operations import HAND_INS, ROSTER, Change, Operations
+from selfreview.ui.secretary.common import category_text, set_combo_data
 from selfreview.ui.secretary.roster_report import RosterReportDialog
-from selfreview.ui.tasks import ProgressDialog
 from selfreview.ui.widgets import BIRTH_YEARS_AGO, OptionalDateEdit, ScaledLabel
 from selfreview.ui.table_model import RowsTableModel
 
@@ -135,12 +135,12 @@ class MemberDialog(QDialog):
 
 
 class RosterPanel(QWidget):
-    changed = Signal()
-
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterPanel")
         self.ctx, self.runner, self.dialogs = ctx, runner, dialogs
+        self.ops = Operations(runner, dialogs, self)
+        self.ops.changes.changed.connect(self._changed)
         self.cell_id: int | None = None
         self.dialog: MemberDialog | None = None
         self.report: RosterReportDialog | None = None
@@ -216,21 +216,17 @@ class RosterPanel(QWidget):
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
 
-    def _error(self, error: Exception) -> None:
-        show_error(self.dialogs, self, error)
-
-    def _done(self, _result: Any = None) -> None:
-        self.refresh()
-        self.changed.emit()
+    def _changed(self, change: Change) -> None:
+        if change.touches(ROSTER, HAND_INS):  # an import may add members (new keys, look-alikes)
+            self.refresh()
 
     # -- one member ----------------------------------------------------------------------------------
     def add_member(self) -> MemberDialog | None:
         if self.cell_id is None:
             return None
         self.dialog = MemberDialog(None, self)
-        self.dialog.accepted.connect(lambda: self.runner.submit(self.ctx.cells.add_member, self.cell_id,
-                                                                self.dialog.data(), on_done=self._done,
-                                                                on_error=self._error))
+        self.dialog.accepted.connect(lambda: self.ops.write(self.ctx.cells.add_member, self.cell_id,
+                                                            self.dialog.data()).changes(ROSTER).run())
         self.dialog.open()
         return self.dialog
 
@@ -239,9 +235,8 @@ class RosterPanel(QWidget):
         if member is None:
             return None
         self.dialog = MemberDialog(member, self)
-        self.dialog.accepted.connect(lambda: self.runner.submit(self.ctx.roster.update_member, member.id,
-                                                                self.dialog.data(), on_done=self._done,
-                                                                on_error=self._error))
+        self.dialog.accepted.connect(lambda: self.ops.write(self.ctx.roster.update_member, member.id,
+                                                            self.dialog.data()).changes(ROSTER).run())
         self.dialog.open()
         return self.dialog
 
@@ -252,7 +247,7 @@ class RosterPanel(QWidget):
         if self.dialogs.confirm(self, self.tr("Remove a member"),
                                 arg(self.tr("Take %1 off the roster?"), member.full_name), self.tr("Remove"),
                                 self.tr("A member whose review is already in the data cannot be removed.")):
-            self.runner.submit(self.ctx.roster.remove_member, member.id, on_done=self._done, on_error=self._error)
+            self.ops.write(self.ctx.roster.remove_member, member.id).changes(ROSTER).run()
 
     # -- a roster file ---------------------------------------------------------------------------------
     def choose_roster_file(self) -> None:
@@ -266,13 +261,10 @@ class RosterPanel(QWidget):
             return None
         cell_id = self.cell_id
         # one transaction, on the one database writer (ui/tasks.py)
-        job = self.runner.start_job(lambda _progress: self.runner.write(self.ctx.roster.import_roster, cell_id, path),
-                                    on_done=self._imported, on_error=self._error)
-        ProgressDialog(job, self.tr("Importing a roster"), self.tr("Reading the roster file…"), self,
-                       cancellable=False)
-        return job
+        return (self.ops.job(lambda _progress: self.runner.write(self.ctx.roster.import_roster, cell_id, path))
+                .with_progress(self.tr("Importing a roster"), self.tr("Reading the roster file…"), cancellable=False)
+                .changes(ROSTER).success(self._imported).run())
 
     def _imported(self, report: Any) -> None:
-        self._done()
         self.report = RosterReportDialog(report, self)
         self.report.show()

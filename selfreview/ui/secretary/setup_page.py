@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout,
     QWidget,
@@ -17,7 +17,8 @@ from selfreview.forms import registry
 from selfreview.services.cells import CATEGORIES
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.labels import date_text
-from selfreview.ui.secretary.common import category_text, set_combo_data, show_error
+from selfreview.ui.operations import ASSESSMENTS, CELLS, ROUNDS, Operations
+from selfreview.ui.secretary.common import category_text, set_combo_data
 from selfreview.ui.secretary.roster_page import RosterPanel
 from selfreview.ui.widgets import OptionalDateEdit, hint_label
 
@@ -48,13 +49,11 @@ def narrow_combo(combo: QComboBox, chars: int = 14) -> None:
 
 
 class SetupPage(QWidget):
-    round_created = Signal(int)
-    roster_changed = Signal()
-
     def __init__(self, ctx: Any, runner: Any, dialogs: Any, workspace: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupPage")
         self.ctx, self.runner, self.dialogs, self.workspace = ctx, runner, dialogs, workspace
+        self.ops = Operations(runner, dialogs, self)
         self.round: Any = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -73,7 +72,6 @@ class SetupPage(QWidget):
         scroll.setMinimumWidth(440)
         layout.addWidget(scroll, 2)
         self.roster = RosterPanel(ctx, runner, dialogs, self)
-        self.roster.changed.connect(self.roster_changed)
         layout.addWidget(self.roster, 3)
         self.reload_cells()
 
@@ -144,8 +142,8 @@ class SetupPage(QWidget):
 
     def _quota_chosen(self) -> None:
         if self.round is not None:
-            self.runner.submit(self.ctx.assessments.set_quota_percent, self.round.id, self.quota.currentData(),
-                               on_error=lambda e: show_error(self.dialogs, self, e))
+            self.ops.write(self.ctx.assessments.set_quota_percent, self.round.id,
+                           self.quota.currentData()).changes(ASSESSMENTS).run()
 
     # -- a new cell ---------------------------------------------------------------------------------------
     def _cell_box(self) -> QGroupBox:
@@ -173,8 +171,8 @@ class SetupPage(QWidget):
             self.cell_name.setFocus()
             return
         profile = self.ctx.profiles.secretary()
-        self.runner.submit(self.ctx.cells.create_cell, name, self.superior.text(), profile.id if profile else None,
-                           on_done=self._cell_created, on_error=lambda e: show_error(self.dialogs, self, e))
+        self.ops.write(self.ctx.cells.create_cell, name, self.superior.text(),
+                       profile.id if profile else None).changes(CELLS).success(self._cell_created).run()
 
     def _cell_created(self, cell: Any) -> None:
         self.cell_name.clear()
@@ -243,6 +241,6 @@ class SetupPage(QWidget):
             info = registry.find_by_hash(combo.currentData()) if combo.currentData() else None
             if info is not None:
                 forms[cat] = {"id": info.template.id, "version": info.template.version, "hash": info.hash}
-        self.runner.submit(self.ctx.cells.create_round, cell_id, period, self.deadline.date_or_none(), forms or None,
-                           on_done=lambda r: self.round_created.emit(r.id),
-                           on_error=lambda e: show_error(self.dialogs, self, e))
+        # the workspace selects the new round when it hears of it (Change.result is the round)
+        self.ops.write(self.ctx.cells.create_round, cell_id, period, self.deadline.date_or_none(),
+                       forms or None).changes(ROUNDS).run()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from selfreview.ui.i18n import arg
 from selfreview.ui.secretary.collective_page import CollectivePage
-from selfreview.ui.secretary.common import STYLE_SHEET, SecretaryKey, open_in_viewer, show_error
+from selfreview.ui.operations import HAND_INS, ROUNDS, Change, Operations
+from selfreview.ui.secretary.common import STYLE_SHEET, SecretaryKey, open_in_viewer
 from selfreview.ui.secretary.meeting_page import MeetingPage
 from selfreview.ui.secretary.outputs import Exporter, OutputsPage
 from selfreview.ui.secretary.review_view import ReviewReader, WorkspaceEditor
@@ -68,6 +69,7 @@ class SecretaryWorkspace(QWidget):
         self.setObjectName("secretaryWorkspace")
         install_style()
         self.ctx, self.runner, self.dialogs, self.settings = ctx, runner, dialogs, settings
+        self.ops = Operations(runner, dialogs, self)
         self.opener = open_in_viewer  # replaced in tests: nothing may launch a viewer there
         self.key = SecretaryKey()
         self.exporter = Exporter(ctx, runner, dialogs, self)
@@ -106,8 +108,6 @@ class SecretaryWorkspace(QWidget):
         self.tabs = QTabWidget(self.stack)
         self.tabs.setObjectName("secretaryTabs")
         self.setup = SetupPage(ctx, runner, dialogs, self)
-        self.setup.round_created.connect(self.reload_rounds)
-        self.setup.roster_changed.connect(self._roster_changed)
         self.rollcall = RollCallPage(ctx, runner, dialogs, self.key)
         self.rollcall.read_review.connect(self.open_reader)
         self.rollcall.enter_review.connect(self.enter_on_behalf)
@@ -124,6 +124,8 @@ class SecretaryWorkspace(QWidget):
         layout.addWidget(self.stack, 1)
         self._show_secretary()
         self.reload_rounds(self._remembered_round())
+        # the pages refresh themselves on what changed; the workspace only follows the rounds
+        self.ops.changes.changed.connect(self._changed)
 
     # -- the round ------------------------------------------------------------------------------------
     @property
@@ -176,8 +178,9 @@ class SecretaryWorkspace(QWidget):
         if rid is None:
             self.tabs.setCurrentIndex(self.SETUP)
 
-    def _roster_changed(self) -> None:
-        self.rollcall.refresh()
+    def _changed(self, change: Change) -> None:
+        if change.touches(ROUNDS):  # a round opened: choose it
+            self.reload_rounds(getattr(change.result, "id", None) or self.round_id)
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -229,27 +232,23 @@ class SecretaryWorkspace(QWidget):
         return reader
 
     def open_member(self, member_id: int) -> ReviewReader | None:
-        self.rollcall.refresh()
-        self.rollcall.select_member(member_id)
+        self.rollcall.select_member(member_id)  # up to date: it follows the changes (ui/operations.py)
         return self.open_reader(self.rollcall.current_row())
 
     def _back_to_rollcall(self) -> None:
         member = getattr(self.view, "row", None)
         self.back_to_pages(refresh=False)
-        self.tabs.setCurrentIndex(self.ROLLCALL)
-        self.rollcall.refresh()
+        self.tabs.setCurrentIndex(self.ROLLCALL)  # the assessment saved on closing the reader is on it already
         if member is not None:
             self.rollcall.select_member(member.member_id)
 
     def enter_on_behalf(self, row: Any) -> None:
         if self.round is None or row is None:
             return
-        self.runner.submit(self.ctx.rollcall.enter_on_behalf, self.round.id, row.member_id,
-                           on_done=lambda d: self._open_editor(
-                               d.summary.id, arg(self.tr("Typed in from paper on behalf of %1, by the secretary. "
-                                                         "Finalize it when every answer is in: it then counts as "
-                                                         "handed in."), row.name)),
-                           on_error=lambda e: show_error(self.dialogs, self, e))
+        self.ops.write(self.ctx.rollcall.enter_on_behalf, self.round.id, row.member_id).changes(HAND_INS).success(
+            lambda d: self._open_editor(d.summary.id, arg(self.tr("Typed in from paper on behalf of %1, by the "
+                                                                  "secretary. Finalize it when every answer is in: it "
+                                                                  "then counts as handed in."), row.name))).run()
 
     def open_collective(self, review_id: int) -> WorkspaceEditor:
         return self._open_editor(review_id, self.tr("The collective's own report (Mẫu 01) of the cell, for the "
