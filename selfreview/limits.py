@@ -92,11 +92,3 @@ def field_problem(field: str, value: str, *, required: bool = False) -> Message 
         if ch is not None:
             return msg("limit.invisible", field=vi, field_en=en, char=f"{ord(ch):04X}")
     return None
-
-
-def check_field(field: str, value: str, *, required: bool = False) -> str:
-    """``value`` itself, or :class:`LimitError` with :func:`field_problem`'s message."""
-    problem = field_problem(field, value, required=required)
-    if problem is not None:
-        raise LimitError(problem)
-    return value

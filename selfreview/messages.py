@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfreview.text import nfc
+from selfreview.text import Bilingual, nfc
 
 
 @dataclass(frozen=True)
-class Message:
+class Message(Bilingual):
     code: str
     vi: str
     en: str
-
-    def get(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
 
     def __str__(self) -> str:
         return self.vi
@@ -197,7 +194,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "The signature does not match: the content was changed after it was signed, or the "
                              "file is damaged. Not imported; ask for the file again."),
     "import.bad_template": ("Mẫu “{id}” phiên bản {version} kèm trong tệp không hợp lệ: {error}",
-                            "The form “{id}” version {version} carried in the file is not valid: {error}"),
+                            "The form “{id}” version {version} carried in the file is not valid: {error_en}"),
     "import.template_hash": ("Mẫu “{id}” phiên bản {version} kèm trong tệp không khớp với mã kiểm tra ghi trong tệp.",
                              "The form “{id}” version {version} carried in the file does not match its checksum."),
     "import.unknown_template": ("Tệp dùng mẫu “{id}” phiên bản {version} mà máy này không có, và tệp không kèm mẫu "
@@ -361,6 +358,15 @@ CATALOGUE.update(OFFICE)
 from selfreview.messages_validity import CATALOGUE_VALIDITY  # noqa: E402 - issue 14's messages
 
 CATALOGUE.update(CATALOGUE_VALIDITY)
+from selfreview.messages_forms import CATALOGUE_FORMS  # noqa: E402 - a form template's problems
+
+CATALOGUE.update(CATALOGUE_FORMS)
+from selfreview.messages_server import CATALOGUE_SERVER  # noqa: E402 - doctor on a database server
+
+CATALOGUE.update(CATALOGUE_SERVER)
+from selfreview.messages_labels import CATALOGUE_LABELS  # noqa: E402 - codes named in the CLI's tables
+
+CATALOGUE.update(CATALOGUE_LABELS)
 
 
 def msg(code: str, **params: object) -> Message:

@@ -7,7 +7,7 @@ must never get past the edges of the program (input, import, template loading).
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 def nfc(text: str) -> str:
@@ -76,3 +76,29 @@ def text_matches(typed: str, *fields: str) -> bool:
             if all(_same(t, hay[start + i]) for i, t in enumerate(needle)):
                 return True
     return False
+
+
+class Bilingual:
+    """A text in Vietnamese and English: the one type of every text the core shows to people.
+
+    The core runs without Qt's translators, so what it says carries both languages: a message
+    (``messages.Message``), a rating's reason or problem (``rating.Reason``, ``rating.Problem``), a
+    table's column title (``services.rollcall_table.Column``), a form's label (``forms.model.Text``).
+    Each is its own data class (frozen dataclass or pydantic model, with its own further fields) and
+    inherits this mixin, which adds no field (a form's JSON, and so its content hash, is unchanged).
+    The GUI tells them apart from plain strings by ``isinstance(x, Bilingual)`` (ui/i18n.py: ``pick``).
+    """
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        vi: str
+        en: str
+
+    def get(self, lang: str = "vi") -> str:
+        """The text in ``lang`` ("en"; anything else: Vietnamese, the default)."""
+        return self.en if lang == "en" else self.vi
+
+    def shown(self, lang: str = "vi") -> str:
+        """The text as a screen shows it; a form's label leaves out notes about its source."""
+        return self.get(lang)

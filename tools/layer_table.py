@@ -71,6 +71,8 @@ def render(all_contracts: list[dict]) -> str:
             may = [f"`{p}`" for p in packages if p not in banned and p not in sources]
             if not any(b in base_modules for b in banned):
                 may.append("the top level")
+            else:
+                may += [f"`{m}`" for m in base_modules if m not in banned]
         not_may = [f"`{b}`" for b in banned]
         for e in external:
             names = [_short(m) for m in e["forbidden_modules"]]

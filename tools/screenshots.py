@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Screenshots of each main screen, in Vietnamese and in English, from a real window.
 
+    python tools/screenshots.py --xvfb :57   # a 1366×768 X server of its own on display :57 (Xvfb)
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb python tools/screenshots.py
     python tools/screenshots.py      # no display: Qt's offscreen platform plays a 1366×768 screen
+
+The published pictures (docs/screenshots/) come from a real X server: fonts, scroll bars and
+window sizes as xcb gives them, not as the offscreen platform imitates them.
 
 Builds demo data in a temporary data directory (nothing touches the user's data or settings),
 opens each screen and saves ``docs/screenshots/<lang>-NN-<screen>.png``. With ``--hidpi`` it also
@@ -96,6 +100,28 @@ def offscreen_screen() -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
+def real_display(display: str | None) -> None:
+    """``--xvfb :N``: draw through a real X server at 1366×768 (Qt's xcb platform): Xvfb started on
+    display ``:N`` and stopped at exit, or the server already answering there."""
+    if not display:
+        return
+    import atexit
+    import time
+    number = display.lstrip(":").split(".")[0]
+    socket = Path(f"/tmp/.X11-unix/X{number}")
+    if not socket.exists():
+        server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+                                   "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        atexit.register(server.terminate)
+        deadline = time.monotonic() + 15
+        while not socket.exists():
+            if server.poll() is not None or time.monotonic() > deadline:
+                sys.exit(f"Xvfb did not start on :{number}")
+            time.sleep(0.1)
+    os.environ["DISPLAY"] = f":{number}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+
+
 def place(window) -> None:
     """The window as the app sizes it on the screen (ui/screen_fit.py): 1366×768 gives 1280×728."""
     from selfreview.ui import screen_fit
@@ -127,8 +153,24 @@ def grab(window, path: Path) -> None:
     shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
     if shot.isNull():  # platforms that cannot read the screen back
         shot = window.grab()
+    outline_dialogs(shot, frame.topLeft())
     shot.save(str(path))
     print("wrote", path.relative_to(ROOT))
+
+
+def outline_dialogs(shot, origin) -> None:
+    """Xvfb has no window manager to frame a dialog: without a line round it, a dialog over the
+    window reads as part of the page. Draw the line a frame would (nothing when no dialog is up)."""
+    from PySide6.QtGui import QColor, QPainter, QPen
+    from PySide6.QtWidgets import QApplication, QDialog
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    if not dialogs:
+        return
+    painter = QPainter(shot)
+    painter.setPen(QPen(QColor("#5f6b7a"), 1))
+    for dialog in dialogs:
+        painter.drawRect(dialog.frameGeometry().translated(-origin.x(), -origin.y()).adjusted(-1, -1, 0, 0))
+    painter.end()
 
 
 def exchange_shots(window, ctx, me: int, rid: int, tmp: Path, save) -> None:
@@ -296,8 +338,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Screenshots of the main screens (run under xvfb-run).")
     parser.add_argument("--lang", choices=["vi", "en"], action="append")
     parser.add_argument("--hidpi", action="store_true", help="also the form at 200 %%")
+    parser.add_argument("--xvfb", metavar=":N", help="start Xvfb at 1366×768 on display :N and draw there")
     parser.add_argument("--only-hidpi-pass", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    real_display(args.xvfb)
     offscreen_screen()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.only_hidpi_pass:

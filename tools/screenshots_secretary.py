@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the cell secretary's workspace, in Vietnamese and in English, from a real window.
 
+    python tools/screenshots_secretary.py --xvfb :57   # Xvfb at 1366×768 on display :57
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb python tools/screenshots_secretary.py
     python tools/screenshots_secretary.py   # no display: Qt's offscreen platform at 1366×768
 
@@ -25,7 +26,7 @@ OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshots import AutoDialogs, grab, offscreen_screen, place, settle  # noqa: E402
+from screenshots import AutoDialogs, grab, offscreen_screen, place, real_display, settle  # noqa: E402
 
 MISSING = (("Hoàng Văn Tám", "non_leader", date(1988, 4, 2), "Chuyên viên"),
            ("Lý Thị Ngọc Ánh", "non_leader", date(1992, 9, 12), "Cán sự"),
@@ -68,7 +69,7 @@ def drop(widget, paths) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPointF(QPoint(widget.width() // 2, widget.height() // 2))
-    QApplication.sendEvent(widget, QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    QApplication.sendEvent(widget, QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                                                    Qt.KeyboardModifier.NoModifier))
     QApplication.sendEvent(widget, QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                                               Qt.KeyboardModifier.NoModifier))
@@ -197,7 +198,9 @@ def shots(lang: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Screenshots of the secretary's workspace (run under xvfb-run).")
     parser.add_argument("--lang", choices=["vi", "en"], action="append")
+    parser.add_argument("--xvfb", metavar=":N", help="start Xvfb at 1366×768 on display :N and draw there")
     args = parser.parse_args()
+    real_display(args.xvfb)
     offscreen_screen()
     OUT.mkdir(parents=True, exist_ok=True)
     for lang in args.lang or ["vi", "en"]:

@@ -15,7 +15,7 @@
 <context>
     <name>QuotaBanner</name>
     <message numerus="yes">
-        <location filename="../../selfreview/ui/secretary/common.py" line="+127"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="+122"/>
         <source>Quota of excellent ratings so far: %1; %n member(s) not rated yet</source>
         <translation>
             <numerusform>Quota of excellent ratings so far: %1; %n member not rated yet</numerusform>

@@ -310,7 +310,7 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../selfreview/ui/committee/page.py" line="+35"/>
+        <location filename="../../selfreview/ui/committee/page.py" line="+37"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>Chưa báo cáo: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>Score: %1; self-proposed: %2; cell-proposed: %3; decided: %4</source>
         <translation>Điểm: %1; tự đề xuất: %2; chi bộ đề xuất: %3; quyết định: %4</translation>
     </message>
@@ -386,17 +386,17 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Import results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-19"/>
         <source>Results and decisions (*.selfreview-results *.selfreview-decisions)</source>
         <translation>Kết quả và quyết định (*.selfreview-results *.selfreview-decisions)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>%1 imported, %2 updated, %3 already present, %4 refused.</source>
         <translation>Đã nhập %1, cập nhật %2, đã có %3, từ chối %4.</translation>
     </message>
@@ -427,7 +427,7 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../selfreview/ui/crash_notice.py" line="+28"/>
+        <location filename="../../selfreview/ui/crash_notice.py" line="+35"/>
         <source>Self-review closed unexpectedly last time.</source>
         <translation>Lần trước ứng dụng Bản kiểm điểm cá nhân đã đóng bất thường.</translation>
     </message>
@@ -442,17 +442,22 @@
         <translation>Khi đó chưa có câu trả lời nào được lưu.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>What happened is written in %1</source>
         <translation>Chi tiết sự cố được ghi trong %1</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Details</source>
+        <translation>Ch&amp;i tiết</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Show the log &amp;folder</source>
         <translation>Mở &amp;thư mục nhật ký</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1659,12 +1664,12 @@ Mã khóa trong tệp:
     </message>
     <message>
         <location line="+0"/>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>Word documents (*.docx)</source>
         <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-32"/>
         <source>Attach the self-check?</source>
         <translation>Đính kèm phần tự kiểm tra?</translation>
     </message>
@@ -1684,7 +1689,7 @@ Mã khóa trong tệp:
         <translation>Chỉ chọn khi đồng chí muốn nộp phần này cùng bản kiểm điểm.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo tệp PDF…</translation>
     </message>
@@ -2219,7 +2224,7 @@ Mã khóa trong tệp:
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../selfreview/ui/tasks.py" line="+245"/>
+        <location filename="../../selfreview/ui/tasks.py" line="+243"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -2245,7 +2250,7 @@ Mã khóa trong tệp:
 <context>
     <name>QuotaBanner</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="+125"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="+120"/>
         <source>Quota of excellent ratings: %1</source>
         <translation>Tỷ lệ HTXSNV: %1</translation>
     </message>
@@ -2629,7 +2634,7 @@ Mã khóa trong tệp:
 <context>
     <name>RollCallModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+157"/>
+        <location filename="../../selfreview/ui/secretary/rollcall_model.py" line="+156"/>
         <source>Entered from paper by the secretary</source>
         <translation>Bí thư nhập từ bản giấy</translation>
     </message>
@@ -2982,7 +2987,7 @@ Mã khóa trong tệp:
 <context>
     <name>Secretary</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/common.py" line="-53"/>
+        <location filename="../../selfreview/ui/secretary/common.py" line="-49"/>
         <source>Passphrase of the secretary&apos;s key</source>
         <translation>Mật khẩu khóa của bí thư</translation>
     </message>

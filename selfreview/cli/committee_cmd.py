@@ -19,7 +19,7 @@ import sys
 from datetime import date
 
 from selfreview.cli.common import open_context, print_json, print_table
-from selfreview.cli.lang import lang, say
+from selfreview.cli.lang import code_name, lang, say
 from selfreview.services.errors import ServiceError
 
 RATINGS = ("htxsnv", "httnv", "htnv", "khtnv", "none")
@@ -210,8 +210,8 @@ def cmd_show(args, data_dir) -> int:
                   f"{d.organisation}, period {d.period}, from {d.secretary} ({d.fingerprint})"))
         print_table(say("ĐƠN VỊ|MÃ|ĐẢNG VIÊN|MẪU|TÌNH TRẠNG|TỔNG|TỰ XẾP|CHI BỘ|QUYẾT ĐỊNH",
                         "UNIT|REF|MEMBER|FORM|STATUS|TOTAL|SELF|CELL|DECIDED").split("|"),
-                    [[r["unit"], r["ref"], r["member"], r["form"], r["status"], r["total"], r["self_rating"],
-                      r["cell_rating"], r["decided_rating"]] for r in rows])
+                    [[r["unit"], r["ref"], r["member"], r["form"], code_name("member_status", r["status"]), r["total"],
+                      r["self_rating"], r["cell_rating"], r["decided_rating"]] for r in rows])
     return 0
 
 
@@ -262,6 +262,7 @@ def list_results(args, data_dir) -> int:
     else:
         print_table(say("SỐ|TỔ CHỨC|KỲ|ĐẢNG VIÊN|NHẬN LÚC|TÌNH TRẠNG",
                         "ID|ORGANISATION|PERIOD|MEMBERS|RECEIVED|STATUS").split("|"),
-                    [[r.id, r.organisation, r.period, r.members, r.received.isoformat(timespec="minutes"), r.status]
+                    [[r.id, r.organisation, r.period, r.members, r.received.isoformat(timespec="minutes"),
+                      code_name("result_status", r.status)]
                      for r in rows])
     return 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-from selfreview.cli.lang import say
+from selfreview.cli.lang import code_name, lang, say
 from selfreview.cli.common import print_json, print_table
 from selfreview.messages import msg
 from selfreview.paths import resolve_data_dir
@@ -79,7 +79,8 @@ def cmd_doctor(args, data_dir) -> int:
                       f"restored: {report['restored']} (taken {report['restored_taken_at']}, "
                       f"{report['restored_reviews']} reviews)"))
         print_table(say("BẢN SAO LƯU|LOẠI|LÚC|CỠ", "BACKUP|KIND|TAKEN|SIZE").split("|"),
-                    [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
+                    [[b.name, code_name("backup_kind", b.kind), b.taken_at.isoformat(sep=" ", timespec="seconds"),
+                      b.size] for b in backups])
     return 0 if report["sound"] and not report["altered"] else 2
 
 
@@ -97,7 +98,8 @@ def _doctor_server(args, directory) -> int:
         return 1
     if args.json:
         print_json({"data_dir": str(directory), "database": report.database, "sound": report.sound,
-                    "problem": report.problem, "checks": [c.__dict__ for c in report.checks],
+                    "problem": report.problem,  # the JSON keeps the codes and the English details
+                    "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail.en} for c in report.checks],
                     "counts": report.counts,
                     "backups": [{"name": b.name, "kind": b.kind, "taken_at": b.taken_at, "size": b.size}
                                 for b in backups]})
@@ -105,11 +107,13 @@ def _doctor_server(args, directory) -> int:
         ok, problem = say("tốt", "ok"), say("CÓ VẤN ĐỀ", "PROBLEM")
         print(f"{say('cơ sở dữ liệu', 'database')}: {report.database}")
         for c in report.checks:
-            print(f"{c.name}: {ok if c.ok else problem}: {c.detail}")
+            print(f"{c.title(lang())}: {ok if c.ok else problem}: {c.detail.get(lang())}")
         if report.counts:
-            print(say("số lượng: ", "counts: ") + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
+            print(msg("server.counts").get(lang()) + ": "
+                  + ", ".join(f"{msg(f'server.count.{k}').get(lang())} {v}" for k, v in report.counts.items()))
         check = say("kiểm tra", "check")
-        print(f"{check}: {ok}" if report.sound else f"{check}: {problem}: {report.problem}")
+        print(f"{check}: {ok}" if report.sound else f"{check}: {problem}: {report.problem_in(lang())}")
         print_table(say("BẢN SAO LƯU|LOẠI|LÚC|CỠ", "BACKUP|KIND|TAKEN|SIZE").split("|"),
-                    [[b.name, b.kind, b.taken_at.isoformat(sep=" ", timespec="seconds"), b.size] for b in backups])
+                    [[b.name, code_name("backup_kind", b.kind), b.taken_at.isoformat(sep=" ", timespec="seconds"),
+                      b.size] for b in backups])
     return 0 if report.sound else 2

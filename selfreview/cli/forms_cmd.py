@@ -8,7 +8,7 @@ import sys
 from selfreview.forms import TemplateErrors, load_template, template_hash
 from selfreview.forms.registry import bundled
 from selfreview.cli.common import print_json, print_table
-from selfreview.cli.lang import say
+from selfreview.cli.lang import code_name, lang, say
 
 
 def register(sub, common) -> None:
@@ -33,7 +33,8 @@ def cmd_list(args, data_dir) -> int:
         print_json(rows)
     else:
         print_table(say("MÃ|PHIÊN BẢN|BỘ QUY TẮC|ĐỐI TƯỢNG|KÝ HIỆU|TÊN", "ID|VERSION|RULE SET|CATEGORY|CODE|TITLE").split("|"),
-                    [[r["id"], r["version"], r["rule_set"], r["category"], r["code"], r["title"]] for r in rows])
+                    [[r["id"], r["version"], r["rule_set"], code_name("category", r["category"]), r["code"], r["title"]]
+                     for r in rows])
     return 0
 
 
@@ -49,12 +50,13 @@ def cmd_check(args, data_dir) -> int:
         except TemplateErrors as e:
             failed += 1
             for err in e.errors:
-                print(f"{say('lỗi', 'error')}: {err}", file=sys.stderr)
+                print(f"{say('lỗi', 'error')}: {err.text(lang())}", file=sys.stderr)
             continue
         questions = sum(1 for _, i in t.items() if i.stores_answer)
         sections, digest = len(t.sections()), template_hash(t)[:12]
-        print(say(f"tốt: {path}: {t.id} v{t.version} ({t.rule_set}, {t.category.value}), "
+        category = code_name("category", t.category.value)
+        print(say(f"tốt: {path}: {t.id} v{t.version} ({t.rule_set}, {category}), "
                   f"{sections} mục, {questions} câu hỏi, sha256 {digest}",
-                  f"ok: {path}: {t.id} v{t.version} ({t.rule_set}, {t.category.value}), "
+                  f"ok: {path}: {t.id} v{t.version} ({t.rule_set}, {category}), "
                   f"{sections} sections, {questions} questions, sha256 {digest}"))
     return 1 if failed else 0

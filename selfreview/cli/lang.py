@@ -52,3 +52,12 @@ def lang() -> str:
 def say(vi: str, en: str) -> str:
     """One message in the command line's language."""
     return en if lang() == "en" else vi
+
+
+def code_name(group: str, code: str | None) -> str:
+    """A code (a backup's kind, a form's category, a status: ``label.<group>.<code>`` in the
+    catalogue) named in the command line's language; a code without a name is shown as it is."""
+    from selfreview.messages import CATALOGUE
+
+    pair = CATALOGUE.get(f"label.{group}.{code}")
+    return (code or "") if pair is None else say(*pair)

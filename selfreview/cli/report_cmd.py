@@ -13,7 +13,8 @@ import sys
 
 from selfreview.cli.lang import lang, say
 from selfreview.cli.common import open_context, print_json
-from selfreview.reports import Cancelled, PageSetup
+from selfreview.cancel import Cancelled
+from selfreview.reports import PageSetup
 from selfreview.reports.page import PAPERS
 from selfreview.services.errors import ServiceError
 

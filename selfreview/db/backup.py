@@ -18,15 +18,15 @@ the same way.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from selfreview.db.integrity import check_file, fsync_dir, side_files, sqlite_uri
+from selfreview.db.integrity import check_file, side_files, sqlite_uri
+from selfreview.fsutil import PRIVATE, atomic_write
 
 BACKUP_DIR_NAME = "backups"
 KEEP = {"daily": 7, "pre-migration": 5, "pre-restore": 5}
@@ -77,9 +77,7 @@ def backup_sqlite(path: Path, dest_dir: Path, label: str, now: datetime | None =
     dest_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     dest = dest_dir / f"{path.stem}-{stamp}-{label}.db"
-    tmp = dest.with_name(dest.name + _TMP_SUFFIX)
-    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))  # owner-only from the start
-    try:
+    with atomic_write(dest, mode=PRIVATE, suffix=_TMP_SUFFIX) as tmp:  # owner-only from the start
         src = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
             out = sqlite3.connect(tmp)
@@ -92,12 +90,6 @@ def backup_sqlite(path: Path, dest_dir: Path, label: str, now: datetime | None =
         problem = check_file(tmp)
         if problem is not None:
             raise sqlite3.DatabaseError(f"the new backup failed its check: {problem}")
-        _fsync_file(tmp)
-        os.replace(tmp, dest)
-        fsync_dir(dest_dir)
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
     return dest
 
 
@@ -189,10 +181,6 @@ def clean_partials(backup_dir: Path) -> None:
             _unlink_quietly(p)
 
 
-def days_covered(backups: list[BackupFile]) -> list[date]:
-    return sorted({b.taken_at.date() for b in backups if b.kind == "daily"}, reverse=True)
-
-
 def restore_file(backup: Path, target: Path) -> None:
     """Put a copy of ``backup`` in place of ``target``. No program may have ``target`` open.
 
@@ -203,28 +191,11 @@ def restore_file(backup: Path, target: Path) -> None:
     problem = check_file(backup)
     if problem is not None:
         raise sqlite3.DatabaseError(f"the backup is damaged: {problem}")
-    tmp = target.with_name(target.name + ".restoring")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out, open(backup, "rb") as src:
+    with atomic_write(target, mode=PRIVATE, suffix=".restoring") as tmp:
+        with open(tmp, "wb") as out, open(backup, "rb") as src:
             shutil.copyfileobj(src, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
         for side in side_files(target):
             _unlink_quietly(side)
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _unlink_quietly(path: Path) -> None:

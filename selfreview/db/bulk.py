@@ -2,10 +2,14 @@
 
 ``conn.execute(table.insert(), rows)`` builds the parameters of every row in Python through the
 whole statement machinery (about 10 µs a row); an import writes ~60,000 answer rows. Here the
-statement is compiled once per dialect and column set, each column's own bind processor (the
+statement's text is made once per dialect and column set, each column's own bind processor (the
 same function SQLAlchemy would call: JSON serialisation, SQLite's datetime text) is looked up
 once, and the processed rows go to the driver with ``exec_driver_sql``. The values stored are
 exactly those ``conn.execute`` would store (tests/unit/test_db_bulk.py compares them).
+
+Only public SQLAlchemy API is used (``Dialect.paramstyle`` and ``identifier_preparer``,
+``TypeEngine.dialect_impl`` and ``bind_processor``, ``Connection.exec_driver_sql``), so a new
+SQLAlchemy release cannot change what this module reads.
 """
 
 from __future__ import annotations
@@ -15,33 +19,51 @@ from typing import Any, Callable, Sequence
 import json
 
 from sqlalchemy import Connection, Table, select, tuple_
+from sqlalchemy.schema import ColumnDefault
 
 from selfreview.db import jsontext
 
 _Plan = tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...], bool, dict[str, Any]]
-_plans: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
+_plans: dict[tuple[int, str, str, tuple[str, ...]], _Plan] = {}
+
+# the DB-API's placeholder for the n-th parameter (named styles: called "p<n>")
+_PLACEHOLDER: dict[str, Callable[[int], str]] = {
+    "qmark": lambda n: "?",
+    "format": lambda n: "%s",
+    "numeric": lambda n: f":{n + 1}",
+    "numeric_dollar": lambda n: f"${n + 1}",
+    "named": lambda n: f":p{n}",
+    "pyformat": lambda n: f"%(p{n})s",
+}
+_POSITIONAL = frozenset({"qmark", "format", "numeric", "numeric_dollar"})
 
 
 def _plan(conn: Connection, table: Table, columns: tuple[str, ...]) -> _Plan:
     dialect = conn.dialect
-    key = (id(table), dialect.name, columns)
+    key = (id(table), dialect.name, dialect.paramstyle, columns)
     plan = _plans.get(key)
     if plan is None:
-        compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
-        order = tuple(compiled.positiontup) if compiled.positional else tuple(compiled.params)
-        # a column left out that the table fills from a constant default gets that constant (as
-        # SQLAlchemy would); one with a computed default (a function, a sequence) must be given
-        fixed: dict[str, Any] = {}
-        for name in order:
-            if name not in columns:
-                default = table.c[name].default if name in table.c else None
-                if default is None or not default.is_scalar:
-                    raise ValueError(f"cannot bulk insert {table.name} without {name}")
-                fixed[name] = default.arg
-        if not set(columns) <= set(order):
+        unknown = [name for name in columns if name not in table.c]
+        if unknown or len(set(columns)) != len(columns):
             raise ValueError(f"cannot bulk insert {table.name} with columns {columns}")
+        # the columns given, and (as SQLAlchemy's insert would) those the table fills from a
+        # default: a constant default is bound as that constant; a computed one (a function, a
+        # sequence) must be given. Columns without a default (an autoincrement key) are left out.
+        fixed: dict[str, Any] = {}
+        for column in table.columns:
+            if column.key in columns or column.default is None:
+                continue
+            if not (isinstance(column.default, ColumnDefault) and column.default.is_scalar):
+                raise ValueError(f"cannot bulk insert {table.name} without {column.key}")
+            fixed[column.key] = column.default.arg
+        order = tuple(c.key for c in table.columns if c.key in columns or c.key in fixed)
+        style = dialect.paramstyle
+        prep = dialect.identifier_preparer
+        sql = (f"INSERT INTO {prep.format_table(table)} "
+               f"({', '.join(prep.quote(table.c[name].name) for name in order)}) "
+               f"VALUES ({', '.join(_PLACEHOLDER[style](n) for n in range(len(order)))})")
         procs = tuple(table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order)
-        plan = _plans[key] = (str(compiled), order, procs, compiled.positional, fixed)
+        plan = _plans[key] = (sql, order, procs, style in _POSITIONAL, fixed)
     return plan
 
 
@@ -65,7 +87,8 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     if positional:
         conn.exec_driver_sql(sql, list(zip(*processed)))
     else:
-        conn.exec_driver_sql(sql, [dict(zip(order, values)) for values in zip(*processed)])
+        names = [f"p{n}" for n in range(len(order))]
+        conn.exec_driver_sql(sql, [dict(zip(names, values)) for values in zip(*processed)])
 
 
 _PROBE = {"k": ["Tiếng Việt", 1, 2.5, None, True]}

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from selfreview.fsutil import fsync_dir  # noqa: F401 (also used by db.backup)
+from selfreview.fsutil import fsync_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100

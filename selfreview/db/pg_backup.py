@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from selfreview.db.backup import _TMP_SUFFIX, clean_partials, list_backups, rotate
+from selfreview.fsutil import PRIVATE, atomic_write
 
 SUFFIX = ".pgdump"
 TIMEOUT_S = 3600
@@ -45,15 +46,12 @@ def dump(url: str, dest_dir: Path, label: str, now: datetime | None = None) -> P
     dest_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     name = make_url(url).database or "selfreview"
     dest = dest_dir / f"{name}-{now:%Y%m%d-%H%M%S-%f}-{label}{SUFFIX}"
-    tmp = dest.with_name(dest.name + _TMP_SUFFIX)
     uri, env = _libpq(url)
-    done = subprocess.run([program, "--format=custom", "--no-owner", f"--file={tmp}", f"--dbname={uri}"],
-                          env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
-    if done.returncode != 0:
-        tmp.unlink(missing_ok=True)
-        raise RuntimeError((done.stderr.strip().splitlines() or ["pg_dump failed"])[-1])
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, dest)
+    with atomic_write(dest, mode=PRIVATE, suffix=_TMP_SUFFIX) as tmp:
+        done = subprocess.run([program, "--format=custom", "--no-owner", f"--file={tmp}", f"--dbname={uri}"],
+                              env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+        if done.returncode != 0:
+            raise RuntimeError((done.stderr.strip().splitlines() or ["pg_dump failed"])[-1])
     return dest
 
 

@@ -16,7 +16,7 @@ from selfreview.forms.model import (
     Checklist, DateItem, Levels, LongText, MultiChoice, Records, Score, ShortText, SingleChoice, Template,
 )
 from selfreview.forms.scoring import evaluate
-from selfreview.rating import DISQUALIFIERS_BY_CATEGORY, EXCELLENCE_BY_CATEGORY, RATING_ORDER, Category, Rating
+from selfreview.rating import DISQUALIFIERS_BY_CATEGORY, EXCELLENCE_BY_CATEGORY, RATING_ORDER, Rating, judged_as
 
 RATING_WEIGHTS = {"htxsnv": 12, "httnv": 55, "htnv": 23, "khtnv": 10}
 BANDS = {"htxsnv": (90, 99), "httnv": (70, 89.5), "htnv": (50, 69.5), "khtnv": (25, 49.5)}
@@ -105,13 +105,6 @@ def _checklist(rng: random.Random, item: Checklist, year: int) -> dict[str, dict
     return out
 
 
-def _category(template: Template) -> Category:
-    try:
-        return Category(template.category.value)
-    except ValueError:
-        return Category.NON_LEADER
-
-
 def fill_answers(template: Template, rng: random.Random, target: str, year: int) -> dict[str, Any]:
     """A complete, valid set of answers whose scores and conditions point at rating ``target``."""
     roles = template.roles
@@ -126,7 +119,7 @@ def fill_answers(template: Template, rng: random.Random, target: str, year: int)
                 answers[item.id] = value
 
     index = template.item_index()
-    cat = _category(template)
+    cat = judged_as(template.category.value)
     by_disqualifier = target == "khtnv" and rng.random() < 0.4
     band = BANDS["httnv" if by_disqualifier else target]
     total = rng.uniform(*band)

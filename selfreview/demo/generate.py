@@ -18,9 +18,9 @@ from pathlib import Path
 from selfreview.demo.fill import fill_answers, pick_rating
 from selfreview.filenames import portable_name
 from selfreview.demo.names import COVERING, random_name
-from selfreview.exchange.atomic import write_atomic
 from selfreview.exchange.keys import PublicIdentity, identity_from_bytes
 from selfreview.exchange.response import MemberIdentity, ResponseDoc, RoundRef, TemplateRef, write_response
+from selfreview.fsutil import write_atomic
 from selfreview.forms import canonical_json, registry
 from selfreview.forms.model import Template
 from selfreview.services import templates

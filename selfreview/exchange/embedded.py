@@ -16,8 +16,9 @@ def embedded_template(data: Any, ref: TemplateRef) -> Template:
     try:
         template = template_from_data(data, f"{ref.id} v{ref.version}")
     except TemplateErrors as e:
+        first = e.errors[0] if e.errors else None
         raise Rejected("import.bad_template", id=ref.id, version=ref.version,
-                       error=str(e.errors[0]) if e.errors else "") from None
+                       error=first.text("vi") if first else "", error_en=first.text("en") if first else "") from None
     except RecursionError:
         raise Rejected("import.too_deep", max=MAX_DEPTH) from None
     if template_hash(template) != ref.hash or (template.id, template.version) != (ref.id, ref.version):

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from selfreview.fsutil import PRIVATE, write_atomic
 
 SIGN_FILE = "sign.pem"
 ENC_FILE = "enc.pem"
@@ -56,17 +57,6 @@ def fingerprint(sign_public: str, enc_public: str) -> str:
     return "-".join(s[i:i + 4] for i in range(0, 16, 4))
 
 
-def _write_private(path: Path, pem: bytes) -> None:
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, pem)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-
-
 def _encryption(passphrase: bytes | None) -> serialization.KeySerializationEncryption:
     return serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
 
@@ -79,8 +69,8 @@ def generate_identity(keys_dir: Path, profile_id: int, passphrase: bytes | None 
     enc = X25519PrivateKey.generate()
     pkcs8 = serialization.PrivateFormat.PKCS8
     pem = serialization.Encoding.PEM
-    _write_private(folder / SIGN_FILE, sign.private_bytes(pem, pkcs8, _encryption(passphrase)))
-    _write_private(folder / ENC_FILE, enc.private_bytes(pem, pkcs8, _encryption(passphrase)))
+    write_atomic(folder / SIGN_FILE, sign.private_bytes(pem, pkcs8, _encryption(passphrase)), mode=PRIVATE)
+    write_atomic(folder / ENC_FILE, enc.private_bytes(pem, pkcs8, _encryption(passphrase)), mode=PRIVATE)
     return public_identity(sign.public_key(), enc.public_key())
 
 

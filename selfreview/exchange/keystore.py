@@ -27,9 +27,7 @@ A profile whose keys are protected has ``keys/<id>/identity.sealed`` instead of 
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +42,7 @@ from selfreview.exchange.keys import (ENC_FILE, SIGN_FILE, PrivateIdentity, Publ
                                       load_identity, unb64)
 from selfreview.messages import Message, msg
 from selfreview.exchange.envelope import DuplicateKey, unique_keys
+from selfreview.fsutil import PRIVATE, write_atomic
 from selfreview.text import nfc
 
 FORMAT = "selfreview-sealed-keys"
@@ -189,34 +188,20 @@ def open_identity(keys_dir: Path, profile_id: int, passphrase: str | None = None
         raise KeyFileError("keys.wrong_passphrase") from None
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Owner-only (0600), flushed, renamed into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def store_identity(keys_dir: Path, profile_id: int, identity: PrivateIdentity,
                    passphrase: str | None = None) -> PublicIdentity:
     """Write ``identity`` as the profile's keys: sealed under ``passphrase``, else plain PEM."""
     folder = _folder(keys_dir, profile_id)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if passphrase:
-        write_private_file(folder / SEALED_FILE, seal(identity, passphrase, PURPOSE_PROFILE))
+        write_atomic(folder / SEALED_FILE, seal(identity, passphrase, PURPOSE_PROFILE), mode=PRIVATE)
         for name in (SIGN_FILE, ENC_FILE):
             (folder / name).unlink(missing_ok=True)
     else:
         pem, pkcs8, none = (serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
-        write_private_file(folder / SIGN_FILE, identity.sign.private_bytes(pem, pkcs8, none))
-        write_private_file(folder / ENC_FILE, identity.enc.private_bytes(pem, pkcs8, none))
+        write_atomic(folder / SIGN_FILE, identity.sign.private_bytes(pem, pkcs8, none), mode=PRIVATE)
+        write_atomic(folder / ENC_FILE, identity.enc.private_bytes(pem, pkcs8, none), mode=PRIVATE)
         (folder / SEALED_FILE).unlink(missing_ok=True)
     return identity.public
 
@@ -234,7 +219,7 @@ def export_key_backup(keys_dir: Path, profile_id: int, path: Path, passphrase: s
                       current_passphrase: str | None = None) -> PublicIdentity:
     """Write a key backup file (for a USB stick or a safe place) sealed under ``passphrase``."""
     identity = open_identity(keys_dir, profile_id, current_passphrase)
-    write_private_file(Path(path), seal(identity, passphrase, PURPOSE_BACKUP))
+    write_atomic(Path(path), seal(identity, passphrase, PURPOSE_BACKUP), mode=PRIVATE)
     return identity.public
 
 
@@ -248,11 +233,3 @@ def read_key_backup(path: Path, passphrase: str) -> PrivateIdentity:
     except OSError as e:
         raise KeyFileError("keys.bad_file", detail=e.strerror or type(e).__name__) from None
     return unseal(data, passphrase)
-
-
-def import_key_backup(path: Path, passphrase: str, keys_dir: Path, profile_id: int,
-                      protect_with: str | None = None) -> PublicIdentity:
-    """Restore keys from a backup file into the profile's key folder (the caller checks that the
-    fingerprint is the profile's: ``services/keyguard.py``)."""
-    identity = read_key_backup(path, passphrase)
-    return store_identity(keys_dir, profile_id, identity, protect_with)

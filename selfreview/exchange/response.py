@@ -18,8 +18,9 @@ from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import PrivateIdentity, enc_public_key, fingerprint
 from selfreview import limits
 from selfreview.limits import field_problem
+from selfreview.rating import MEMBER_CATEGORIES
 
-CATEGORIES = ("leader", "non_leader", "outside_system")
+CATEGORIES = MEMBER_CATEGORIES  # (the name the format checks use)
 MAX_ANSWERS = 1000
 HEX64 = re.compile(r"[0-9a-f]{64}")  # used with fullmatch
 TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,79}")

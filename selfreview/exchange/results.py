@@ -33,7 +33,6 @@ MAX_UNITS = 5000
 LEVELS = ("htxsnv", "httnv", "htnv", "khtnv")
 KINDS = ("cell", "committee")
 STATUSES = ("rated", "not_rated")
-REASONS = ("not_submitted", "not_proposed", "not_finalized")
 
 BODY_KEYS = {"format", "version", "app", "written_at", "recipient", "invitation", "secretary", "report"}
 SECRETARY_KEYS = {"full_name", "sign_public", "enc_public"}

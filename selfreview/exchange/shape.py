@@ -41,10 +41,6 @@ def text(d: dict[str, Any], key: str, where: str, max_len: int, *, empty: bool =
     return v
 
 
-def optional_text(d: dict[str, Any], key: str, where: str, max_len: int) -> str | None:
-    return None if d[key] is None else text(d, key, where, max_len)
-
-
 def integer(d: dict[str, Any], key: str, where: str, lo: int, hi: int) -> int:
     v = d[key]
     if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:

@@ -3,16 +3,15 @@
 Some of the app's own labels carry a note about their source or about what is not yet confirmed
 ("Gợi ý cho mục 2 (chưa xác nhận là dòng gợi ý của mẫu 2025; giống mẫu 2023)"). The bundled
 templates keep those notes (their content hash identifies the form a review was written on, so
-their text is not changed lightly); the screens show the label without them, and the notes with
+their text is not changed lightly); the screens show the label without them (``Text.shown``), and the notes with
 every source in one "Nguồn văn bản" panel per form (:func:`sources`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from selfreview.forms.model import Status, Template
+from selfreview.forms.model import Status, Template, Text
 
 # a trailing "( … )" is a note about the text's source when it says one of these
 _NOTE_WORDS = ("không thuộc", "chưa xác nhận", "phần của ứng dụng", "phần này không", "not in form",
@@ -28,12 +27,6 @@ def clean_label(text: str) -> str:
     return text
 
 
-def shown(text: Any, lang: str) -> str:
-    """One language of a template text as a screen shows it (notes about its source left out)."""
-    value = text.en if lang == "en" else text.vi
-    return clean_label(value) if getattr(text, "status", None) == Status.APP else value
-
-
 @dataclass(frozen=True)
 class Source:
     where: str  # the section (and item) the text belongs to, as shown
@@ -46,16 +39,15 @@ def sources(template: Template, lang: str = "vi") -> list[Source]:
     """Every text of the template with its source and status, in the order of the form."""
     out: list[Source] = []
 
-    def add(where: str, text: Any) -> None:
+    def add(where: str, text: Text | None) -> None:
         if text is None:
             return
-        value = text.en if lang == "en" else text.vi
-        out.append(Source(where, value, text.status, text.src or ""))
+        out.append(Source(where, text.get(lang), text.status, text.src or ""))
 
     for part in template.parts:
-        add(shown(part.label, lang), part.label)
+        add(part.label.shown(lang), part.label)
         for section in part.sections:
-            title = shown(section.label, lang)
+            title = section.label.shown(lang)
             add(title, section.label)
             add(title, section.hint)
             for item in section.items:

@@ -17,8 +17,9 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from selfreview.forms.checks import check_template
-from selfreview.forms.errors import TemplateError, TemplateErrors
+from selfreview.forms.errors import TemplateError, TemplateErrors, named, place_of
 from selfreview.forms.model import ITEM_KINDS, Template
+from selfreview.messages import CATALOGUE, Message, msg
 from selfreview.text import nfc_deep
 
 MAX_INCLUDE_DEPTH = 4
@@ -47,17 +48,21 @@ def _read_yaml(path: Path, shown: str) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise TemplateErrors([TemplateError(shown, "", "file not found")]) from None
+        raise TemplateErrors([TemplateError(shown, "", msg("forms.file_not_found"))]) from None
     except UnicodeDecodeError as e:
-        raise TemplateErrors([TemplateError(shown, f"byte {e.start}", "the file is not UTF-8 text")]) from None
+        raise TemplateErrors([TemplateError(shown, msg("forms.place.byte", n=e.start), msg("forms.not_utf8"))]) from None
     try:
         _refuse_aliases(text, shown)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        reason = getattr(e, "problem", None) or str(e)
-        raise TemplateErrors([TemplateError(shown, place, f"not valid YAML: {reason}")]) from None
+        place = msg("forms.place.line", line=mark.line + 1, column=mark.column + 1) if mark else ""
+        # PyYAML's own words ("could not find expected ':'") are English only: the place and the
+        # file's characters it quotes are what the reader needs, so the Vietnamese names no detail
+        detail = getattr(e, "problem", None) or str(e)
+        plain = msg("forms.bad_yaml_plain")
+        reason = Message("forms.bad_yaml", plain.vi, msg("forms.bad_yaml", detail=detail).en)
+        raise TemplateErrors([TemplateError(shown, place, reason)]) from None
 
 
 def _refuse_aliases(text: str, shown: str) -> None:
@@ -66,8 +71,8 @@ def _refuse_aliases(text: str, shown: str) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            raise TemplateErrors([TemplateError(shown, place, "YAML aliases (*name) are not allowed in a form")])
+            place = msg("forms.place.line", line=mark.line + 1, column=mark.column + 1) if mark else ""
+            raise TemplateErrors([TemplateError(shown, place, msg("forms.yaml_alias"))])
 
 
 def _resolve_includes(data: Any, base: Path, shown: str, depth: int = 0) -> Any:
@@ -85,14 +90,14 @@ def _resolve_includes(data: Any, base: Path, shown: str, depth: int = 0) -> Any:
             if isinstance(entry, dict) and set(entry) == {"include"}:
                 if depth >= MAX_INCLUDE_DEPTH:
                     raise TemplateErrors([TemplateError(shown, f"parts[{p_index}].sections[{s_index}]",
-                                                        "includes nested too deeply")])
+                                                        msg("forms.include_too_deep"))])
                 target = (base / str(entry["include"])).resolve()
                 fragment = _read_yaml(target, str(entry["include"]))
                 sections = fragment.get("sections") if isinstance(fragment, dict) else None
                 if not isinstance(sections, list):
                     raise TemplateErrors([TemplateError(
                         shown, f"parts[{p_index}].sections[{s_index}]",
-                        f"included file '{entry['include']}' has no 'sections' list")])
+                        msg("forms.include_no_sections", name=entry["include"]))])
                 out.extend(sections)
             else:
                 out.append(entry)
@@ -100,9 +105,14 @@ def _resolve_includes(data: Any, base: Path, shown: str, depth: int = 0) -> Any:
     return data
 
 
-def _place(data: Any, loc: tuple[Any, ...]) -> str:
+_SINGULAR = {"parts": "part", "sections": "section", "items": "item", "fields": "field", "options": "option",
+             "criteria": "criterion", "behaviours": "behaviour", "levels": "level", "frequencies": "frequency",
+             "identity": "identity", "bullets": "bullet"}
+
+
+def _place(data: Any, loc: tuple[Any, ...]) -> Message:
     """Turn a pydantic location into a readable place, naming ids where the data has them."""
-    words: list[str] = []
+    steps: list[Message | str] = []
     node = data
     i = 0
     while i < len(loc):
@@ -110,44 +120,68 @@ def _place(data: Any, loc: tuple[Any, ...]) -> str:
         if isinstance(key, int) and isinstance(node, list):
             node = node[key] if key < len(node) else None
             ident = node.get("id") if isinstance(node, dict) else None
-            label = words.pop() if words else "entry"
-            singular = {"parts": "part", "sections": "section", "items": "item", "fields": "field",
-                        "options": "option", "criteria": "criterion", "behaviours": "behaviour",
-                        "levels": "level", "frequencies": "frequency", "identity": "identity field",
-                        "bullets": "bullet"}.get(label, label)
-            words.append(f"{singular} '{ident}'" if ident else f"{singular} #{key + 1}")
+            label = steps.pop() if steps else "entry"
+            what = _SINGULAR.get(label, "entry") if isinstance(label, str) else "entry"
+            if ident:
+                steps.append(named(what, ident))
+            else:
+                word = msg(f"forms.what.{what}")
+                steps.append(msg("forms.place.numbered", what=word.vi, what_en=word.en, n=key + 1))
         elif isinstance(key, str) and key in ITEM_KINDS and isinstance(node, dict) and node.get("kind") == key:
             pass  # the discriminator tag pydantic inserts: not a place in the file
         else:
-            words.append(str(key))
+            steps.append(str(key))
             node = node.get(key) if isinstance(node, dict) else None
         i += 1
-    return " > ".join(words)
+    return place_of(*steps)
 
 
-def _reason(err: ErrorDetails) -> str:
-    kind = err.get("type")
+# the model's own validators (forms/model.py) raise ValueError with these words
+_VALUE_ERRORS = [(re.compile(r"the Vietnamese text is empty"), "forms.vi_empty"),
+                 (re.compile(r"step must be greater than 0"), "forms.step_not_positive"),
+                 (re.compile(r"more than (?P<max>\d+) steps between min and max"), "forms.too_many_steps"),
+                 (re.compile(r"a condition needs exactly one of 'equals' or 'in'"), "forms.condition_one_of"),
+                 (re.compile(r"more than (?P<max>\d+) items"), "forms.too_many_items")]
+
+
+def _reason(err: ErrorDetails) -> Message:
+    kind = str(err.get("type"))
     loc = err.get("loc", ())
+    ctx = err.get("ctx") or {}
     if kind == "union_tag_invalid":
-        ctx = err.get("ctx", {})
-        return f"unknown question kind '{ctx.get('tag')}' (known: {', '.join(ITEM_KINDS)})"
+        return msg("forms.unknown_kind", tag=ctx.get("tag"), known=", ".join(ITEM_KINDS))
     if kind == "union_tag_not_found":
-        return "the item has no 'kind'"
+        return msg("forms.no_kind")
     if kind == "missing":
         if loc and loc[-1] == "vi":
-            return "the Vietnamese text (vi) is missing"
+            return msg("forms.vi_missing")
         if loc and loc[-1] == "en":
-            return "the English text (en) is missing"
-        return f"required key '{loc[-1]}' is missing" if loc else "required key missing"
+            return msg("forms.en_missing")
+        return msg("forms.key_missing", key=loc[-1] if loc else "?")
     if kind == "extra_forbidden":
-        return f"unknown key '{loc[-1]}'"
-    return err.get("msg", "invalid")
+        return msg("forms.unknown_key", key=loc[-1] if loc else "?")
+    if kind == "value_error":
+        said = str(ctx.get("error", ""))
+        for pattern, code in _VALUE_ERRORS:
+            found = pattern.search(said)
+            if found:
+                return msg(code, **found.groupdict())
+    if f"forms.pydantic.{kind}" in CATALOGUE:
+        try:
+            return msg(f"forms.pydantic.{kind}", **{k: _shown(v) for k, v in ctx.items()})
+        except (KeyError, IndexError):  # a pydantic release that names its context otherwise
+            pass
+    return msg("forms.invalid", type=kind)
+
+
+def _shown(value: Any) -> Any:
+    return value if isinstance(value, (int, str)) else str(value)
 
 
 def template_from_data(data: Any, shown: str) -> Template:
     """Validate already-parsed template data (a file's content, or a template embedded in an invitation)."""
     if not isinstance(data, dict):
-        raise TemplateErrors([TemplateError(shown, "", "a template must be a mapping at the top level")])
+        raise TemplateErrors([TemplateError(shown, "", msg("forms.not_mapping"))])
     data = nfc_deep(data)
     try:
         template = Template.model_validate(data)

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from selfreview import limits as L
-from selfreview.text import nfc
+from selfreview.text import Bilingual, nfc
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 TEMPLATE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
@@ -50,7 +50,7 @@ class Category(str, Enum):
     ANY = "any"  # e.g. the responsibility self-check run on its own
 
 
-class Text(Strict):
+class Text(Strict, Bilingual):
     """A label or a hint, in both languages, with where the Vietnamese came from."""
 
     vi: str = Field(min_length=1, max_length=L.LABEL)
@@ -70,8 +70,12 @@ class Text(Strict):
             raise ValueError("the Vietnamese text is empty")
         return v
 
-    def get(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
+    def shown(self, lang: str = "vi") -> str:
+        """As a screen shows it: the app's own labels without their note about the source (the
+        notes are in the "Sources" panel: forms/display.py)."""
+        from selfreview.forms.display import clean_label  # (display imports this module)
+        value = self.get(lang)
+        return clean_label(value) if self.status == Status.APP else value
 
 
 class Option(Strict):

@@ -7,20 +7,13 @@ from typing import Any
 
 from selfreview.forms.answers import computed_max, computed_value
 from selfreview.forms.model import Computed, Template
-from selfreview.rating import EXCELLENCE_ALL, Category, Rating, RatingInput, check_proposed, suggest
+from selfreview.rating import EXCELLENCE_ALL, Rating, RatingInput, check_proposed, judged_as, suggest
 
 EXCELLENCE_CODES = set(EXCELLENCE_ALL)
 
 
 def _decimal(v: Any) -> Decimal | None:
     return None if v is None else Decimal(str(v))
-
-
-def _category(template: Template) -> Category:
-    try:
-        return Category(template.category.value)
-    except ValueError:  # a template for anyone: judged like a non-leader's score bands
-        return Category.NON_LEADER
 
 
 def prior_shortcomings_fixed(template: Template, answers: dict[str, Any]) -> bool | None:
@@ -44,7 +37,7 @@ def rating_input(template: Template, answers: dict[str, Any]) -> RatingInput:
         excellence.discard("prior_shortcomings_fixed")
     return RatingInput(
         total=total,
-        category=_category(template),
+        category=judged_as(template.category.value),
         disqualifiers=frozenset(ticked - EXCELLENCE_CODES - {"tasks_late_over_20pct", "not_all_tasks_done"}),
         excellence_met=frozenset(excellence),
         tasks_late_over_20pct="tasks_late_over_20pct" in ticked,

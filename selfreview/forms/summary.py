@@ -97,6 +97,3 @@ def summary_from(rating_qid: str | None, check: Checklist | None, answers: dict[
 def summarize(template: Template, answers: dict[str, Any]) -> dict[str, Any]:
     """The summary columns of a review with these (stored, coerced) answers."""
     return summary_from(*roles(template), answers)
-
-
-NO_SUMMARY = {"self_rating": None, "self_check": None, "summary_version": None}

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from selfreview.text import Bilingual
+
 from . import messages as M
 
 
@@ -71,6 +73,34 @@ class Category(str, Enum):
     label_vi = property(lambda self: M.CATEGORY_LABEL_VI[self.value])
     label_en = property(lambda self: M.CATEGORY_LABEL_EN[self.value])
     form = property(lambda self: M.CATEGORY_FORM[self.value])  # "2A" / "2B" / "2C"
+
+
+# The categories of a person (a roster entry, a profile, a response file); the collective is rated
+# on its own form (Mẫu 01), never a member's.
+MEMBER_CATEGORIES: tuple[str, ...] = (Category.LEADER.value, Category.NON_LEADER.value, Category.OUTSIDE.value)
+
+
+def member_category(is_leader: bool, in_political_system: bool) -> str:
+    """The category that decides a person's form (Hướng dẫn 43, 2.1 b): a Party member who does not
+    work in the political system fills Mẫu 2C whatever the post; otherwise a leader 2A, others 2B."""
+    if not in_political_system:
+        return Category.OUTSIDE.value
+    return Category.LEADER.value if is_leader else Category.NON_LEADER.value
+
+
+def form_of(category: str) -> str:
+    """The form a category fills, as people name it: "2A", "2B", "2C" ("01" for the collective);
+    a value that is no category is returned as it is (shown as the data holds it)."""
+    return M.CATEGORY_FORM.get(category, category)
+
+
+def judged_as(category: str) -> Category:
+    """The category whose rules rate a form made for ``category``; a form for anyone ("any") is
+    judged like a non-leader's (its score bands)."""
+    try:
+        return Category(category)
+    except ValueError:
+        return Category.NON_LEADER
 
 
 # Condition codes. The tuples give the display order; the frozensets are the API.
@@ -146,15 +176,12 @@ def band_for(total: Decimal | float | int) -> Rating:
 
 
 @dataclass(frozen=True)
-class Reason:
+class Reason(Bilingual):
     """One explanation line, in both languages."""
 
     code: str
     vi: str
     en: str
-
-    def text(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
 
 
 def _codes(value, allowed: frozenset[str], what: str) -> frozenset[str]:
@@ -216,7 +243,7 @@ class Suggestion:
 
     def explain(self, lang: str = "vi") -> list[str]:
         """All reason lines, then the notes, in one language."""
-        return [r.text(lang) for r in self.reasons + self.notes]
+        return [r.get(lang) for r in self.reasons + self.notes]
 
 
 def _reason(code: str, template: tuple[str, str], level: Rating, cat: Category) -> Reason:
@@ -287,16 +314,13 @@ def suggest(inp: RatingInput) -> Suggestion:
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(Bilingual):
     """Something to look at in a proposed rating. ``severity`` is "warning" or "error"."""
 
     code: str
     vi: str
     en: str
     severity: str = "warning"
-
-    def text(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
 
 
 def _problem(code: str, by: str = "self", **fields: tuple[str, str]) -> Problem:

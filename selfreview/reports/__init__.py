@@ -12,7 +12,8 @@ Reports draw plain dataclasses (:mod:`selfreview.reports.data`) that
 atomically and takes ``progress`` / ``should_cancel`` callables for the GUI.
 """
 
-from selfreview.reports.atomic import Cancelled, atomic_path
+from selfreview.cancel import Cancelled  # (re-exported for the callers that catch it here)
+from selfreview.reports.atomic import atomic_path
 from selfreview.reports.page import PageSetup
 
 __all__ = ["Cancelled", "PageSetup", "atomic_path"]

@@ -10,14 +10,14 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 from functools import partial
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from reportlab.lib.pagesizes import A4, A5, legal, letter
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from selfreview.reports.atomic import Cancelled
+from selfreview.cancel import Cancelled
 from selfreview.reports.fonts import SERIF, register_fonts
 from selfreview.text import nfc
 
@@ -154,7 +154,3 @@ def build(path: str, story: list[Flowable], setup: PageSetup, title: str = "", a
     doc.build(story, canvasmaker=partial(NumberedCanvas, number_y=number_y, outline=outline))
     if progress is not None:
         progress(len(story), len(story))
-
-
-def flatten(parts: Iterable[Iterable[Flowable]]) -> list[Flowable]:
-    return [f for part in parts for f in part]

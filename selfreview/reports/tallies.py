@@ -26,10 +26,6 @@ FLAG_LABELS = {
 }
 FLAG_ORDER = tuple(FLAG_LABELS)
 
-# the frequencies of the self-check that count as "shows this behaviour"
-SHOWN_FREQUENCIES = ("sometimes", "often")
-
-
 def rating_counts(values: Iterable[str | None]) -> dict[str, int]:
     """Count per level (``LEVELS``) plus ``NONE`` for people with no rating."""
     counts = {level: 0 for level in LEVELS}

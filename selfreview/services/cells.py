@@ -10,13 +10,14 @@ from sqlalchemy import select
 
 from selfreview.db.models import Cell, Member, ReviewRound
 from selfreview.forms import registry
+from selfreview.rating import MEMBER_CATEGORIES
 from selfreview.services import audit, templates
 from selfreview.services.dto import CellSummary, RoundSummary
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.services.member_fields import member_fields
 from selfreview.text import nfc
 
-CATEGORIES = ("leader", "non_leader", "outside_system")
+CATEGORIES = MEMBER_CATEGORIES  # (the name the roster checks use)
 
 
 @dataclass

@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import defer
 
 from selfreview.db.models import OrgDecision, OrgResult, ResultsCall, utcnow
-from selfreview.exchange.atomic import write_atomic
 from selfreview.exchange.decisions import Decision, DecisionsDoc, write_decisions
 from selfreview.exchange.results_invite import CommitteeRef, ResultsInviteDoc, write_results_invite
+from selfreview.fsutil import write_atomic
 from selfreview.messages import Message, msg
 from selfreview.rating import QuotaCheck, quota_check
 from selfreview.services import audit, office_key
@@ -219,14 +219,6 @@ class CommitteeService:
                     m["self_rating"], m["cell_rating"], m["decided_rating"], m["votes"], m["review"] is not None))
             return OrgDetail(r.id, r.name, r.period, r.kind, r.secretary_name, r.fingerprint, r.received_at,
                              tuple(members), tuple(u["organisation"]["name"] for u in report["units"]), report)
-
-    def member_review(self, result_id: int, unit_uid: str, ref: str) -> dict[str, Any] | None:
-        """A member's full review as the organisation sent it (None when it was not sent in full)."""
-        detail = self.organisation(result_id)
-        for unit, m in all_members(detail.report):
-            if unit["organisation"]["uid"] == unit_uid and m["ref"] == ref:
-                return m["review"]
-        raise NotFound.of("results.no_member", ref=ref)
 
     # -- deciding -----------------------------------------------------------------------------------
     def decide(self, result_id: int, unit_uid: str, ref: str, rating: str | None) -> MemberResult:

@@ -17,13 +17,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from selfreview.db.models import ResultsCall, ResultsInvitation, utcnow
-from selfreview.exchange.atomic import write_atomic
 from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.results import write_results
 from selfreview.exchange.results_invite import ResultsInviteDoc, read_results_invite
+from selfreview.fsutil import write_atomic
 from selfreview.messages import msg
 from selfreview.services import audit
 from selfreview.services.committee_report import all_members, cell_report

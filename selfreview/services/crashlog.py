@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
+from selfreview.fsutil import write_atomic
+
 # nothing of SQLAlchemy here at import: the app starts the watch before its window is shown
 log = logging.getLogger(__name__)
 
@@ -90,10 +92,9 @@ class CrashWatch:
 
 
 def _write_marker(path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps({"pid": os.getpid(), "started_at": utcnow().isoformat(timespec="seconds")}),
-                   encoding="utf-8", newline="\n")
-    os.replace(tmp, path)
+    # a marker, not a document: replaced atomically, the flush to disk left to the system
+    data = json.dumps({"pid": os.getpid(), "started_at": utcnow().isoformat(timespec="seconds")})
+    write_atomic(path, data.encode("utf-8"), mode=None, durable=False)
 
 
 def _previous(marker: Path, log_path: Path) -> UncleanExit | None:

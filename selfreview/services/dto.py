@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from selfreview.forms.model import Template
+from selfreview.rating import member_category
 
 
 @dataclass
@@ -29,9 +30,7 @@ class ProfileData:
     @property
     def category(self) -> str:
         """The member category that decides the form: 2A, 2B or 2C (Hướng dẫn 43, 2.1 b)."""
-        if not self.in_political_system:
-            return "outside_system"
-        return "leader" if self.is_leader else "non_leader"
+        return member_category(self.is_leader, self.in_political_system)
 
 
 @dataclass(frozen=True)

@@ -17,16 +17,17 @@ from typing import Any, Callable, Iterable, Sequence
 from sqlalchemy import select
 
 from selfreview.db.models import Cell, Invitation, Profile, Review, ReviewRound, utcnow
-from selfreview.exchange.atomic import write_atomic
 from selfreview.exchange.envelope import read_limited
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.invitation import InvitationDoc, read_invitation, write_invitation
 from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.response import MemberIdentity, ResponseDoc, RoundRef, TemplateRef, write_response
+from selfreview.fsutil import write_atomic
 from selfreview.filenames import portable_name
 from selfreview.forms import canonical_json, registry
 from selfreview.messages import msg
+from selfreview.rating import member_category
 from selfreview.services import audit, receipts, templates
 from selfreview.services.dto import ReviewDetail
 from selfreview.services.errors import NotFound, ServiceError
@@ -90,12 +91,6 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "review"
-
-
-def _category(p: Profile) -> str:
-    if not p.in_political_system:
-        return "outside_system"
-    return "leader" if p.is_leader else "non_leader"
 
 
 class ExchangeService:
@@ -232,7 +227,7 @@ class ExchangeService:
                 member=MemberIdentity(full_name=p.full_name, sign_public=p.sign_public_key, enc_public=p.enc_public_key,
                                       date_of_birth=p.date_of_birth, party_post=p.party_post,
                                       government_post=p.government_post, mass_org_post=p.mass_org_post,
-                                      work_unit=p.work_unit, cell_name=p.cell_name, category=_category(p)),
+                                      work_unit=p.work_unit, cell_name=p.cell_name, category=member_category(p.is_leader, p.in_political_system)),
                 round=RoundRef(inv.uid, inv.cell_name, inv.superior_body, inv.period) if inv else None,
                 period=r.period, revision=r.revision, created_at=r.created_at,
                 finalized_at=r.finalized_at or r.updated_at,

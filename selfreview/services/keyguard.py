@@ -21,6 +21,7 @@ from selfreview.exchange import keystore
 from selfreview.exchange.keys import PrivateIdentity, PublicIdentity
 from selfreview.exchange.keystore import MIN_PASSPHRASE as MIN_PASSPHRASE  # the shortest passphrase, for the UI
 from selfreview.exchange.keystore import KeyFileError
+from selfreview.fsutil import PRIVATE, write_atomic
 from selfreview.messages import msg
 from selfreview.services import audit, office_key
 from selfreview.services.errors import NotFound, ServiceError
@@ -132,7 +133,7 @@ def _put_back(folder: Path, files: dict[str, bytes]) -> None:
         if f.is_file() and f.name not in files:
             f.unlink()
     for name, data in files.items():
-        keystore.write_private_file(folder / name, data)
+        write_atomic(folder / name, data, mode=PRIVATE)
 
 
 def is_backed_up(ctx, profile_id: int) -> bool:

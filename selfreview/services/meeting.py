@@ -348,7 +348,8 @@ class MeetingService:
                       number: str = "", progress=None, should_cancel=None) -> Path:
         """Write the minutes atomically (a temporary file renamed onto ``out``): a PDF, or a Word
         document when ``out`` ends in ``.docx``."""
-        from selfreview.reports.atomic import atomic_path, check_cancel
+        from selfreview.cancel import check_cancel
+        from selfreview.reports.atomic import atomic_path
         from selfreview.reports.minutes import write_minutes
         from selfreview.services.reporting import output_kind
         kind = output_kind(out, ("pdf", "docx"))

@@ -32,6 +32,7 @@ from selfreview.db.models import Setting, utcnow
 from selfreview.exchange import keystore
 from selfreview.exchange.keys import SIGN_FILE, PrivateIdentity, PublicIdentity
 from selfreview.exchange.keystore import KeyFileError
+from selfreview.fsutil import PRIVATE, write_atomic
 from selfreview.messages import msg
 from selfreview.services import audit
 from selfreview.services.dto import ProfileData
@@ -140,7 +141,7 @@ def _given(passphrase: str | None) -> str:
 def _write_sealed(path: Path, identity: PrivateIdentity, passphrase: str, committee: str) -> None:
     """The office key sealed under ``passphrase``, written owner-only and atomically (the one place
     this module writes a key file)."""
-    keystore.write_private_file(path, keystore.seal(identity, passphrase, keystore.PURPOSE_OFFICE, committee))
+    write_atomic(path, keystore.seal(identity, passphrase, keystore.PURPOSE_OFFICE, committee), mode=PRIVATE)
 
 
 def _store(ctx, profile_id: int, identity: PrivateIdentity, committee: str, passphrase: str) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 
 from sqlalchemy import select
 
@@ -83,6 +82,3 @@ class ProfileService:
                 s.add(Setting(key="secretary_profile_id", value=profile_id))
             else:
                 row.value = profile_id
-
-
-PROFILE_FIELDS = tuple(f.name for f in fields(ProfileData))

@@ -3,7 +3,7 @@
 
 Every ``write_*`` takes optional ``progress(done, total)`` and ``should_cancel()`` callables, so the
 GUI can run it off its thread with a progress dialog and a Cancel button. A cancelled run raises
-``selfreview.reports.Cancelled`` and leaves nothing behind.
+``selfreview.cancel.Cancelled`` and leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from typing import Any, Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from selfreview.cancel import check_cancel
 from selfreview.db.models import (
     Answer, Assessment, AuditEntry, Cell, Invitation, Member, Profile, Review, ReviewRound, Setting,
 )
 from selfreview.forms.model import Checklist, Template
 from selfreview.forms.scoring import evaluate
-from selfreview.reports.atomic import atomic_path, check_cancel
+from selfreview.reports.atomic import atomic_path
 from selfreview.reports.data import CellReport, CommitteeView, Header, MemberRow, ReviewReport, RollupReport
 from selfreview.reports import Cancelled as Cancelled  # what a cancelled report raises, for the UI
 from selfreview.reports.markup import vi_date

@@ -16,6 +16,7 @@ from selfreview.forms.finalcheck import final_issues
 from selfreview.forms.model import Records, Template
 from selfreview.forms.scoring import evaluate
 from selfreview.messages import msg
+from selfreview.rating import member_category
 from selfreview.services import audit, templates
 from selfreview.services.dto import ReviewDetail, ReviewSummary, ScoreState
 from selfreview.services.errors import Locked, NotFound, ServiceError
@@ -142,7 +143,7 @@ class ReviewService:
                     digest = template_hash
                 else:
                     info = (registry.find(template_id, version) if template_id
-                            else registry.for_category(_category(profile)))
+                            else registry.for_category(member_category(profile.is_leader, profile.in_political_system)))
                     if info is None:
                         raise ServiceError(msg("template.unknown", id=template_id, version=version))
                     t, digest = info.template, templates.store(s, info.template)
@@ -296,12 +297,6 @@ def _set_summary(r: Review, t: Template, answers: dict[str, Any]) -> None:
     """The roll-up's summary of a review whose answers are now final (forms/summary.py)."""
     for key, value in summarize(t, answers).items():
         setattr(r, key, value)
-
-
-def _category(profile: Profile) -> str:
-    if not profile.in_political_system:
-        return "outside_system"
-    return "leader" if profile.is_leader else "non_leader"
 
 
 def score_state(template: Template, answers: dict[str, Any]) -> ScoreState:

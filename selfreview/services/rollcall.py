@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from selfreview.db.models import Answer, Assessment, Cell, ImportReceipt, Member, Review, ReviewRound
 from selfreview.forms.scoring import proposed_rating, score_parts
 from selfreview.messages import msg
+from selfreview.rating import form_of
 from selfreview.services import audit, templates
 from selfreview.services.dto import ReviewDetail
 from selfreview.services.errors import NotFound, ServiceError
@@ -40,7 +41,6 @@ STATUSES = (NOT_SUBMITTED, SUBMITTED, UPDATED, LATE, KEY_MISMATCH)
 # The reason code the importer gives a file refused because the member's key changed
 # (selfreview.messages "import.key_changed"); such receipts carry the new key's fingerprint.
 KEY_CHANGED_CODE = "import.key_changed"
-FORM_OF = {"leader": "2A", "non_leader": "2B", "outside_system": "2C"}
 
 
 @overload
@@ -122,7 +122,7 @@ class RollCallRow:
 
     @property
     def form(self) -> str:
-        return FORM_OF.get(self.category, self.category)
+        return form_of(self.category)
 
     def status_label(self, lang: str = "vi") -> str:
         return msg(f"rollcall.{self.status}").get(lang)
@@ -288,7 +288,7 @@ class RollCallService:
             else:
                 form = (rnd.forms or {}).get(m.category)
                 if not form:
-                    raise ServiceError.of("round.no_form", category=FORM_OF.get(m.category, m.category))
+                    raise ServiceError.of("round.no_form", category=form_of(m.category))
                 t = templates.by_hash(s, form["hash"], form.get("id", ""), form.get("version", 0))
                 r = Review(member_id=m.id, round_id=rnd.id, period=rnd.period, template_id=t.id,
                            template_version=t.version, template_hash=form["hash"], status="draft", revision=1,

@@ -15,6 +15,7 @@ from typing import Any
 
 from selfreview.rating import Rating, format_total
 from selfreview.safe_text import cell_text, csv_text, is_formula_like
+from selfreview.text import Bilingual
 from selfreview.reports.atomic import atomic_path
 from selfreview.services.errors import ServiceError
 from selfreview.services.rollcall import RollCall, RollCallRow
@@ -25,14 +26,13 @@ XLSX_DATETIME = "dd/mm/yyyy hh:mm"
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(Bilingual):
+    """A column of the table; its title in both languages."""
+
     key: str
     vi: str
     en: str
     width: int  # characters, for XLSX
-
-    def title(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
 
 
 COLUMNS = (
@@ -65,7 +65,7 @@ def row_values(n: int, row: RollCallRow, lang: str = "vi") -> list[Any]:
 
 def table(rollcall: RollCall, lang: str = "vi") -> tuple[list[str], list[list[Any]]]:
     """Headers and typed rows, in meeting order."""
-    return ([c.title(lang) for c in COLUMNS],
+    return ([c.get(lang) for c in COLUMNS],
             [row_values(n, r, lang) for n, r in enumerate(rollcall.rows, start=1)])
 
 

@@ -21,7 +21,7 @@ from selfreview.db.models import Answer, Assessment, Cell, Member, Review, Revie
 from selfreview.forms.model import Checklist
 from selfreview.forms.summary import SUMMARY_VERSION, roles_from_data, summary_from
 from selfreview.forms.summary import roles as summary_roles
-from selfreview.reports.atomic import check_cancel
+from selfreview.cancel import check_cancel
 from selfreview.reports.data import Behaviour, CellRow, Header, ResponsibilityTally, RollupReport
 from selfreview.reports.markup import vi_sort_key
 from selfreview.reports.page import Progress, ShouldCancel

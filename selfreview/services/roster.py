@@ -7,7 +7,7 @@ Adding one member and listing the roster stay in :mod:`selfreview.services.cells
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -192,8 +192,3 @@ class RosterService:
                 setattr(m, k, val)
             (plan.updated if changes else plan.unchanged).append(_member_data(m))
         return plan
-
-
-def with_changes(data: MemberData, **changes) -> MemberData:
-    """A copy of ``data`` with some fields changed (for callers building an ``update_member`` call)."""
-    return replace(data, **changes)

@@ -42,8 +42,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "meeting_order": ("thứ tự kiểm điểm", "thứ tự", "meeting_order", "meeting order", "order"),
 }
 
-CATEGORY_FORMS = {"leader": "2A", "non_leader": "2B", "outside_system": "2C"}
-
 
 def fold(text: str) -> str:
     """Lower case without diacritics (đ -> d), runs of spaces and punctuation made one space."""

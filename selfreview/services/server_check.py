@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from selfreview.db.engine import connect, database_url
 from selfreview.db.migrate import HEAD, current_revision
 from selfreview.db.models import CURRENT_REVIEW_RULES
+from selfreview.messages import Message, msg
 from selfreview.services.safety import storage_errors
 
 UNIQUE_INDEXES = {"member": ["uq_member_cell_key"], "review": [name for name, _c, _w in CURRENT_REVIEW_RULES]}
@@ -31,9 +32,12 @@ COUNTED = ("cell", "member", "review", "import_receipt", "profile")
 
 @dataclass
 class Check:
-    name: str
+    name: str  # a code: connection | schema | constraints | consistency
     ok: bool
-    detail: str
+    detail: Message
+
+    def title(self, lang: str = "vi") -> str:
+        return msg(f"server.check.{self.name}").get(lang)
 
 
 @dataclass
@@ -48,7 +52,11 @@ class ServerReport:
 
     @property
     def problem(self) -> str | None:
-        bad = [f"{c.name}: {c.detail}" for c in self.checks if not c.ok]
+        """The failed checks in English (the JSON's "problem"); ``problem_in`` for a language."""
+        return self.problem_in("en")
+
+    def problem_in(self, lang: str) -> str | None:
+        bad = [f"{c.title(lang)}: {c.detail.get(lang)}" for c in self.checks if not c.ok]
         return "; ".join(bad) or None
 
 
@@ -67,12 +75,12 @@ def check_server(data_dir: Path) -> ServerReport:
                 version = conn.execute(text("SHOW server_version")).scalar() \
                     if conn.dialect.name == "postgresql" else conn.dialect.name
                 who = make_url(url)
-                report.checks.append(Check("connection", True, f"{conn.dialect.name} {version}, user "
-                                                                f"{who.username or '?'}, database {who.database}"))
+                report.checks.append(Check("connection", True, msg(
+                    "server.connection", server=f"{conn.dialect.name} {version}", user=who.username or "?",
+                    database=who.database)))
             revision = current_revision(db)
             if revision is None:
-                report.checks.append(Check("schema", False, "no schema: an empty database (the app makes it on "
-                                                            "its first start)"))
+                report.checks.append(Check("schema", False, msg("server.no_schema")))
                 return report
             report.checks.append(_schema(revision))
             with db.engine.connect() as conn:
@@ -87,10 +95,10 @@ def check_server(data_dir: Path) -> ServerReport:
 
 def _schema(revision: str) -> Check:
     if revision == HEAD:
-        return Check("schema", True, f"revision {revision}, this app's")
+        return Check("schema", True, msg("server.schema_current", revision=revision))
     if revision < HEAD:
-        return Check("schema", True, f"revision {revision}; this app migrates it to {HEAD} on its next start")
-    return Check("schema", False, f"revision {revision} is newer than this app's {HEAD}: update the app")
+        return Check("schema", True, msg("server.schema_older", revision=revision, head=HEAD))
+    return Check("schema", False, msg("server.schema_newer", revision=revision, head=HEAD))
 
 
 def _constraints(conn) -> Check:
@@ -98,9 +106,9 @@ def _constraints(conn) -> Check:
     missing = [name for table, names in UNIQUE_INDEXES.items()
                for name in names if name not in {ix["name"] for ix in insp.get_indexes(table) if ix.get("unique")}]
     if missing:
-        return Check("constraints", False, "missing unique indexes: " + ", ".join(missing))
-    return Check("constraints", True, "unique indexes present: " + ", ".join(n for ns in UNIQUE_INDEXES.values()
-                                                                             for n in ns))
+        return Check("constraints", False, msg("server.indexes_missing", names=", ".join(missing)))
+    return Check("constraints", True, msg("server.indexes_present",
+                                          names=", ".join(n for ns in UNIQUE_INDEXES.values() for n in ns)))
 
 
 def _consistency(conn) -> Check:
@@ -111,6 +119,5 @@ def _consistency(conn) -> Check:
         "SELECT COUNT(*) FROM (SELECT member_id, round_id FROM review WHERE is_current AND member_id IS NOT NULL "
         "AND round_id IS NOT NULL GROUP BY member_id, round_id HAVING COUNT(*) > 1) d")).scalar()
     if twice or current:
-        return Check("consistency", False, f"{twice} members entered twice, {current} members with two current "
-                                           "reviews in a round")
-    return Check("consistency", True, "no member twice, one current review per member and round")
+        return Check("consistency", False, msg("server.inconsistent", twice=twice, current=current))
+    return Check("consistency", True, msg("server.consistent"))

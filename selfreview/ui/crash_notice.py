@@ -1,6 +1,6 @@
 """The next start after the app died: a non-modal bar at the top of the main window says that the
-app closed unexpectedly, until what time the answers were saved, and where the crash log is
-(services/crashlog.py). It stays until closed; nothing else waits for it."""
+app closed unexpectedly and until what time the answers were saved; "Details" says where the crash
+log is (services/crashlog.py). It stays until closed; nothing else waits for it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QToolBar, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy, QToolBar, QVBoxLayout, QWidget,
+)
 
 from selfreview.ui import open_file
 from selfreview.ui.i18n import arg
@@ -21,6 +24,10 @@ def local_time_text(moment_utc: datetime) -> str:
 
 
 class CrashNotice(QFrame):
+    """One line (two when the window is narrow): what happened and until when the answers were
+    saved; "Details" adds where the log is and a button to its folder. Its height is its text's
+    natural height at the width it gets (a tool bar asks the height for a guessed, narrower width)."""
+
     def __init__(self, log_path: Path, saved_until: datetime | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("warnings")
@@ -30,18 +37,49 @@ class CrashNotice(QFrame):
             lines.append(arg(self.tr("Your answers were saved until %1."), local_time_text(saved_until)))
         else:
             lines.append(self.tr("No answer had been saved yet."))
-        lines.append(arg(self.tr("What happened is written in %1"), str(self.log_path)))
-        self.message = QLabel("\n".join(lines), self)
+        self.message = QLabel(" ".join(lines), self)
         self.message.setObjectName("crashNoticeText")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QLabel(arg(self.tr("What happened is written in %1"), str(self.log_path)), self)
+        self.details.setObjectName("crashNoticeDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        self.details_button = QPushButton(self.tr("&Details"), self)
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._show_details)
         self.folder_button = QPushButton(self.tr("Show the log &folder"), self)
         self.folder_button.clicked.connect(lambda: open_file.open_path(self.log_path.parent))
+        self.folder_button.hide()
         self.close_button = QPushButton(self.tr("Close"), self)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.message)
+        texts.addWidget(self.details)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.folder_button)
-        layout.addWidget(self.close_button)
+        layout.setContentsMargins(8, 3, 3, 3)
+        layout.addLayout(texts, 1)
+        for button in (self.details_button, self.folder_button, self.close_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.folder_button.setVisible(shown)
+        self.fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """The height the text needs at the notice's width, no more."""
+        self.layout().activate()
+        height = self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1
+        height = max(height, self.layout().minimumSize().height())
+        if height != self.maximumHeight():
+            self.setFixedHeight(height)
 
 
 def show_crash_notice(window: QMainWindow, log_path: Path, saved_until: datetime | None) -> CrashNotice:

@@ -1,8 +1,9 @@
 """Languages: Qt translators for the widgets, and the language the core's bilingual texts are shown in.
 
 Widget strings are English in the source and go through ``tr()``; the Vietnamese translation is
-the default. Template texts (``Text.vi`` / ``Text.en``) and the core's messages
-(``Message``, ``Reason``, ``Problem``) carry both languages; :func:`pick` chooses one.
+the default. The core's texts (messages, rating reasons and problems, column titles, template
+labels) are one type, :class:`selfreview.text.Bilingual`, that carries both languages; :func:`pick`
+chooses one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from selfreview.paths import translations_dir
+from selfreview.text import Bilingual
 
 DEFAULT_LANGUAGE = "vi"
 # (code, name in its own language): shown as is, never translated
@@ -36,16 +38,13 @@ def set_language(lang: str) -> None:
     QLocale.setDefault(LOCALES[lang])
 
 
-def pick(text: Any, lang: str | None = None) -> str:
-    """One language of a template ``Text``, a core ``Message`` / ``Reason`` / ``Problem``, or ""."""
+def pick(text: Bilingual | str | None, lang: str | None = None) -> str:
+    """A core text (:class:`selfreview.text.Bilingual`) in the chosen language, as a screen shows it;
+    a plain string as it is; None as ""."""
     if text is None:
         return ""
-    lang = lang or language()
-    if hasattr(text, "vi") and hasattr(text, "en"):
-        if hasattr(text, "src"):  # a template's text: notes about its source are in the "Sources" panel
-            from selfreview.forms.display import shown
-            return shown(text, lang)
-        return text.en if lang == "en" else text.vi
+    if isinstance(text, Bilingual):
+        return text.shown(lang or language())
     return str(text)
 
 

@@ -24,7 +24,7 @@ from selfreview.ui import open_file
 from selfreview.ui.exchange_dialogs import InvitationDialog, SentDialog
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.operations import REVIEWS, Operations
-from selfreview.ui.tasks import Cancelled, Job, ProgressDialog
+from selfreview.ui.tasks import Job, ProgressDialog
 
 PASSPHRASE_CODES = ("keys.need_passphrase", "keys.wrong_passphrase")
 
@@ -248,15 +248,11 @@ class MemberActions(QObject):
             self.tr("Your responsibility self-check is the app's own aid, not part of the official form, "
                     "so the printed form leaves it out. Attach it at the end?"),
             self.tr("Attach it"), self.tr("Choose this only if you want to hand it in with your review."))
-        from selfreview.services.reporting import Cancelled as ReportCancelled
 
         def work(progress: Any) -> Path:
-            try:
-                return self.ctx.reports.write_review(
-                    review_id, out, progress=lambda done, total: progress.report(done, total),
-                    should_cancel=lambda: progress.cancelled, attach_selfcheck=attach)
-            except ReportCancelled:
-                raise Cancelled() from None
+            return self.ctx.reports.write_review(
+                review_id, out, progress=lambda done, total: progress.report(done, total),
+                should_cancel=lambda: progress.cancelled, attach_selfcheck=attach)
         label = self.tr("Writing the Word document…") if word else self.tr("Writing the PDF…")
         self._run(work, title=title, label=label, cancellable=True, on_done=self._pdf_done)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from selfreview.forms import registry
 from selfreview.limits import MEMBER_FIELDS
-from selfreview.rating import Category
+from selfreview.rating import form_of
 from selfreview.services.dto import ProfileData
 from selfreview.ui.i18n import arg, language, pick
 from selfreview.ui.widgets import BIRTH_YEARS_AGO, OptionalDateEdit, ScaledLabel, hint_label
@@ -20,7 +20,7 @@ def proposed_form_text(category: str) -> str:
     from PySide6.QtCore import QCoreApplication
     info = registry.for_category(category)
     if info is None:
-        letter = Category(category).form if category in {c.value for c in Category} else category
+        letter = form_of(category)
         return arg(QCoreApplication.translate("ProfileForm", "Form %1 (not available in this version yet)"), letter)
     t = info.template
     code = pick(t.code) if t.code else t.id

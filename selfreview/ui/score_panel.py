@@ -112,14 +112,14 @@ class ScorePanel(QWidget):
                 self.values[role].setText(text)
         sug = state.suggestion
         self.summary.setText(sug.summary(lang))
-        reasons = [r.text(lang) for r in sug.reasons[1:]]  # the first is the summary line itself
+        reasons = [r.get(lang) for r in sug.reasons[1:]]  # the first is the summary line itself
         self.reasons.setText(_bullets(reasons))
         self.reasons.setVisible(bool(reasons))
         self.proposed.setText(self._proposal_text(Rating(state.proposed).label(lang) if state.proposed else None))
-        problems = [p.text(lang) for p in state.problems if p.code != "proposed_missing"]
+        problems = [p.get(lang) for p in state.problems if p.code != "proposed_missing"]
         self.warnings.setText(_bullets(problems))
         self.warning_box.setVisible(bool(problems))
-        self.notes.setText(_bullets([n.text(lang) for n in sug.notes]))
+        self.notes.setText(_bullets([n.get(lang) for n in sug.notes]))
 
     def _proposal_text(self, rating: str | None) -> str:
         if self.proposer == "member":

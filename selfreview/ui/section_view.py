@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from selfreview.forms.answers import is_visible, optional_aid
@@ -91,9 +91,3 @@ class SectionPage(QWidget):
     def set_problems(self, question_ids: set[str]) -> None:
         for qid, widget in self.widgets.items():
             widget.set_problem(qid in question_ids)
-
-
-def focus_in_scroll(scroll: Any, widget: QWidget) -> None:
-    """Scroll so ``widget`` is in view (with some context above it)."""
-    scroll.ensureWidgetVisible(widget, 50, 80)
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)

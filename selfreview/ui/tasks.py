@@ -33,13 +33,11 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from selfreview.cancel import Cancelled
+
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None] | None
-
-
-class Cancelled(Exception):
-    """Raised inside a long job by ``Progress.check()`` once the user pressed Cancel."""
 
 
 class Progress:

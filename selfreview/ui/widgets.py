@@ -3,10 +3,13 @@ text editor that grows with its text, spin and date boxes that can stay empty, a
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QValidator
+from PySide6.QtGui import (
+    QColor, QFont, QFontMetricsF, QIcon, QPainter, QPainterPath, QPen, QPixmap, QResizeEvent, QValidator,
+)
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QCheckBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QLabel,
     QPlainTextEdit, QRadioButton, QSizePolicy, QWidget,
@@ -127,6 +130,8 @@ class PlainTextEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().contentsChanged.connect(self._fit)
+        # the lines counted again once laid out (Qt lays them out later after a width change)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self.textChanged.connect(self._limit)
         self._fit()
 
@@ -159,14 +164,33 @@ class PlainTextEdit(QPlainTextEdit):
         lines = int(self.document().documentLayout().documentSize().height()) or 1
         lines = max(self.min_lines, min(self.max_lines, lines))
         margins = self.contentsMargins()
-        height = (lines * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
+        height = (math.ceil(lines * self._line_height() + 2 * self.document().documentMargin())
                   + margins.top() + margins.bottom() + 2)
-        if self.height() != int(height):
-            self.setFixedHeight(int(height))
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def _line_height(self) -> float:
+        """A laid-out line's height: fractional (an integer ``lineSpacing()`` fell short by a pixel
+        every few lines, so the last line hid under a vertical scroll bar), and as tall as a
+        fallback font makes the first line."""
+        height = QFontMetricsF(self.font()).lineSpacing()
+        first = self.document().firstBlock().layout()
+        return max(height, first.lineAt(0).height()) if first is not None and first.lineCount() else height
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit()
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        """Qt wraps the lines again when the viewport's width changes, but a scroll bar shown
+        while the box takes its height (``_fit`` in the first resize, as a long answer opens)
+        narrows the viewport without a resize event of its own: the lines kept the wider width,
+        their last letters cut at the right edge above a horizontal scroll bar. Wrap them again."""
+        viewport = self.viewport().size()
+        if (self.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+                and self.document().size().width() > viewport.width()):
+            super().resizeEvent(QResizeEvent(viewport, QSize(-1, -1)))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

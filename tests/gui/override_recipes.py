@@ -58,6 +58,16 @@ def _main_window(world: World):
     return {"closeEvent": send(window, QCloseEvent())}
 
 
+@recipe("selfreview.ui.crash_notice.CrashNotice", "resizeEvent")
+def _crash_notice(world: World):
+    from selfreview.ui.crash_notice import CrashNotice
+    notice = world.keep(CrashNotice(world.root / "logs" / "crash.log", datetime(2026, 12, 5, 7, 8, 9)))
+    notice.resize(900, 40)
+    notice.show()
+    widths = itertools.cycle([700, 900])
+    return {"resizeEvent": lambda: notice.resize(next(widths), notice.height())}
+
+
 @recipe("selfreview.ui.navigator.Navigator", "changeEvent", "resizeEvent")
 def _navigator(world: World):
     nav = world.window.editor.navigator

@@ -12,6 +12,8 @@ import textwrap
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QLabel, QMainWindow
 from sqlalchemy import update
 
 from selfreview.db.models import Answer
@@ -19,7 +21,8 @@ from selfreview.forms.model import LongText
 from selfreview.services.context import AppContext
 from selfreview.services.crashlog import CRASH_LOG, LOG_DIR, MARKER
 from selfreview.ui.app import AppStart
-from selfreview.ui.crash_notice import CrashNotice
+from selfreview.ui.crash_notice import CrashNotice, show_crash_notice
+from selfreview.ui.style import STYLE_SHEET
 from tests.gui.helpers import make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,8 +86,10 @@ def test_after_a_crash_the_next_start_says_so_with_the_saved_time_and_the_log(
     text = shown[0].message.text()
     local = SAVED_AT.replace(tzinfo=timezone.utc).astimezone()
     assert local.strftime("%H:%M:%S") in text and local.strftime("%d/%m/%Y") in text
-    assert str(log_path) in text
     assert "bất thường" in text  # Vietnamese, the app's language: "đóng bất thường"
+    assert not shown[0].details.isVisible()
+    shown[0].details_button.click()  # "Chi tiết": where the log is
+    assert shown[0].details.isVisible() and str(log_path) in shown[0].details.text()
     assert dialogs.asked == []  # non-modal: nothing waits for an answer
     assert start.window.home is not None  # the app is usable under it
     shown[0].close_button.click()
@@ -104,3 +109,50 @@ def test_a_first_start_and_a_normal_close_show_nothing(qtbot, data_dir, settings
     start = start_app(qtbot, starts, data_dir, settings, dialogs, translators)
     assert notices(start) == []
     assert (data_dir / LOG_DIR / MARKER).exists()  # while it runs
+
+
+@pytest.mark.parametrize("width", [1366, 800])
+def test_the_notice_is_as_tall_as_its_text_and_the_page_starts_under_it(qtbot, width):
+    """A tool bar sizes a word-wrapped text for a guessed narrow width (three lines took 124 px
+    at 1366 px): the notice takes the height its text needs at the width it gets, and the details
+    (where the log is) only when asked."""
+    window = QMainWindow()
+    window.setStyleSheet(STYLE_SHEET)
+    window.setCentralWidget(QLabel("page"))
+    qtbot.addWidget(window)
+    window.resize(width, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    log = Path("/home/mai/.local/share/selfreview/logs/crash.log")
+    notice = show_crash_notice(window, log, SAVED_AT)
+    bar = notice.parentWidget()
+
+    def texts():
+        return [label for label in (notice.message, notice.details) if label.isVisible()]
+
+    def fits():
+        return all(label.height() >= label.heightForWidth(label.width()) for label in texts())
+
+    def natural():
+        text = sum(label.heightForWidth(label.width()) for label in texts()) + 2 * (len(texts()) - 1)
+        return max(text, notice.close_button.sizeHint().height())
+
+    def compact():  # the tool bar settles on its height after a relayout or two
+        return fits() and bar.height() <= natural() + 20
+
+    qtbot.waitUntil(compact, timeout=3000)
+    line = notice.message.fontMetrics().lineSpacing()
+    lines = round(notice.message.heightForWidth(notice.message.width()) / line)
+    assert lines == (1 if width >= 1366 else 2), lines
+    assert bar.height() <= natural() + 20, (bar.height(), natural())
+    assert window.centralWidget().geometry().top() <= bar.geometry().bottom() + 4  # the page right under it
+    assert not notice.details.isVisible() and not notice.folder_button.isVisible()
+    assert str(log) not in notice.message.text()
+
+    notice.details_button.click()
+    qtbot.waitUntil(lambda: notice.details.isVisible() and compact(), timeout=3000)
+    assert str(log) in notice.details.text() and notice.folder_button.isVisible()
+    assert bar.height() <= natural() + 20, (bar.height(), natural())
+    assert notice.close_button.geometry().right() <= notice.width()  # the buttons stay inside
+    notice.close_button.click()
+    assert not bar.isVisible()

@@ -241,3 +241,74 @@ def test_guidance_shows_its_bullets(widget_of):
     w = widget_of("g")
     assert "Gạch đầu dòng một" in w.text.text() and "<li>" in w.text.text()
     assert w.value() is None
+
+
+ESSAY = {
+    "format": 1, "id": "essay", "version": 1, "rule_set": "TEST", "category": "non_leader",
+    "title": T("Mẫu thử"), "parts": [{"id": "p", "label": T("Phần"), "sections": [{
+        "id": "s", "label": T("Mục"), "items": [
+            {"id": "essay", "kind": "long_text", "label": T("Về phẩm chất chính trị"), "max_length": 20000}]}]}],
+}
+PARAGRAPH = ("Trong năm qua, bản thân luôn giữ vững lập trường tư tưởng chính trị, chấp hành nghiêm chủ trương, "
+             "đường lối của Đảng, chính sách, pháp luật của Nhà nước; hoàn thành đúng tiến độ mọi nhiệm vụ "
+             "được giao, chủ động đề xuất giải pháp nâng cao hiệu quả công việc của cơ quan. ")
+
+
+def _wrapped_inside(edit) -> bool:
+    """No horizontal scroll bar, and every laid-out line ends inside the viewport."""
+    width = edit.viewport().width()
+    if edit.horizontalScrollBar().isVisible() or edit.document().size().width() > width:
+        return False
+    block = edit.document().firstBlock()
+    while block.isValid():
+        layout = block.layout()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            if line.x() + line.naturalTextWidth() > width:
+                return False
+        block = block.next()
+    return True
+
+
+def _lines(edit) -> int:
+    return int(edit.document().documentLayout().documentSize().height())
+
+
+@pytest.mark.parametrize("paragraphs", [1, 3, 8])
+def test_a_long_answer_opens_wrapped_to_the_box_beside_its_scroll_bar(qtbot, dialogs, translators, paragraphs):
+    """A saved answer longer than the box (16 lines) opens with a vertical scroll bar: the lines
+    wrap to the width left beside it (no horizontal scroll bar, no letter cut at the right edge);
+    a shorter one shows every line with no scroll bar at all. The width is the answer column's at
+    1366×768."""
+    template = template_from_data(ESSAY, "test")
+    widget = make_question_widget(template.item_index()["essay"], FormEnv("vi", dialogs), template)
+    qtbot.addWidget(widget)
+    widget.set_value(PARAGRAPH * paragraphs)  # as a saved answer opens: filled before it is shown
+    widget.resize(600, widget.sizeHint().height())
+    widget.show()
+    qtbot.waitExposed(widget)
+    edit = widget.edit
+    long = paragraphs == 8
+
+    def settled() -> bool:  # a scroll bar only when the text is longer than the box
+        return _wrapped_inside(edit) and edit.verticalScrollBar().isVisible() == (_lines(edit) > edit.max_lines)
+
+    qtbot.waitUntil(settled, timeout=2000)
+    assert (_lines(edit) > edit.max_lines) == long, _lines(edit)
+
+
+def test_typing_past_the_box_height_keeps_the_lines_inside(qtbot, dialogs, translators):
+    """Typed Vietnamese, paragraph after paragraph: the box grows a line at a time with every line
+    visible, then scrolls; the lines always wrap inside the viewport."""
+    template = template_from_data(ESSAY, "test")
+    widget = make_question_widget(template.item_index()["essay"], FormEnv("vi", dialogs), template)
+    qtbot.addWidget(widget)
+    widget.resize(600, widget.sizeHint().height())
+    widget.show()
+    qtbot.waitExposed(widget)
+    edit = widget.edit
+    for _ in range(8):
+        type_vietnamese(edit, PARAGRAPH)
+        qtbot.waitUntil(lambda: _wrapped_inside(edit) and (
+            edit.verticalScrollBar().isVisible() == (_lines(edit) > edit.max_lines)), timeout=2000)
+    assert edit.verticalScrollBar().isVisible() and widget.value() == PARAGRAPH * 8

@@ -8,7 +8,7 @@ import sys
 import textwrap
 import time
 
-from selfreview.reports import atomic
+from selfreview import fsutil
 from selfreview.reports.atomic import atomic_path, remove_leftovers
 
 WRITER = textwrap.dedent("""
@@ -81,7 +81,7 @@ def test_other_targets_and_other_files_are_never_touched(tmp_path):
 
 
 def test_without_locks_a_temporary_older_than_a_minute_is_a_leftover(tmp_path, monkeypatch):
-    monkeypatch.setattr(atomic, "fcntl", None)  # as on Windows
+    monkeypatch.setattr(fsutil, "fcntl", None)  # as on Windows
     target = tmp_path / "x.pdf"
     old, fresh = tmp_path / ".x.pdf.old00000.part", tmp_path / ".x.pdf.new00000.part"
     old.write_bytes(b"old")

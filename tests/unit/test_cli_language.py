@@ -3,6 +3,9 @@ messages and argparse's errors alike, on the common error paths of the commands.
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from selfreview.cli import main
@@ -106,3 +109,100 @@ def test_a_demo_imported_and_listed_in_each_language(capsys, data_dir, tmp_path)
     assert code == 0 and " finalized " in said
     code, said = _run(capsys, [*base, "list", "reviews", "--json"])
     assert code == 0 and '"finalized"' in said  # the JSON keeps the codes
+
+
+# English words the Vietnamese output must not hold (whole words: keys of a form such as
+# "max_length" or "long_text" are the file's own and stay as written)
+ENGLISH = re.compile(r"\b(error|unknown|missing|duplicate|required|is|not|must|the|of|and|or|greater|expected|"
+                     r"valid|part|section|item|line|column|text|should|input|value|kind|key|daily|other|before|"
+                     r"connection|schema|constraints|consistency|revision|user|database|counts|ok|check)\b",
+                     re.IGNORECASE)
+
+SHAPE_ERRORS = """\
+format: 1
+id: tiny
+version: 1
+rule_set: HD43-2025
+category: non_leader
+colour: red
+title: {vi: "BẢN KIỂM ĐIỂM", en: "SELF-REVIEW"}
+parts:
+  - id: a
+    label: {vi: "A. NỘI DUNG", en: "A. REVIEW"}
+    sections:
+      - id: a1
+        label: {vi: "  ", en: "I. Strengths"}
+        items:
+          - {id: q1, kind: essay, label: {vi: "Về phẩm chất", en: "Qualities"}}
+          - {id: g, kind: score, max: 30, label: {en: General}}
+          - {id: t, kind: score, max: "x", label: {vi: "Nhóm", en: Tasks}}
+          - {id: q2, kind: long_text, max_length: 0, label: {vi: "Ý kiến", en: "Opinion"}}
+          - {id: q3, kind: single_choice, label: {vi: "Chọn", en: "Pick"}, options: []}
+          - {kind: short_text, label: {vi: "Tên", en: "Name"}}
+"""
+
+WHOLE_TEMPLATE_ERRORS = """\
+format: 1
+id: tiny
+version: 1
+rule_set: HD43-2025
+category: non_leader
+title: {vi: "BẢN KIỂM ĐIỂM", en: "SELF-REVIEW"}
+roles: {score_general: g, score_tasks: q1, score_total: nope, favourite: g}
+parts:
+  - id: a
+    label: {vi: "A. NỘI DUNG", en: "A. REVIEW"}
+    sections:
+      - id: a1
+        label: {vi: "I. Ưu điểm", en: "I. Strengths"}
+        items:
+          - {id: q1, kind: long_text, min_length: 9, max_length: 3, label: {vi: "Về phẩm chất", en: "Qualities"}}
+          - {id: q1, kind: long_text, visible_if: {question: nowhere, equals: x}, label: {vi: "Nêu", en: "Say"}}
+          - {id: g, kind: score, min: 40, max: 30, label: {vi: "Điểm", en: "Score"}}
+          - {id: total, kind: computed, of: [g, q1, none], label: {vi: "Tổng", en: "Total"}}
+"""
+
+
+def test_forms_check_names_every_problem_in_the_chosen_language(capsys, tmp_path):
+    """A broken template's problems, where and why, in Vietnamese by default: no English word left."""
+    files = []
+    for name, text in (("shape.yaml", SHAPE_ERRORS), ("whole.yaml", WHOLE_TEMPLATE_ERRORS),
+                       ("syntax.yaml", "a: [b\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(str(tmp_path / name))
+    code, said = _run(capsys, ["forms", "check", *files])
+    lines = said.replace(str(tmp_path), "").splitlines()
+    assert code == 1 and len(lines) >= 12 and all(line.startswith("lỗi: /") for line in lines), said
+    assert not [m.group(0) for line in lines if (m := ENGLISH.search(line.split(": ", 2)[2]))], said
+    for phrase in ("khóa “colour” không có trong mẫu", "chữ tiếng Việt đang để trống", "phần “a” > mục “a1”",
+                   "loại câu hỏi “essay” không có", "thiếu chữ tiếng Việt (vi)", "cần một số", "phải từ 1 trở lên",
+                   "cần ít nhất 2 phần tử", "thiếu khóa bắt buộc “id”", "mã câu hỏi “q1” bị trùng",
+                   "min_length 9 lớn hơn max_length 3", "vai trò “favourite” không có",
+                   "dòng 2, cột 1: không phải YAML hợp lệ"):
+        assert phrase in said, (phrase, said)
+
+    code, said = _run(capsys, ["forms", "check", *files, "--lang", "en"])
+    assert code == 1 and "lỗi" not in said and "không" not in said
+    for phrase in ("unknown key 'colour'", "the Vietnamese text is empty", "part 'a' > section 'a1'",
+                   "unknown question kind 'essay'", "a number is expected", "must be 1 or more",
+                   "required key 'id' is missing", "duplicate question id 'q1'",
+                   "min_length 9 is greater than max_length 3", "line 2, column 1: not valid YAML"):
+        assert phrase in said, (phrase, said)
+
+
+def test_doctor_and_the_forms_list_name_their_codes(capsys, data_dir):
+    """Codes shown in tables (a backup's kind, a form's category) are named in the language; the
+    JSON keeps the codes scripts read."""
+    base = ["--data-dir", str(data_dir)]
+    _run(capsys, [*base, "list", "cells"])  # a first start: the database is made (a pre-migration copy)
+    code, said = _run(capsys, [*base, "doctor"])
+    assert code == 0 and "trước khi nâng cấp" in said, said
+    assert not ENGLISH.search(said.replace(str(data_dir), "").replace("selfreview", "")), said
+    code, said = _run(capsys, [*base, "doctor", "--lang", "en"])
+    assert code == 0 and "before an upgrade" in said and "check: ok" in said
+    code, said = _run(capsys, [*base, "doctor", "--json"])
+    assert {b["kind"] for b in json.loads(said)["backups"]} == {"pre-migration"}
+    code, said = _run(capsys, [*base, "forms", "list"])
+    assert "không lãnh đạo, quản lý" in said and "non_leader" not in said
+    code, said = _run(capsys, [*base, "forms", "list", "--json"])
+    assert {f["category"] for f in json.loads(said)} >= {"leader", "non_leader", "outside_system"}

@@ -65,6 +65,26 @@ def test_insert_rows_writes_what_sqlalchemy_writes(tmp_path):
     assert as_text == expected
 
 
+@pytest.mark.parametrize("paramstyle", ["qmark", "named", "numeric"])
+def test_every_placeholder_style_of_the_driver_stores_the_same_rows(tmp_path, paramstyle):
+    # the statement's text is made by bulk.py for the driver's placeholder style (PostgreSQL's
+    # drivers use "pyformat"/"format": the imports' tests run there too); sqlite3 takes these three
+    columns = ("id", "name", "value", "at")
+    expected = _fill(tmp_path, "core.db", lambda conn, table, rows: conn.execute(
+        table.insert(), [dict(zip(columns, r)) for r in rows]))
+    engine = make_engine(f"sqlite:///{tmp_path / paramstyle}.db")
+    engine.dialect.paramstyle = paramstyle  # (what create_engine(paramstyle=...) sets)
+    metadata = MetaData()
+    table = _table(metadata)
+    metadata.create_all(engine)
+    when = datetime(2025, 12, 1, 8, 30, 5, 123456)
+    with engine.begin() as conn:
+        bulk.insert_rows(conn, table, columns,
+                         [(i, f"người {i}", v, when if i % 3 else None) for i, v in enumerate(VALUES, start=1)])
+    engine.dispose()
+    assert _rows(tmp_path / f"{paramstyle}.db") == expected
+
+
 def test_json_text_is_bound_through_the_type_where_it_would_differ():
     def other_serializer(value):  # a database whose JSON binding is not our text
         return {"wrapped": json.dumps(value)}

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from exchange_kit import NOW, body_of, forge, identity, open_secretary, response
-from selfreview.exchange.atomic import write_atomic
+from selfreview.fsutil import write_atomic
 from selfreview.exchange.envelope import FORMAT_INVITE, MAX_FILE_BYTES, open_envelope, read_limited, wrap
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.invitation import read_invitation

@@ -154,7 +154,7 @@ CORPUS = [
     (rating_above_the_score_band, "import.incomplete", "b2_proposed"),
     (form_id_not_the_hash, "import.template_identity", "no-such-form"),
     (carried_body_contradicts_known_hash, "import.template_hash", "hd43-2025-2b"),
-    (tiny_score_step_in_carried_form, "import.bad_template", "decimal places"),
+    (tiny_score_step_in_carried_form, "import.bad_template", "chữ số sau dấu phẩy"),
     (huge_label_in_carried_form, "import.bad_template", "4000"),
     (repeated_key_in_signed_body, "import.duplicate_key", "a1_pledge"),
     (repeated_key_in_envelope, "import.duplicate_key", "format"),
@@ -271,7 +271,7 @@ def test_a_yaml_alias_bomb_is_refused_by_forms_check_at_once(tmp_path, capsys):
     bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["--data-dir", str(tmp_path / "d"), "forms", "check", str(bomb)]) == 1
     out = capsys.readouterr()
-    assert "aliases" in out.out + out.err and "line 2" in out.out + out.err
+    assert "bí danh YAML" in out.out + out.err and "dòng 2" in out.out + out.err  # Vietnamese by default
 
 
 def test_template_numbers_and_sizes_are_bounded():

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from roster_helpers import hand_in, setup_cell
 
 from selfreview.cli import main
-from selfreview.reports.atomic import Cancelled
+from selfreview.cancel import Cancelled
 
 # on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
 pytestmark = pytest.mark.usefixtures("database")

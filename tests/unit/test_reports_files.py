@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reports_fixtures import make_cell
-from selfreview.reports import Cancelled, atomic_path
+from selfreview.cancel import Cancelled
+from selfreview.reports import atomic_path
 from selfreview.reports import cell_summary
 
 

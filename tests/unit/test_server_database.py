@@ -51,6 +51,27 @@ def test_doctor_finds_a_missing_constraint(database, data_dir, capsys):
     assert "check: PROBLEM" in out
 
 
+def test_doctor_speaks_vietnamese_by_default(database, data_dir, capsys):
+    """The server's checks, what they found and the counts in one language (English with --lang en)."""
+    import re
+    with AppContext.open(data_dir) as ctx, ctx.db.engine.begin() as conn:
+        conn.execute(text("DROP INDEX uq_member_cell_key"))
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir))
+    assert code == 2
+    assert "kết nối: tốt: postgresql" in out and ", người dùng " in out and ", cơ sở dữ liệu " in out
+    assert f"cấu trúc dữ liệu: tốt: phiên bản {migrate.HEAD}, đúng của ứng dụng này" in out
+    assert "ràng buộc: CÓ VẤN ĐỀ: thiếu chỉ mục duy nhất: uq_member_cell_key" in out
+    assert "tính nhất quán: tốt: không đảng viên nào bị nhập hai lần" in out
+    assert "số lượng: chi bộ 0, đảng viên 0, bản kiểm điểm 0" in out
+    assert "kiểm tra: CÓ VẤN ĐỀ: ràng buộc: thiếu chỉ mục duy nhất" in out
+    words = out.replace("postgresql", "").replace("uq_member_cell_key", "").replace("uq_review_current", "")
+    english = re.findall(r"\b(connection|schema|constraints|consistency|revision|user|database|missing|unique|"
+                         r"indexes|present|counts|member|review|check|ok|PROBLEM|no|the)\b", words.split("\n", 1)[1])
+    assert not english, out
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir), "--lang", "en")
+    assert "connection: ok: postgresql" in out and "counts: cell 0, member 0" in out
+
+
 def test_doctor_on_an_empty_database_says_so(database, data_dir, capsys, pg_server, monkeypatch):
     name = pg_server.create_database(empty=True)
     monkeypatch.setenv("SELFREVIEW_DB_URL", pg_server.url(name))

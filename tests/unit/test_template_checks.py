@@ -58,45 +58,55 @@ def test_good_template_loads_and_check_passes(tmp_path, capsys):
     assert "tốt:" in capsys.readouterr().out  # Vietnamese by default
 
 
+# (name, text, place, reason) in English (the exception's text), then place and reason as the
+# command line says them by default, in Vietnamese
 BROKEN = [
     ("unknown kind",
      GOOD.replace("kind: long_text, required: true", "kind: essay, required: true"),
-     "item 'q1'", "unknown question kind 'essay'"),
+     "item 'q1'", "unknown question kind 'essay'", "câu hỏi “q1”", "loại câu hỏi “essay” không có"),
     ("duplicate ids",
      GOOD.replace("{id: q2,", "{id: q1,"),
-     "item 'q1'", "duplicate question id 'q1'"),
+     "item 'q1'", "duplicate question id 'q1'", "câu hỏi “q1”", "mã câu hỏi “q1” bị trùng"),
     ("condition on a missing question",
      GOOD.replace("question: flag", "question: nowhere"),
-     "item 'q2' > visible_if", "does not exist: 'nowhere'"),
+     "item 'q2' > visible_if", "does not exist: 'nowhere'", "câu hỏi “q2” > visible_if",
+     "điều kiện dựa vào một câu hỏi không có: “nowhere”"),
     ("min greater than max",
      GOOD.replace("{id: g, kind: score, max: 30", "{id: g, kind: score, min: 40, max: 30"),
-     "item 'g'", "min 40 is greater than max 30"),
+     "item 'g'", "min 40 is greater than max 30", "câu hỏi “g”", "min 40 lớn hơn max 30"),
     ("missing Vietnamese label",
      GOOD.replace('label: {vi: "Về phẩm chất", en: "Qualities"}', 'label: {en: "Qualities"}'),
-     "section 'a1' > item 'q1' > label > vi", "Vietnamese text (vi) is missing"),
+     "section 'a1' > item 'q1' > label > vi", "Vietnamese text (vi) is missing",
+     "mục “a1” > câu hỏi “q1” > label > vi", "thiếu chữ tiếng Việt (vi)"),
     ("empty Vietnamese label",
      GOOD.replace('"Về phẩm chất"', '"  "'),
-     "item 'q1' > label > vi", "Vietnamese text is empty"),
+     "item 'q1' > label > vi", "Vietnamese text is empty", "câu hỏi “q1” > label > vi", "chữ tiếng Việt đang để trống"),
     ("role at a missing question",
      GOOD.replace("score_total: total", "score_total: nope"),
-     "roles > score_total", "does not exist: 'nope'"),
+     "roles > score_total", "does not exist: 'nope'", "roles > score_total",
+     "vai trò trỏ tới một câu hỏi không có: “nope”"),
     ("computed from a non-score",
      GOOD.replace("of: [g, t]", "of: [g, q1]"),
-     "item 'total'", "'q1' is not a score"),
+     "item 'total'", "'q1' is not a score", "câu hỏi “total”", "“q1” không phải câu chấm điểm"),
     ("unknown key",
      GOOD.replace("rule_set: HD43-2025", "rule_set: HD43-2025\ncolour: red"),
-     "colour", "unknown key 'colour'"),
+     "colour", "unknown key 'colour'", "colour", "khóa “colour” không có trong mẫu"),
 ]
 
 
-@pytest.mark.parametrize("name,text,place,reason", BROKEN, ids=[b[0] for b in BROKEN])
-def test_broken_templates_are_rejected_with_place_and_reason(tmp_path, capsys, name, text, place, reason):
+@pytest.mark.parametrize("name,text,place,reason,place_vi,reason_vi", BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_templates_are_rejected_with_place_and_reason(tmp_path, capsys, name, text, place, reason,
+                                                             place_vi, reason_vi):
     path = write(tmp_path, text)
     messages = errors_of(path)
     assert any(m.startswith(f"{path}: ") and place in m and reason in m for m in messages), messages
     assert main(["forms", "check", str(path)]) == 1
     err = capsys.readouterr().err
-    assert str(path) in err and reason in err
+    assert f"lỗi: {path}: " in err and place_vi in err and reason_vi in err, err
+    assert reason not in err
+    assert main(["forms", "check", str(path), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {path}: " in err and place in err and reason in err, err
 
 
 def test_invalid_yaml_names_the_line(tmp_path):

@@ -161,12 +161,6 @@ class CommitteePage(QWidget):
         index = self.members.currentIndex()
         return index.siblingAtColumn(0).data(ROW_ROLE) if index.isValid() else None
 
-    def select_org(self, name: str) -> None:
-        for i, r in enumerate(self.orgs_model.rows):
-            if r.organisation == name:
-                self.orgs.selectRow(i)
-                return
-
     def select_member(self, name: str) -> None:
         for i, m in enumerate(self.members_model.rows):
             if m.full_name == name:

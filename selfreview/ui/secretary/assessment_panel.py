@@ -204,7 +204,7 @@ class AssessmentPanel(QWidget):
         else:
             self.suggestion.setText("")
         self.check_box.setVisible(bool(self.suggestion.text()))
-        lines = [p.text(lang) for p in check.problems if p.code != "proposed_missing"]
+        lines = [p.get(lang) for p in check.problems if p.code != "proposed_missing"]
         self.problems.setText(_bullets(lines))
         self.warning_box.setVisible(bool(lines))
 

@@ -92,7 +92,7 @@ class CollectivePage(QWidget):
         self.values["total"].setText(score(s.total, s.total_max))
         self.values["proposed"].setText(rating_text(s.proposed) or "—")
         self.values["suggestion"].setText(s.suggestion.summary(lang))
-        lines = [p.text(lang) for p in s.problems if p.code != "proposed_missing"]
+        lines = [p.get(lang) for p in s.problems if p.code != "proposed_missing"]
         self.problems.setText("\n".join("• " + line for line in lines))
 
     def open_collective(self) -> None:

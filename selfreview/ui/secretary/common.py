@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QComboBox, QFrame, QInputDialog, QLabel, QLineEdit
 from selfreview.rating import Category, Rating, quota_check
 from selfreview.ui.i18n import arg, language
 from selfreview.ui.operations import error_text
-from selfreview.ui.tasks import Cancelled
 
 RATINGS = tuple(r.value for r in Rating)  # htxsnv, httnv, htnv, khtnv: best first
 
@@ -89,13 +88,9 @@ class SecretaryKey:
 
 def wired(progress: Any, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run a service that takes ``progress(done, total)`` and ``should_cancel()`` inside a job: its
-    progress goes to the job's dialog, Cancel reaches it, and its own cancel becomes the job's."""
-    from selfreview.services.reporting import Cancelled as ReportCancelled
-    try:
-        return fn(*args, progress=lambda done, total: progress.report(done, total),
-                  should_cancel=lambda: progress.cancelled, **kwargs)
-    except ReportCancelled:
-        raise Cancelled() from None
+    progress goes to the job's dialog, and Cancel reaches it (its ``Cancelled`` is the job's)."""
+    return fn(*args, progress=lambda done, total: progress.report(done, total),
+              should_cancel=lambda: progress.cancelled, **kwargs)
 
 
 class QuotaBanner(QFrame):

@@ -21,7 +21,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole  # the RollCallRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the typed value as written to XLSX
 
-KEYS = [c.key for c in COLUMNS]
 NO, NAME, POST, CATEGORY, STATUS, SUBMITTED_AT, SCORE, SELF_RATING, CELL_RATING, DECIDED_RATING = range(len(COLUMNS))
 # statuses in the order a secretary looks at them: what needs action first
 STATUS_ORDER = {NOT_SUBMITTED: 0, KEY_MISMATCH: 1, LATE: 2, "updated": 3, "submitted": 4}
@@ -88,10 +87,10 @@ class RollCallModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == NAME:  # the order a click on it sorts in
-                return name_header(COLUMNS[section].title(self.lang), "\n")
-            return two_lines(COLUMNS[section].title(self.lang))
+                return name_header(COLUMNS[section].get(self.lang), "\n")
+            return two_lines(COLUMNS[section].get(self.lang))
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[section].title(self.lang)
+            return COLUMNS[section].get(self.lang)
         return None
 
     def text(self, row: int, col: int) -> str:
