@@ -2,7 +2,8 @@
 """One-command set-up for selfreview (standard library only, Python 3.11+).
 
     python3 dev.py run     # create .venv, install the app, start it
-    python3 dev.py test    # create .venv, install the app with its test tools, run the whole test suite
+    python3 dev.py test    # create .venv, install the app with its test tools, check the import layers
+                           # (lint-imports), lint (ruff) and types (mypy), then run the whole test suite
     python3 dev.py lang    # regenerate the translation files (.ts → .qm)
     python3 dev.py lock    # regenerate constraints.txt (the tested versions) after a dependency change
     python3 dev.py bundle  # build the desktop app folder with PyInstaller: dist/selfreview/
@@ -112,11 +113,34 @@ def cmd_run(extra: list[str]) -> int:
     return subprocess.call([str(BIN / "selfreview"), *extra])
 
 
+def _tool(name: str) -> str:
+    return str(BIN / (name + ".exe" if os.name == "nt" else name))
+
+
+# run before the tests, in this order; each is configured in pyproject.toml (docs/architecture.md)
+CHECKS = [
+    ("the import layers (lint-imports)", lambda: [_tool("lint-imports"), "--no-cache"]),
+    ("the linter (ruff check)", lambda: [str(PY), "-m", "ruff", "check"]),
+    ("the type checker (mypy)", lambda: [str(PY), "-m", "mypy"]),
+]
+
+
 def cmd_test(extra: list[str]) -> int:
+    """The checks, then pytest with ``extra``; stops at the first that fails and says which."""
     ensure_system_packages()
     ensure_venv("test")
+    for title, cmd in CHECKS:
+        print(f"== {title}", flush=True)
+        status = subprocess.call(cmd(), cwd=ROOT)
+        if status != 0:
+            print(f"dev.py test: {title} failed (exit {status}); the tests did not run", file=sys.stderr)
+            return status
+    print("== the tests (pytest)", flush=True)
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    return subprocess.call([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env)
+    status = subprocess.call([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env)
+    if status != 0:
+        print(f"dev.py test: the tests (pytest) failed (exit {status})", file=sys.stderr)
+    return status
 
 
 def cmd_lang(extra: list[str]) -> int:

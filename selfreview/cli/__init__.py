@@ -118,8 +118,6 @@ def _run(args, data_dir, ServiceError, DatabaseDamaged) -> int:  # noqa: N803 - 
     except ServiceError as e:
         print(f"{error}: {e.message.get(lang())}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        return 0
     except KeyboardInterrupt:
         print(say("đã dừng", "interrupted"), file=sys.stderr)
         return 130

@@ -6,7 +6,7 @@ from datetime import date
 
 import argparse
 
-from selfreview.cli.lang import lang, say
+from selfreview.cli.lang import say
 from selfreview.cli.common import open_context
 
 

@@ -132,11 +132,7 @@ def _own_profile(ctx, name: str) -> tuple[int, str]:
 
 
 def _check_new(passphrase: str) -> None:
-    from selfreview.exchange.keystore import KeyFileError, check_new_passphrase
-    try:
-        check_new_passphrase(passphrase)
-    except KeyFileError as e:
-        raise ServiceError(e.message) from None
+    keyguard.check_new_passphrase(passphrase)
 
 
 def _office(ctx, args) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from selfreview.cli.lang import lang, say
+from selfreview.cli.lang import say
 from selfreview.cli.out_path import add_force
 from selfreview.cli.common import open_context, print_json, print_table
 from selfreview.services.errors import ServiceError

@@ -15,9 +15,8 @@ _encode_str = json.encoder.encode_basestring
 
 
 def dumps(value: object) -> str:
-    kind = type(value)
-    if kind is str:
+    if type(value) is str:  # exactly: a subclass (or bool, for int) goes through the encoder
         return _encode_str(value)
-    if kind is int:
+    if type(value) is int:
         return int.__repr__(value)
     return _ENCODER.encode(value)

@@ -125,7 +125,7 @@ def _parse(text: str, outer: bool) -> Any:
     except DuplicateKey as e:
         raise Rejected("import.duplicate_key", key=e.key) from None
     except ValueError as e:
-        if getattr(e, "msg", "") == "Extra data":  # a whole document, then more: appended or joined
+        if isinstance(e, json.JSONDecodeError) and e.msg == "Extra data":  # a whole document, then more: appended or joined
             raise Rejected("import.trailing_bytes", n=len(text[e.pos:].encode("utf-8", "surrogatepass"))) from None
         head = text[:1024]
         if outer and any(f'"{f}"' in head for f in FORMATS):

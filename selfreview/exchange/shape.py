@@ -6,8 +6,9 @@ Every failure is ``Rejected("import.bad_structure", where=...)``; ``where`` is a
 
 from __future__ import annotations
 
+from collections.abc import Set
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, Literal, overload
 
 from selfreview.exchange.errors import Rejected
 
@@ -20,7 +21,7 @@ def at(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def obj(value: Any, where: str, keys: set[str], optional: set[str] = frozenset()) -> dict[str, Any]:
+def obj(value: Any, where: str, keys: Set[str], optional: Set[str] = frozenset()) -> dict[str, Any]:
     """A JSON object with exactly ``keys`` (plus any of ``optional``)."""
     if not isinstance(value, dict):
         raise bad(where)
@@ -59,6 +60,10 @@ def day(d: dict[str, Any], key: str, where: str) -> date | None:
     raise bad(at(where, key))
 
 
+@overload
+def timestamp(d: dict[str, Any], key: str, where: str, *, optional: Literal[False] = False) -> datetime: ...
+@overload
+def timestamp(d: dict[str, Any], key: str, where: str, *, optional: bool) -> datetime | None: ...
 def timestamp(d: dict[str, Any], key: str, where: str, *, optional: bool = False) -> datetime | None:
     """``YYYY-MM-DDTHH:MM:SSZ`` (UTC); returned naive, as the database stores UTC."""
     v = d[key]

@@ -5,14 +5,15 @@ then checks what is its own."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Set
+from typing import Any
 
 from selfreview.exchange import shape
 from selfreview.exchange.envelope import KEY_BYTES, VERSION, Opened, unb64
 from selfreview.text import is_nfc_deep, nfc_deep
 
 
-def checked_body(opened: Opened, fmt: str, signer: str, body_keys: Iterable[str]) -> tuple[dict[str, Any], bool]:
+def checked_body(opened: Opened, fmt: str, signer: str, body_keys: Set[str]) -> tuple[dict[str, Any], bool]:
     """``opened``'s body, signed by the key in ``body[signer]["sign_public"]``; returns it (NFC) and
     whether it had to be normalised. Raises ``Rejected`` on the first problem."""
     body = opened.body

@@ -3,7 +3,9 @@ questions, bounds that make sense. Each problem is reported with its place."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from selfreview.forms.errors import named, place_of
 from selfreview.forms.model import (
@@ -13,7 +15,7 @@ from selfreview.forms.model import (
 from selfreview.messages import Message, msg
 
 # which kinds each role may point at
-ROLE_KINDS: dict[str, tuple[type, ...]] = {
+ROLE_KINDS: dict[str, tuple[type[BaseModel], ...]] = {
     "score_general": (Score,),
     "score_tasks": (Score,),
     "score_total": (Computed,),
@@ -111,6 +113,6 @@ def check_template(t: Template) -> list[tuple[Message, Message]]:
         if qid not in index:
             problems.append((where, msg("forms.role_missing", id=qid)))
         elif not isinstance(index[qid], ROLE_KINDS[role]):
-            kinds = " / ".join(k.model_fields["kind"].annotation.__args__[0] for k in ROLE_KINDS[role])
+            kinds = " / ".join(get_args(k.model_fields["kind"].annotation)[0] for k in ROLE_KINDS[role])
             problems.append((where, msg("forms.role_wrong_kind", id=qid, kinds=kinds)))
     return problems

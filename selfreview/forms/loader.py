@@ -10,10 +10,11 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from selfreview.forms.checks import check_template
 from selfreview.forms.errors import TemplateError, TemplateErrors, named, place_of
@@ -24,7 +25,13 @@ from selfreview.text import nfc_deep
 MAX_INCLUDE_DEPTH = 4
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _FastSafeLoader  # CSafeLoader has SafeLoader's interface
+else:
+    _FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
+
+
+class _Loader(_FastSafeLoader):
     """YAML 1.2 booleans: only true/false. (YAML 1.1 turns yes/no/on/off into booleans, which
     would silently break option values such as ``value: no``.)"""
 
@@ -137,7 +144,7 @@ _VALUE_ERRORS = [(re.compile(r"the Vietnamese text is empty"), "forms.vi_empty")
                  (re.compile(r"more than (?P<max>\d+) items"), "forms.too_many_items")]
 
 
-def _reason(err: dict[str, Any]) -> Message:
+def _reason(err: ErrorDetails) -> Message:
     kind = str(err.get("type"))
     loc = err.get("loc", ())
     ctx = err.get("ctx") or {}

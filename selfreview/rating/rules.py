@@ -141,8 +141,8 @@ CONDITION_TEXT: dict[str, tuple[str, str]] = M.CONDITION_TEXT
 
 def condition_text(code: str, category: Category | None = None, lang: str = "vi") -> str:
     """A condition's text, in the category's own wording where Article 11 words it differently."""
-    cat = None if category is None else Category(category).value
-    vi, en = M.CONDITION_TEXT_FOR.get((cat, code)) or M.CONDITION_TEXT[code]
+    worded = None if category is None else M.CONDITION_TEXT_FOR.get((Category(category).value, code))
+    vi, en = worded or M.CONDITION_TEXT[code]
     return en if lang == "en" else vi
 
 
@@ -233,7 +233,7 @@ class Suggestion:
     def summary(self, lang: str = "vi") -> str:
         """"86/100 → Hoàn thành tốt nhiệm vụ"; names the band too when conditions lowered it."""
         i = 1 if lang == "en" else 0
-        if self.rating is None or self.total is None:
+        if self.rating is None or self.band is None or self.total is None:  # all three or none
             return M.NOT_SCORED[i]
         line = M.BAND_LINE[i].format(total=format_total(self.total, lang),
                                      label=self.rating.label(lang))
@@ -347,7 +347,7 @@ def check_proposed(inp: RatingInput, proposed: Rating | str | None, by: str = "s
     else:
         proposed = Rating(proposed.value if isinstance(proposed, Enum) else proposed)
     sug = suggest(inp)
-    if sug.rating is None or proposed is None:
+    if sug.rating is None or sug.band is None or sug.total is None or proposed is None:  # all three or none
         if sug.rating is None and proposed is not None:
             problems.append(_problem("not_scored", by))
         return tuple(problems)

@@ -32,7 +32,7 @@ def grouped_bars(categories: list[str], series: list[tuple[str, list[int]]], wid
     legend_h = 18
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 20 + legend_h
-    chart.width, chart.height = width - 44, height - chart.y - top
+    chart.width, chart.height = width - 44, height - chart.y - top  # type: ignore[assignment]  # any number; the stubs say int
     chart.data = [list(values) for _, values in series] or [[0] * len(categories)]
     chart.categoryAxis.categoryNames = [nfc(c) for c in categories]
     chart.categoryAxis.labels.fontName = SERIF

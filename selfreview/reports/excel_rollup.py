@@ -34,7 +34,7 @@ def _col(c: int) -> str:
 
 def write_rollup_xlsx(report: RollupReport, path: str) -> None:
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one sheet
     ws.title = "Tổng hợp"
     thin = Side(style="thin", color="000000")
     grid = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -52,9 +52,9 @@ def write_rollup_xlsx(report: RollupReport, path: str) -> None:
            C_SHARE: "Tỉ lệ HTXSNV/HTTNV", C_PERCENT: "Hạn mức (%)", C_MAX: "Tối đa HTXSNV", C_CHECK: "Đánh giá"}
     for c, text in top.items():
         ws.cell(HEAD_ROWS[0], c, text)
-    for k, r in enumerate(RATING_ORDER):
-        ws.cell(HEAD_ROWS[1], C_SELF + k, r.short)
-        ws.cell(HEAD_ROWS[1], C_CELL + k, r.short)
+    for k, rating in enumerate(RATING_ORDER):
+        ws.cell(HEAD_ROWS[1], C_SELF + k, rating.short)
+        ws.cell(HEAD_ROWS[1], C_CELL + k, rating.short)
     for c in range(1, last_col + 1):
         if c not in range(C_SELF, C_CELL + 4):
             ws.merge_cells(start_row=HEAD_ROWS[0], start_column=c, end_row=HEAD_ROWS[1], end_column=c)
@@ -89,12 +89,12 @@ def write_rollup_xlsx(report: RollupReport, path: str) -> None:
     ws.cell(total, C_PERCENT, report.quota_percent)
     formulas(total)
 
-    for r in range(HEAD_ROWS[0], total + 1):
+    for line in range(HEAD_ROWS[0], total + 1):
         for c in range(1, last_col + 1):
-            cell = ws.cell(r, c)
+            cell = ws.cell(line, c)
             cell.border = grid
-            head = r in HEAD_ROWS
-            cell.font = bold if head or r == total else normal
+            head = line in HEAD_ROWS
+            cell.font = bold if head or line == total else normal
             cell.alignment = centre if head or c != C_NAME else Alignment(vertical="center", wrap_text=True)
             if head:
                 cell.fill = PatternFill("solid", fgColor="EEEEEE")
@@ -102,18 +102,20 @@ def write_rollup_xlsx(report: RollupReport, path: str) -> None:
         ws.column_dimensions[_col(c)].width = WIDTHS.get(c, 8)
     ws.row_dimensions[HEAD_ROWS[0]].height = 32
 
-    ws.freeze_panes = ws.cell(FIRST, C_MEMBERS)  # the header rows and the names stay in view
+    ws.freeze_panes = ws.cell(FIRST, C_MEMBERS).coordinate  # the header rows and the names stay in view
     ws.print_title_rows = f"{HEAD_ROWS[0]}:{HEAD_ROWS[1]}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup, header = ws.sheet_properties.pageSetUpPr, ws.oddHeader
+    assert setup is not None and header is not None  # openpyxl makes both with the sheet
+    setup.fitToPage = True
     ws.page_margins = PageMargins(left=0.6, right=0.4, top=0.6, bottom=0.6)
     ws.print_options.horizontalCentered = True
     ws.HeaderFooter.differentFirst = True  # the page number at the top centre from page 2, as on paper
-    ws.oddHeader.center.text = "&P"
-    ws.oddHeader.center.size = 13
-    ws.oddHeader.center.font = FONT
+    header.center.text = "&P"
+    header.center.size = 13
+    header.center.font = FONT
     wb.properties.title = clean(f"{' '.join(TITLE)} {period_title(report.period)}")
     wb.properties.creator = clean(report.header.issuer) or "selfreview"
     wb.save(path)

@@ -4,6 +4,8 @@ signature block, "Nơi nhận", and the small drawn pieces (rule, dotted lines, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
@@ -130,7 +132,7 @@ def header_block(header: Header, width: float) -> list[Flowable]:
 
 
 def signature_block(role_lines: list[str], hint: str | None, name: str, width: float,
-                    left: list[Flowable] | None = None, space: float = 22 * mm) -> Table:
+                    left: Sequence[Flowable] | None = None, space: float = 22 * mm) -> Table:
     """The signature on the right half: role(s) in bold capitals, a hint in italics, room to sign,
     the name. ``left`` goes in the left half (e.g. "Nơi nhận")."""
     st = styles()
@@ -145,6 +147,6 @@ def signature_block(role_lines: list[str], hint: str | None, name: str, width: f
     return table
 
 
-def recipients(lines: list[str]) -> list[Flowable]:
+def recipients(lines: list[str]) -> list[Paragraph]:
     st = styles()
     return [Paragraph("Nơi nhận:", st.recipients_head)] + [Paragraph(esc(x), st.recipients) for x in lines]

@@ -103,7 +103,7 @@ def title_block(report: MinutesReport) -> list[Flowable]:
 
 
 def facts_block(report: MinutesReport) -> list[Flowable]:
-    out = [_para(f"<b>1. Thời gian:</b> bắt đầu lúc {esc(time_words(report.starts_at))}."),
+    out: list[Flowable] = [_para(f"<b>1. Thời gian:</b> bắt đầu lúc {esc(time_words(report.starts_at))}."),
            _para(f"<b>2. Địa điểm:</b> {esc(report.place) or DOTS}."),
            _para("<b>3. Thành phần:</b>"),
            _para(f"- Tổng số đảng viên của chi bộ: <b>{report.total_members}</b> đồng chí.", "field"),

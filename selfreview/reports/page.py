@@ -71,6 +71,8 @@ class NumberedCanvas(Canvas):
     30/2020/NĐ-CP): the bare number in Arabic figures, centred in the top margin, 13 pt upright,
     from page 2 on; page 1 carries none."""
 
+    _pagesize: tuple[float, float]  # set by reportlab's Canvas (its stubs leave it out)
+
     def __init__(self, *args: Any, number_y: float | None = None, outline: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._number_y = number_y

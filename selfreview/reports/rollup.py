@@ -55,13 +55,13 @@ def cells_table(report: RollupReport, total: CellRow, width: float) -> list[Flow
     # paragraph styles' sizes); only what needs more than one line is a paragraph
     head1 = [cell_text(h, st.th_s, w - pad) for h, w in (("TT", n_w), ("Tổ chức đảng", name_w),
                                                          ("Số đảng viên", num_w), ("Đã nộp", num_w))]
-    head2 = ["", "", "", ""]
-    for r in RATING_ORDER:
-        head1 += [cell_text(r.short, st.th_s, 2 * lvl_w - lvl_pad), ""]
+    head2: list[str | Paragraph] = ["", "", "", ""]
+    for rating in RATING_ORDER:
+        head1 += [cell_text(rating.short, st.th_s, 2 * lvl_w - lvl_pad), ""]
         head2 += [cell_text("TĐX", st.th_xs, lvl_w - lvl_pad), cell_text("CBĐX", st.th_xs, lvl_w - lvl_pad)]
     head1.append(cell_text("Hạn mức", st.th_s, q_w - pad))
     head2.append("")
-    rows = [head1, head2]
+    rows: list[list] = [head1, head2]
 
     def line(n: str, r: CellRow, bold: bool) -> list:
         # a name that fits on one line stays a plain string; a longer one wraps in a paragraph

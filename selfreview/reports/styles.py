@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -22,10 +23,11 @@ BODY_SIZE = 14
 TABLE_SIZE = 12
 SMALL_TABLE_SIZE = 10
 CELL_PADDING = 3  # left and right padding of a ruled table's cells (grid_table_style)
+Alignment = Literal[0, 1, 2, 4]  # TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
 INDENT = 10 * mm  # first-line indent of body paragraphs
 
 
-def _style(name: str, font: str = SERIF, size: float = BODY_SIZE, align: int = TA_JUSTIFY,
+def _style(name: str, font: str = SERIF, size: float = BODY_SIZE, align: Alignment = TA_JUSTIFY,
            leading: float | None = None, **kw) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or round(size * 1.25, 1),
                           alignment=align, bulletFontName=font, **kw)

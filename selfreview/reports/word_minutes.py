@@ -68,11 +68,11 @@ def write_minutes_docx(report: MinutesReport, path: str, setup: PageSetup | None
     rows: list[list] = [["TT", "Họ và tên", "Điểm tự chấm", "Tự đề xuất", "Chi ủy đề xuất",
                          "Kết quả biểu quyết (số phiếu)", "Chi bộ đề xuất"]]
     for n, m in enumerate(r.members, start=1):
-        name = [(m.name, False, False)] + ([(f"\n{m.post}", False, True)] if m.post else [])
+        runs = [(m.name, False, False)] + ([(f"\n{m.post}", False, True)] if m.post else [])
         votes = "\n".join(f"{x.short}: {m.votes[x.value]}" for x in RATING_ORDER if m.votes.get(x.value)) or "0"
-        rows.append([str(n), name, number(m.total), short(m.self_rating), short(m.committee_rating),
+        rows.append([str(n), runs, number(m.total), short(m.self_rating), short(m.committee_rating),
                      votes if m.recorded else "", [(short(m.final_rating), True, False)]])
-    widths = [10, 0, 14, 19, 19, 31, 21]  # mm: "HTXSNV" in 10 pt bold fits a column of 21
+    widths: list[float] = [10, 0, 14, 19, 19, 31, 21]  # mm: "HTXSNV" in 10 pt bold fits a column of 21
     widths[1] = w.width_mm - sum(widths)
     w.table(rows, widths, size=SMALL_PT, centre_cols=(0, 2, 3, 4, 6))
     w.para([("Viết tắt: " + ABBREVIATIONS + ".", False, True)], size=12)

@@ -37,7 +37,7 @@ def _facts(w: WordDocument, report: CellReport) -> None:
 
 def _members(w: WordDocument, report: CellReport) -> None:
     w.heading("II. DANH SÁCH ĐẢNG VIÊN THEO THỨ TỰ KIỂM ĐIỂM", 1)
-    widths = [10, 0, 30, 16, 20, 20, 30]
+    widths: list[float] = [10, 0, 30, 16, 20, 20, 30]
     widths[1] = w.width_mm - sum(widths)
     rows: list[list] = [["TT", "Họ và tên", "Chức vụ", "Điểm tự chấm (/100)", SELF + " xếp loại",
                          CELL + " xếp loại", "Ghi chú"]]
@@ -141,8 +141,8 @@ def write_rollup_docx(report: RollupReport, path: str, setup: PageSetup | None =
     w.heading("II. KẾT QUẢ THEO TỪNG TỔ CHỨC ĐẢNG", 1)
     head1 = ["TT", "Tổ chức đảng", "Số đảng viên", "Đã nộp"]
     head2 = ["", "", "", ""]
-    for r in RATING_ORDER:
-        head1 += [r.short, ""]
+    for rating in RATING_ORDER:
+        head1 += [rating.short, ""]
         head2 += ["TĐX", "CBĐX"]
     head1.append("Hạn mức")
     head2.append("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
 from selfreview.db.models import AuditEntry, utcnow
@@ -14,7 +14,7 @@ def record(session: Session, action: str, actor: str = "", **details: Any) -> No
     session.add(AuditEntry(action=action, actor=actor, details=details))
 
 
-_INSERT = AuditEntry.__table__.insert()
+_INSERT = insert(AuditEntry)
 
 
 def record_on(connection: Connection, action: str, actor: str = "", **details: Any) -> None:

@@ -27,6 +27,7 @@ from selfreview.fsutil import write_atomic
 from selfreview.messages import msg
 from selfreview.services import audit
 from selfreview.services.committee_report import all_members, cell_report
+from selfreview.services.dto import ProfileData
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.text import nfc
 
@@ -74,7 +75,7 @@ def is_call(path: str | os.PathLike[str]) -> bool:
     return b'"format":"selfreview-results-invite"' in head
 
 
-def identity_of(ctx, passphrase: str | None) -> tuple[object, PrivateIdentity]:
+def identity_of(ctx, passphrase: str | None) -> tuple[ProfileData, PrivateIdentity]:
     """This office's secretary profile and its private keys (a clear error when there is none)."""
     sec = ctx.profiles.secretary()
     if sec is None:

@@ -9,7 +9,7 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Protocol, TypeVar
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -17,6 +17,28 @@ from sqlalchemy.orm import Session
 from selfreview.db.engine import Database
 from selfreview.paths import ensure_private_dir, resolve_data_dir
 from selfreview.services.safety import storage_errors
+
+if TYPE_CHECKING:  # the services' modules load on first use (start-up imports none of them)
+    from selfreview.services.assessment import AssessmentService
+    from selfreview.services.cells import CellService
+    from selfreview.services.collective import CollectiveService
+    from selfreview.services.committee import CommitteeService
+    from selfreview.services.committee_cell import ResultsService
+    from selfreview.services.exchange import ExchangeService
+    from selfreview.services.meeting import MeetingService
+    from selfreview.services.profiles import ProfileService
+    from selfreview.services.recovery import StartupReport
+    from selfreview.services.reporting import ReportingService
+    from selfreview.services.reviews import ReviewService
+    from selfreview.services.rollcall import RollCallService
+    from selfreview.services.roster import RosterService
+
+
+class _Service(Protocol):
+    def __init__(self, ctx: AppContext) -> None: ...
+
+
+Service = TypeVar("Service", bound=_Service)  # a service class: made with the context, once
 
 log = logging.getLogger(__name__)
 
@@ -26,14 +48,14 @@ class AppContext:
     data_dir: Path
     db: Database
     migration_backup: Path | None = None
-    startup: object | None = None  # recovery.StartupReport: checked?, today's copy, why none was made
+    startup: StartupReport | None = None  # checked?, today's copy, why none was made
     # the desktop app's "is this the one writer thread?" (TaskRunner.on_writer_thread); a unit of
     # work that may write, opened elsewhere, is logged as a warning (None: no check, e.g. the CLI)
     writer_check: Callable[[], bool] | None = None
     # units of work that may write, begun so far (session() and connection()): an import on the
     # shared writer compares it between its turns to know whether anything else wrote meanwhile
     write_units: int = 0
-    _services: dict[str, object] = field(default_factory=dict)
+    _services: dict[type, object] = field(default_factory=dict)
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, daily_backup: bool = True) -> "AppContext":
@@ -88,70 +110,71 @@ class AppContext:
     def keys_dir(self) -> Path:
         return ensure_private_dir(self.data_dir / "keys")
 
-    def _get(self, name: str, factory: type) -> object:
-        if name not in self._services:
-            self._services[name] = factory(self)
-        return self._services[name]
+    def _get(self, factory: type[Service]) -> Service:
+        service = self._services.get(factory)
+        if not isinstance(service, factory):
+            service = self._services[factory] = factory(self)
+        return service
 
     # the services, created on first use ---------------------------------------------------------
     @property
-    def profiles(self):
+    def profiles(self) -> ProfileService:
         from selfreview.services.profiles import ProfileService
-        return self._get("profiles", ProfileService)
+        return self._get(ProfileService)
 
     @property
-    def reviews(self):
+    def reviews(self) -> ReviewService:
         from selfreview.services.reviews import ReviewService
-        return self._get("reviews", ReviewService)
+        return self._get(ReviewService)
 
     @property
-    def cells(self):
+    def cells(self) -> CellService:
         from selfreview.services.cells import CellService
-        return self._get("cells", CellService)
+        return self._get(CellService)
 
     @property
-    def reports(self):
+    def reports(self) -> ReportingService:
         from selfreview.services.reporting import ReportingService
-        return self._get("reports", ReportingService)
+        return self._get(ReportingService)
 
     @property
-    def exchange(self):
+    def exchange(self) -> ExchangeService:
         from selfreview.services.exchange import ExchangeService
-        return self._get("exchange", ExchangeService)
+        return self._get(ExchangeService)
 
     # the secretary's workspace -----------------------------------------------------------------
     @property
-    def roster(self):
+    def roster(self) -> RosterService:
         from selfreview.services.roster import RosterService
-        return self._get("roster", RosterService)
+        return self._get(RosterService)
 
     @property
-    def rollcall(self):
+    def rollcall(self) -> RollCallService:
         from selfreview.services.rollcall import RollCallService
-        return self._get("rollcall", RollCallService)
+        return self._get(RollCallService)
 
     @property
-    def assessments(self):
+    def assessments(self) -> AssessmentService:
         from selfreview.services.assessment import AssessmentService
-        return self._get("assessments", AssessmentService)
+        return self._get(AssessmentService)
 
     @property
-    def collective(self):
+    def collective(self) -> CollectiveService:
         from selfreview.services.collective import CollectiveService
-        return self._get("collective", CollectiveService)
+        return self._get(CollectiveService)
 
     @property
-    def meetings(self):
+    def meetings(self) -> MeetingService:
         from selfreview.services.meeting import MeetingService
-        return self._get("meetings", MeetingService)
+        return self._get(MeetingService)
 
     # results up, decisions down (issue 15) -------------------------------------------------------
     @property
-    def results(self):
+    def results(self) -> ResultsService:
         from selfreview.services.committee_cell import ResultsService
-        return self._get("results", ResultsService)
+        return self._get(ResultsService)
 
     @property
-    def committee(self):
+    def committee(self) -> CommitteeService:
         from selfreview.services.committee import CommitteeService
-        return self._get("committee", CommitteeService)
+        return self._get(CommitteeService)

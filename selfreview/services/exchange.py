@@ -274,7 +274,7 @@ class ExchangeService:
                                     accept_look_alike=accept_look_alike)
                 out = importer.run(paths, progress, should_cancel, writer=writer)
             if level is not None:  # a few files: their whole import is one unit of work on the writer
-                out += writer(level.run, level_files) if writer is not None else level.run(level_files)
+                out += writer(lambda: level.run(level_files)) if writer is not None else level.run(level_files)
         finally:  # day 1: the first files imported get a real copy, not only the empty start-up one
             from selfreview.services.recovery import take_daily_backup
             take_daily_backup(self.ctx.data_dir)

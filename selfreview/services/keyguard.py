@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from selfreview.db.models import Profile
 from selfreview.exchange import keystore
 from selfreview.exchange.keys import PrivateIdentity, PublicIdentity
+from selfreview.exchange.keystore import MIN_PASSPHRASE as MIN_PASSPHRASE  # the shortest passphrase, for the UI
 from selfreview.exchange.keystore import KeyFileError
 from selfreview.fsutil import PRIVATE, write_atomic
 from selfreview.messages import msg
@@ -90,13 +91,18 @@ def restore_backup(ctx, profile_id: int, path: Path, passphrase: str,
         return pub
 
 
+def check_new_passphrase(passphrase: str) -> None:
+    """A new passphrase is long enough (ServiceError with the reason, in both languages, if not)."""
+    with _as_service_error():
+        keystore.check_new_passphrase(passphrase)
+
+
 def replace_lost_keys(ctx, profile_id: int, passphrase: str | None = None) -> PublicIdentity:
     """A new key pair for a profile whose keys are lost; the profile's public keys change with it.
 
     If the database refuses the change, the key folder is put back as it was."""
     if passphrase:
-        with _as_service_error():
-            keystore.check_new_passphrase(passphrase)
+        check_new_passphrase(passphrase)
     folder = ctx.keys_dir / str(profile_id)
     before = _snapshot(folder)
     try:

@@ -124,13 +124,18 @@ def _holder(ctx, profile_id: int, passphrase: str | None) -> ProfileData:
     p = ctx.profiles.get(profile_id)
     if not keystore.is_protected(ctx.keys_dir, profile_id):
         raise ServiceError(msg("office_key.needs_protection", name=p.full_name, id=p.id))
-    if not passphrase:
-        raise ServiceError(msg("keys.need_passphrase"))
     try:
-        keystore.open_identity(ctx.keys_dir, profile_id, passphrase)
+        keystore.open_identity(ctx.keys_dir, profile_id, _given(passphrase))
     except KeyFileError as e:
         raise ServiceError(e.message) from None
     return p
+
+
+def _given(passphrase: str | None) -> str:
+    """The profile's passphrase, which sealing a copy needs."""
+    if not passphrase:
+        raise ServiceError(msg("keys.need_passphrase"))
+    return passphrase
 
 
 def _write_sealed(path: Path, identity: PrivateIdentity, passphrase: str, committee: str) -> None:
@@ -160,7 +165,7 @@ def create(ctx, profile_id: int, passphrase: str | None, committee: str = "", re
         raise ServiceError(msg("office_key.no_committee"))
     identity = PrivateIdentity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
     pub = identity.public
-    path = _store(ctx, profile_id, identity, name, passphrase)
+    path = _store(ctx, profile_id, identity, name, _given(passphrase))
     try:
         with ctx.session() as s:
             row = s.get(Setting, SETTING)
@@ -184,7 +189,9 @@ def create(ctx, profile_id: int, passphrase: str | None, committee: str = "", re
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    return current(ctx)
+    made = current(ctx)
+    assert made is not None  # written just above
+    return made
 
 
 def _read(path: Path) -> bytes:
@@ -221,6 +228,7 @@ def open_key(ctx, fingerprint: str, passphrase: str | None,
         raise ServiceError(msg("office_key.missing", committee=info.committee, fingerprint=fingerprint))
     error: ServiceError | None = None
     for holder in found:  # usually one; on a PC with several staff profiles, the one whose passphrase it is
+        assert holder.id is not None  # a stored profile
         try:
             return _open_copy(ctx, holder.id, fingerprint, passphrase), holder
         except ServiceError as e:
@@ -271,7 +279,7 @@ def receive(ctx, profile_id: int, path: Path, file_passphrase: str, passphrase: 
     identity, info = read_file(ctx, path, file_passphrase)
     found = identity.public.fingerprint
     had_copy = copy_path(ctx.keys_dir, profile_id, found).is_file()
-    stored = _store(ctx, profile_id, identity, info.committee, passphrase)
+    stored = _store(ctx, profile_id, identity, info.committee, _given(passphrase))
     try:
         with ctx.session() as s:
             audit.record(s, "office_key.received", holder.full_name, profile_id=holder.id, fingerprint=found,

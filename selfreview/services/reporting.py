@@ -23,6 +23,7 @@ from selfreview.forms.model import Checklist, Template
 from selfreview.forms.scoring import evaluate
 from selfreview.reports.atomic import atomic_path
 from selfreview.reports.data import CellReport, CommitteeView, Header, MemberRow, ReviewReport, RollupReport
+from selfreview.reports import Cancelled as Cancelled  # what a cancelled report raises, for the UI
 from selfreview.reports.markup import vi_date
 from selfreview.reports.page import PageSetup, Progress, ShouldCancel
 from selfreview.reports.tallies import common_lines
@@ -140,7 +141,7 @@ class ReportingService:
                     committee = CommitteeView(a.comments or "", a.proposed_rating, a.competent_rating)
             owner = member.full_name if member else ""
         elif getattr(r, "is_collective", False) and getattr(r, "cell_id", None) is not None:
-            cell = cell or s.get(Cell, r.cell_id)  # Mẫu 01: the cell's own report, signed by its secretary
+            cell = cell or s.get_one(Cell, r.cell_id)  # Mẫu 01: the cell's own report, signed by its secretary
             header = Header(cell.superior_body, cell.name, place, r.finalized_at.date() if r.finalized_at else None)
             owner = self._secretary(list(s.scalars(select(Member).where(Member.cell_id == cell.id))))
         else:
@@ -178,7 +179,8 @@ class ReportingService:
 
     def _key_changed(self, s: Session, member_ids: set[int]) -> set[int]:
         rows = s.scalars(select(AuditEntry.details).where(AuditEntry.action.in_(KEY_CHANGED_ACTIONS)))
-        return {d.get("member_id") for d in rows if isinstance(d, dict)} & member_ids
+        ids = (d.get("member_id") for d in rows if isinstance(d, dict))
+        return {i for i in ids if isinstance(i, int)} & member_ids
 
     def _secretary(self, members: list[Member]) -> str:
         for m in members:

@@ -3,10 +3,11 @@ make a new revision, list."""
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
-from sqlalchemy import case, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, case, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from selfreview.db.models import Answer, Cell, Member, Profile, Review, utcnow
 from selfreview.forms import registry
@@ -72,6 +73,7 @@ def prefill_previous(s: Session, r: Review, t: Template) -> None:
     target = t.role_item("previous_shortcomings")
     if not isinstance(target, Records):
         return
+    owner: tuple[ColumnElement[bool] | InstrumentedAttribute[bool], ...]
     if r.is_collective:  # the same cell's earlier collective report
         owner = (Review.is_collective, Review.cell_id == r.cell_id)
     elif r.profile_id is not None:
@@ -281,7 +283,7 @@ class ReviewService:
                     member_id=row.member_id, round_id=row.round_id, entered_by_secretary=row.entered_by_secretary))
             return out
 
-    def history(self, review_id: int) -> list[ReviewSummary]:
+    def history(self, review_id: int) -> builtins.list[ReviewSummary]:
         """Every revision of the same review, oldest first."""
         with self.ctx.read() as s:
             r = self._review(s, review_id)

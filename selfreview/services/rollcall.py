@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,6 +43,12 @@ STATUSES = (NOT_SUBMITTED, SUBMITTED, UPDATED, LATE, KEY_MISMATCH)
 KEY_CHANGED_CODE = "import.key_changed"
 
 
+@overload
+def local_time(utc: datetime) -> datetime: ...
+@overload
+def local_time(utc: None) -> None: ...
+@overload
+def local_time(utc: datetime | None) -> datetime | None: ...
 def local_time(utc: datetime | None) -> datetime | None:
     """A stored UTC time as this computer's local wall-clock time (naive)."""
     if utc is None:
@@ -260,7 +266,7 @@ class RollCallService:
             review_id=cur.id if cur else None, review_status=cur.status if cur else None,
             revision=cur.revision if cur else None,
             entered_by_secretary=bool(cur and cur.entered_by_secretary), has_submission=bool(handed),
-            late=late, updated=updated, key_mismatch_fingerprint=pending[1] if mismatch else "",
+            late=late, updated=updated, key_mismatch_fingerprint=pending[1] if mismatch and pending else "",
             meeting_order=m.meeting_order, date_of_birth=m.date_of_birth, decided_rating=decided)
 
     # -- entering a review from paper ---------------------------------------------------------------

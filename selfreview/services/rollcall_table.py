@@ -91,7 +91,7 @@ def write_xlsx(rollcall: RollCall, path: Path, lang: str = "vi") -> None:
 
     headers, rows = table(rollcall, lang)
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one sheet
     title = "".join(c for c in f"{rollcall.period}" if c not in '[]:*?/\\')[:31]
     ws.title = title or "roll-call"
     ws.append([cell_text(h) for h in headers])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Text, cast, func, select
@@ -35,7 +36,7 @@ def rating_level(value: Any) -> str | None:
     return value if value in ("htxsnv", "httnv", "htnv", "khtnv") else None
 
 
-def tally(behaviours: dict[str, str], counts: dict[str, Counter], respondents: int) -> ResponsibilityTally:
+def tally(behaviours: dict[str, str], counts: Mapping[str, Mapping[str, int]], respondents: int) -> ResponsibilityTally:
     return ResponsibilityTally(tuple(Behaviour(k, v) for k, v in behaviours.items()),
                                {k: dict(c) for k, c in counts.items()}, respondents)
 

@@ -223,7 +223,10 @@ def parse_rows(numbered: Iterable[tuple[int, list[Any]]]) -> ParsedFile:
             raise ServiceError.of("roster.too_many_rows", max=MAX_ROWS)
         values = {column: cells[i] for i, column in header.items() if i < len(cells)}
         result = _row_values(number, values)
-        (problems if isinstance(result, RowProblem) else rows).append(result)
+        if isinstance(result, RowProblem):
+            problems.append(result)
+        else:
+            rows.append(result)
     return ParsedFile(rows, problems, set(header.values()), ignored)
 
 

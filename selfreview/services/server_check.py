@@ -87,7 +87,7 @@ def check_server(data_dir: Path) -> ServerReport:
                 report.checks.append(_constraints(conn))
                 report.checks.append(_consistency(conn))
                 for table in COUNTED:
-                    report.counts[table] = conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar()
+                    report.counts[table] = conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one()
         finally:
             db.dispose()
     return report

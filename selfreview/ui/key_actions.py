@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from selfreview.exchange.keystore import MIN_PASSPHRASE
 from selfreview.messages import msg
 from selfreview.services import keyguard
+from selfreview.services.keyguard import MIN_PASSPHRASE
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.member_actions import documents_dir, with_suffix
 from selfreview.ui.operations import PROFILE, Operations

@@ -5,7 +5,6 @@ in one "Nguồn văn bản" panel reachable from Help."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 

@@ -330,7 +330,7 @@ def make_many_cells(ctx, cells: int = 65, members: int = 70, period: str = "2025
             conn.execute(insert(Assessment), assessments)
             expected["submitted"] += len(reviews)
             answers = []
-            for k, (rid, mid) in enumerate(conn.execute(select(Review.id, Review.member_id)
+            for k, (rid, _mid) in enumerate(conn.execute(select(Review.id, Review.member_id)
                                                         .where(Review.round_id == round_id).order_by(Review.id))):
                 rating = levels[k % 10]
                 expected["htxsnv_self"] += rating == "htxsnv"

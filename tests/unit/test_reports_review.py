@@ -92,7 +92,7 @@ def test_review_pdf_shows_the_form_and_every_answer(ctx, cell, tmp_path):
     # every answer, exactly
     for answer in [f"{QUALITY} (Đảng viên số 1.)", *[f"- {x}" for x in DUTIES_LINES], PLEDGE,
                    *[f"- {x}" for x in SHORTCOMINGS], CAUSES, f"1. {EARLIER}",
-                   f"- Kết quả khắc phục: Đã được khắc phục",
+                   "- Kết quả khắc phục: Đã được khắc phục",
                    f"- Những khó khăn, vướng mắc (nếu có): {EARLIER_NOTE}", COLLECTIVE, DIRECTION,
                    f"- Ví dụ: {EXAMPLE}", f"- Biện pháp khắc phục: {REMEDY}"]:
         assert_in_all(answer, got)
@@ -277,7 +277,7 @@ def test_every_bundled_form_prints_every_answer(tmp_path):
             elif isinstance(item, Score):
                 assert_in_all(f"{value}/{int(item.max)}", got)
             elif isinstance(item, Checklist):
-                for k, b in enumerate(item.behaviours):
+                for k, _b in enumerate(item.behaviours):
                     assert_in_all(f"Ví dụ {n}.{k}: để hồ sơ tồn đọng", got)
                     assert_in_all(f"Khắc phục {n}.{k}: xử lý ngay trong tuần", got)
             elif isinstance(item, SingleChoice) and item.id == t.roles.get("proposed_rating"):

@@ -1,0 +1,1 @@
+"""The operations the desktop app and the command line share: one AppContext, one service per task."""
