@@ -6,7 +6,7 @@ through the task runner."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,6 +20,9 @@ from selfreview.ui.names import type_to_find
 from selfreview.ui.i18n import arg, language
 from selfreview.ui.secretary.common import show_error
 from selfreview.ui.widgets import ScaledLabel
+
+if TYPE_CHECKING:
+    from selfreview.services.importing.receipts import Tally
 
 
 class CommitteePage(QWidget):
@@ -215,13 +218,12 @@ class CommitteePage(QWidget):
         paths = self.dialogs.open_files(self, self.tr("Import results"),
                                         self.tr("Results and decisions (*.selfreview-results *.selfreview-decisions)"))
         if paths:
-            self.runner.submit(self.ctx.exchange.import_paths, paths, on_done=self._imported,
+            self.runner.submit(self.ctx.exchange.import_each, paths, on_done=self._imported,
                                on_error=lambda e: show_error(self.dialogs, self, e))
 
-    def _imported(self, receipts: list) -> None:
-        counts = {o: sum(1 for r in receipts if r.outcome == o)
-                  for o in ("imported", "updated", "already_present", "rejected")}
-        lines = [f"{r.file_name}: {r.reason.get(language())}" for r in receipts if r.rejected and r.reason]
+    def _imported(self, tally: Tally) -> None:
+        counts = tally.counts
+        lines = [f"{r.file_name}: {r.reason.get(language())}" for r in tally.rejected if r.reason]
         text = arg(self.tr("%1 imported, %2 updated, %3 already present, %4 refused."), counts["imported"],
                    counts["updated"], counts["already_present"], counts["rejected"])
         self.dialogs.info(self, self.tr("Import results"), text, "\n".join(lines))

@@ -1,4 +1,4 @@
-"""The files an import reads: each file named, and every ``*.selfreview`` under each folder named.
+"""Step 1 of an import, **list**: each file named, and every ``*.selfreview`` under each folder named.
 
 Folders are walked with :func:`os.scandir` (the kind of each entry comes with the listing, so a
 folder of 4,500 files costs no ``stat`` per file) and each folder's files are sorted by their path's
