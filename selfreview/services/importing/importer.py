@@ -55,7 +55,7 @@ from selfreview.services.errors import ServiceError
 from selfreview.services.importing import receipts
 from selfreview.services.importing.checks import Checked, check_file, failure_text, rejection
 from selfreview.services.importing.decide import Batch, Decider, Planned, Waiting
-from selfreview.services.importing.files import expand, shown_name
+from selfreview.services.importing.files import expand_names, shown_name
 from selfreview.services.importing.receipts import REJECTED, Receipt
 from selfreview.services.importing.rounds import Rounds
 from selfreview.services.importing.workers import DEFAULT_WORKERS, FileChecks
@@ -129,7 +129,7 @@ class Importer:
 
         ``writer(fn)``: where the database work runs (module docstring); None runs it here.
         """
-        files = expand(paths)  # 1. list
+        files = expand_names(paths)  # 1. list
         self.batches = self.checked_in_workers = 0
         if progress:
             progress(0, len(files))
@@ -155,11 +155,11 @@ class Importer:
         checks = FileChecks(self.secretary, self.secretary_enc, self.workers, len(files))  # 2. check
         each = checks.each(files)
         try:
-            for n, path in enumerate(files, start=1):
+            for n, name in enumerate(files, start=1):
                 if should_cancel and should_cancel():
                     break
                 checked = next(each)
-                checked.path = path
+                checked.path = Path(name)
                 pending.append(checked)
                 while len(pending) >= self.batch_files:
                     write(turn)

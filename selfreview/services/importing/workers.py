@@ -27,6 +27,7 @@ import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import replace
+from itertools import islice
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Callable, Generator, Iterator, Sequence
@@ -183,7 +184,7 @@ class CheckPool:
                 return True
         return False
 
-    def checked(self, paths: Sequence[Path], local: Callable[[Path], Checked]) -> Iterator[Checked]:
+    def checked(self, paths: Sequence[str | Path], local: Callable[[str | Path], Checked]) -> Iterator[Checked]:
         """Each file's checks, in the order given: by a worker, or by ``local`` (in this process).
 
         At most ``AHEAD`` chunks per worker are in flight. This process never waits idle while a
@@ -192,7 +193,7 @@ class CheckPool:
         has started and checks it here (work stealing), so a slow or busy machine costs little."""
         n_chunks = (len(paths) + CHUNK - 1) // CHUNK
 
-        def chunk(k: int) -> Sequence[Path]:  # made when needed: no second list of every file
+        def chunk(k: int) -> Sequence[str | Path]:  # made when needed: no second list of every file
             return paths[k * CHUNK:(k + 1) * CHUNK]
 
         window: deque[tuple[int, Future[list[Checked]]]] = deque()
@@ -273,7 +274,7 @@ class FileChecks:
             except Exception:  # noqa: BLE001 - no worker processes here: check in this process
                 log.exception("could not start worker processes; checking the files in this process")
 
-    def each(self, files: Sequence[Path]) -> Generator[Checked, None, None]:
+    def each(self, files: Sequence[str | Path]) -> Generator[Checked, None, None]:
         """The checks of ``files``, in their order."""
         done = 0
         if self.pool is not None:
@@ -284,12 +285,13 @@ class FileChecks:
                 return
             except Exception:  # noqa: BLE001 - e.g. a worker was killed: carry on without them
                 log.exception("the worker processes failed after %d files; checking the rest here", done)
-        for path in files[done:]:
+        for path in islice(files, done, None):
             yield self.check_here(path)
 
-    def check_here(self, path: Path) -> Checked:
+    def check_here(self, path: str | Path) -> Checked:
         """One file's checks in this process (an unexpected failure becomes a refusal with
         ``import.failed``, logged with its traceback)."""
+        path = Path(path)
         try:
             return check_file(path, self.secretary, self.secretary_enc)
         except Exception as e:  # noqa: BLE001 - a bug must not stop the other files; the receipt says it
