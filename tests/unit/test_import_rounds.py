@@ -26,6 +26,8 @@ def rounds(tmp_path):
     other = ctx.cells.create_cell("Chi bộ Địa chính", "Đảng ủy xã Điện Hòa")
     made = {"a2025": sec.round, "b2025": ctx.cells.create_round(other.id, "2025"),
             "a2024": ctx.cells.create_round(sec.round.cell_id, "2024")}
+    for cell_id, name in ((sec.round.cell_id, "Lê Văn An"), (other.id, "Trần Thị Bình")):  # a roster each
+        ctx.cells.add_member(cell_id, MemberData(full_name=name, category="non_leader"))
     yield sec, made
     ctx.close()
 
@@ -61,7 +63,6 @@ def test_one_period_is_found_at_once_and_each_file_finds_its_round(rounds):
 def test_a_turn_loads_its_rounds_together_and_lets_go_of_those_it_did_not_use(rounds):
     sec, made = rounds
     docs = {k: _doc(sec, r) for k, r in made.items()}
-    sec.ctx.cells.add_member(made["b2025"].cell_id, MemberData(full_name="Trần Thị Bình", category="non_leader"))
     view = Rounds(sec.ctx)
     queries = _count_queries(sec.ctx)
     view.prefetch([docs["b2025"], docs["a2025"]])  # the files of one turn
@@ -72,7 +73,7 @@ def test_a_turn_loads_its_rounds_together_and_lets_go_of_those_it_did_not_use(ro
     view.release()  # the end of a turn that used both: kept
     assert view.round_for(docs["a2025"]).loaded and b.loaded and len(queries) == 3
     view.release()  # the end of a turn that used only a2025: b2025's roster is let go
-    assert not b.loaded and b.roster.names == {} and view.loaded_members() == 0
+    assert not b.loaded and b.roster.names == {} and view.loaded_members() == 1  # a2025's cell
     assert view.round_for(docs["b2025"]) is b and "Trần Thị Bình" in b.roster.names.values()
     assert len(queries) == 5  # loaded again when a file needs it: its roster, its current reviews
 

@@ -5,7 +5,8 @@ The first file of a period loads every round of that period at once (one query h
 a committee's import brings the files of many cells of one period); a round of another period, or
 one named only by its uid, is loaded on its own. A round's roster and current reviews are loaded
 when a file first needs them, for all the files of a turn at once (:meth:`Rounds.prefetch`: two
-queries), and kept up to date by the importer as its batches commit (:meth:`.decide.Decider.committed`).
+queries, each by an index), and kept up to date by the importer as its batches commit
+(:meth:`.decide.Decider.committed`).
 
 Memory stays flat in the number of files: at the end of each turn the rosters and current reviews of
 the rounds that turn did not use are dropped (:meth:`Rounds.release`; about 0.7 KB a member). The
@@ -234,11 +235,16 @@ class Rounds:
             by_id = {rnd.id: rnd for rnd in todo}
             for rnd in todo:
                 rnd.roster, rnd.current = self._rosters[rnd.cell_id], {}
-            for part in parts(sorted(by_id)):
+            # by the rosters' members (an index leads with member_id; none with round_id): the
+            # reviews of these members, not a scan of every review (docs/benchmarks.md)
+            cells_of = {rnd.cell_id for rnd in todo}
+            members = sorted({mid for cell_id in cells_of for mid in self._rosters[cell_id].names})
+            round_ids = sorted(by_id)
+            for part in parts(members):
                 for r in s.execute(select(Review.round_id, Review.id, Review.member_id, Review.revision,
                                           Review.content_hash, Review.template_hash)
-                                   .where(Review.round_id.in_(part), Review.is_current,
-                                          Review.member_id.is_not(None))):
+                                   .where(Review.member_id.in_(part), Review.round_id.in_(round_ids),
+                                          Review.is_current)):
                     by_id[r.round_id].current[r.member_id] = Current(r.id, r.revision, r.content_hash,
                                                                      r.template_hash)
             for rnd in todo:

@@ -75,8 +75,11 @@ def write_batch(conn: Connection, items: list[Planned], actor: str) -> list[Rece
     if new:
         insert_rows(conn, MEMBERS, MEMBER_COLUMNS, [row_values(MEMBER_COLUMNS, member_row(
             a.doc, a.rnd, a.template, it.now, a.plan.confirmed)) for it, a in new])
-        ids = ids_by_key(conn, MEMBERS, (MEMBERS.c.cell_id, MEMBERS.c.sign_public_key),
-                         [(a.rnd.cell_id, a.doc.member.sign_public) for _, a in new])
+        keys = [(a.rnd.cell_id, a.doc.member.sign_public) for _, a in new]
+        # the keys also as a plain IN: the databases find each by its index (a row-value IN alone
+        # read the whole index, or the whole table, once per batch: an import slower as it grew)
+        ids = ids_by_key(conn, MEMBERS, (MEMBERS.c.cell_id, MEMBERS.c.sign_public_key), keys,
+                         where=MEMBERS.c.sign_public_key.in_(sorted({key for _, key in keys})))
         if len(ids) != len(new):
             raise RuntimeError("two new members with one key in a batch")
         for it, a in new:
@@ -91,7 +94,9 @@ def write_batch(conn: Connection, items: list[Planned], actor: str) -> list[Rece
         insert_rows(conn, REVIEWS, REVIEW_COLUMNS, [row_values(REVIEW_COLUMNS, review_row(
             member_id_of(it), a, it.existing, it.digest, it.now)) for it, a in fresh])
         by_member = ids_by_key(conn, REVIEWS, (REVIEWS.c.member_id, REVIEWS.c.round_id),
-                               [(it.member_id, a.rnd.id) for it, a in fresh], where=REVIEWS.c.is_current)
+                               [(it.member_id, a.rnd.id) for it, a in fresh],
+                               where=REVIEWS.c.is_current & REVIEWS.c.member_id.in_(
+                                   sorted({member_id_of(it) for it, _ in fresh})))
         if len(by_member) != len(fresh):
             raise RuntimeError("two new reviews of one member in a batch")
         answers: list[tuple[Any, ...]] = []
