@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -45,7 +44,12 @@ def measure(data: str, files: str) -> None:
         else:  # a tree from before the receipts were streamed
             n = len(exchange.import_paths([files]))
         t, c = time.perf_counter() - t, time.process_time() - c
-    print(n, f"{t:.1f}", f"{c:.1f}", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+    if sys.platform != "win32":  # (the peak from the process's resource usage: kilobytes on Linux)
+        import resource
+        rss = f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
+    else:
+        rss = "?"
+    print(n, f"{t:.1f}", f"{c:.1f}", rss)
 
 
 def main() -> None:
