@@ -86,17 +86,17 @@ def import_(p: dict[str, Any]) -> dict[str, Any]:
         ctx.exchange  # the modules are imported before the clock starts, as the baseline's are
         _settle()
         c0, t0 = time.process_time(), time.perf_counter()
-        receipts = ctx.exchange.import_paths([p["files"]])
+        tally = ctx.exchange.import_each([p["files"]])  # the receipts counted as they come, as the CLI does
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     finally:
         ctx.close()
-    outcomes = Counter(r.outcome for r in receipts)
-    if outcomes.get("rejected"):
-        first = next(r for r in receipts if r.rejected)
-        raise SystemExit(f"import rejected {outcomes['rejected']} files, e.g. {first.file_name}: "
+    outcomes = {k: v for k, v in tally.counts.items() if v}
+    if tally.rejected:
+        first = tally.rejected[0]
+        raise SystemExit(f"import rejected {len(tally.rejected)} files, e.g. {first.file_name}: "
                          f"{first.reason.en if first.reason else '?'}")
-    from selfreview.services.importing import DEFAULT_WORKERS
-    return {"seconds": seconds, "cpu_seconds": cpu, "files": len(receipts), "outcomes": dict(outcomes),
+    from selfreview.services.importing.workers import DEFAULT_WORKERS
+    return {"seconds": seconds, "cpu_seconds": cpu, "files": tally.total, "outcomes": outcomes,
             "workers": DEFAULT_WORKERS}
 
 
@@ -108,7 +108,7 @@ def import_in_process(p: dict[str, Any]) -> dict[str, Any]:
     """(information) The same import with ``workers`` worker processes checking the files (0: every
     file checked in this process, as on a one-CPU machine), whatever the default is."""
     from selfreview.services.context import AppContext
-    from selfreview.services.importing import Importer
+    from selfreview.services.importing.importer import Importer
 
     ctx = AppContext.open(p["data_dir"])
     try:

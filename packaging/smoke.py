@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 FORMS = ("hd43-2025-01", "hd43-2025-2a", "hd43-2025-2b", "hd43-2025-2c", "responsibility-selfcheck-2025")
-MEMBERS = 1000  # services/importing.py PARALLEL_MIN_FILES: the import checks files in worker processes
+MEMBERS = 1000  # services/importing/workers.py PARALLEL_MIN_FILES: the import checks files in worker processes
 
 
 class SmokeFailed(Exception):

@@ -13,7 +13,7 @@ Targets (each gets the fuzzer's bytes):
                    file before it touches the database: ``read_limited`` (from a real file) →
                    ``read_response`` (structure, decryption with the secretary's key, signature,
                    body) → the template (bundled or embedded) → every answer coerced as the importer
-                   stores it (``import_checks.coerce_all``).
+                   stores it (``importing.checks.coerce_all``).
 ``response-body``  the bytes are the signed *body*: the harness signs them with a fuzz member's key
                    (A, or B when the body names B's key) and encrypts them to the fuzz secretary,
                    then runs the same chain. Mutating an encrypted file mostly breaks its tag; this
@@ -146,7 +146,7 @@ class Readers:
         from selfreview.exchange.errors import Rejected
         from selfreview.exchange.response import read_response
         from selfreview.forms import registry
-        from selfreview.services.import_checks import coerce_all as _coerce_all
+        from selfreview.services.importing.checks import coerce_all as _coerce_all
         try:
             doc = read_response(self._file(data), self.secretary, self.secretary_enc)
             info = registry.find_by_hash(doc.template.hash)
@@ -224,7 +224,7 @@ def check_answers(data: bytes) -> str:
     from selfreview.exchange.errors import Rejected
     from selfreview.forms import registry
     from selfreview.forms.finalcheck import final_issues
-    from selfreview.services.import_checks import coerce_all
+    from selfreview.services.importing.checks import coerce_all
     try:
         body = parse_json(data, outer=False)
     except Rejected as e:
@@ -340,7 +340,7 @@ class ImportWorld:
 
     def check(self, data: bytes) -> str:
         from selfreview.exchange.errors import Rejected
-        from selfreview.services.import_checks import coerce_all as _coerce_all
+        from selfreview.services.importing.checks import coerce_all as _coerce_all
         try:
             first = self.import_once(data)
             if first.outcome == "rejected":
@@ -415,7 +415,7 @@ def fuzz_main(target: str, libfuzzer_args: list[str], work: Path, structured: bo
         import selfreview.exchange.shape  # noqa: F401
         import selfreview.forms  # noqa: F401
         import selfreview.forms.answers  # noqa: F401
-        import selfreview.services.importing  # noqa: F401
+        import selfreview.services.importing.importer  # noqa: F401
         import selfreview.text  # noqa: F401
     check = make_checker(target, work)
 

@@ -310,7 +310,7 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../selfreview/ui/committee/page.py" line="+37"/>
+        <location filename="../../selfreview/ui/committee/page.py" line="+40"/>
         <source>← H&amp;ome</source>
         <translation>← Trang &amp;chính</translation>
     </message>
@@ -386,17 +386,17 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Import results</source>
         <translation>Nhập kết quả</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-18"/>
         <source>Results and decisions (*.selfreview-results *.selfreview-decisions)</source>
         <translation>Kết quả và quyết định (*.selfreview-results *.selfreview-decisions)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1 imported, %2 updated, %3 already present, %4 refused.</source>
         <translation>Đã nhập %1, cập nhật %2, đã có %3, từ chối %4.</translation>
     </message>
@@ -819,12 +819,12 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+95"/>
+        <location filename="../../selfreview/ui/secretary/drop_import.py" line="+107"/>
         <source>Importing file %1 of %2…</source>
         <translation>Đang nhập tệp %1/%2…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Importing reviews</source>
         <translation>Nhập bản kiểm điểm</translation>
     </message>
@@ -834,7 +834,7 @@
         <translation>Đang đọc các tệp…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Import receipts</source>
         <translation>Biên nhận nhập tệp</translation>
     </message>
@@ -869,7 +869,7 @@
         <translation>Tên trong các tệp này trông giống đảng viên đã có trong danh sách nhưng không phải họ. Hãy gọi điện cho từng đồng chí trước; chỉ thêm khi đúng là người khác.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>All import receipts</source>
         <translation>Mọi biên nhận nhập tệp</translation>
     </message>
@@ -1441,7 +1441,7 @@ Mã khóa trong tệp:
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/meeting_page.py" line="+75"/>
+        <location filename="../../selfreview/ui/secretary/meeting_page.py" line="+76"/>
         <source>The review meeting</source>
         <translation>Hội nghị kiểm điểm</translation>
     </message>
@@ -1531,7 +1531,7 @@ Mã khóa trong tệp:
         <translation>Mọi đảng viên có mặt đều biểu quyết đồng ý với mức đề xuất của dòng đang chọn</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Double-click a cell to type the votes for each level, choose the cell&apos;s rating after the vote, and note the opinions.</source>
         <translation>Bấm đúp vào ô để ghi số phiếu cho từng mức, chọn mức chi bộ đề xuất sau biểu quyết và ghi các ý kiến.</translation>
     </message>
@@ -1739,7 +1739,7 @@ Mã khóa trong tệp:
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+82"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="+85"/>
         <source>Edit a member</source>
         <translation>Sửa thông tin đảng viên</translation>
     </message>
@@ -2275,7 +2275,7 @@ Mã khóa trong tệp:
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+68"/>
+        <location filename="../../selfreview/ui/secretary/receipts_dialog.py" line="+69"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -2336,12 +2336,12 @@ Mã khóa trong tệp:
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Find by member or file name</source>
         <translation>Tìm theo tên đảng viên hoặc tên tệp</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>◀ Newer</source>
         <translation>◀ Mới hơn</translation>
     </message>
@@ -2745,7 +2745,7 @@ Mã khóa trong tệp:
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-73"/>
+        <location filename="../../selfreview/ui/secretary/roster_page.py" line="-75"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -2785,7 +2785,7 @@ Mã khóa trong tệp:
         <translation>Khóa này đến cùng tệp đầu tiên của đảng viên và chưa được xác nhận: hãy gọi điện cho đồng chí, đối chiếu mã khóa bằng lời, rồi xác nhận khi nhập tệp</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1 (unconfirmed)</source>
         <translation>%1 (chưa xác nhận)</translation>
     </message>
@@ -2795,17 +2795,17 @@ Mã khóa trong tệp:
     <message>
         <location line="+88"/>
         <location line="+20"/>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Roster</source>
         <translation>Danh sách đảng viên</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Find by name or post</source>
         <translation>Tìm theo tên hoặc chức vụ</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>&amp;Add a member…</source>
         <translation>Thêm đảng &amp;viên…</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Iterable
@@ -26,6 +27,26 @@ def _default(o: Any) -> Any:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_default)
     sys.stdout.write("\n")
+
+
+class JsonListPrinter:
+    """A JSON list printed an item at a time, exactly as :func:`print_json` prints the whole list:
+    for output of any length (an import's receipts) held nowhere. ``close()`` ends the list (an empty
+    one is printed only with ``empty=True``)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def add(self, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False, indent=2, default=_default)
+        sys.stdout.write(("[\n" if not self.count else ",\n") + textwrap.indent(text, "  "))
+        self.count += 1
+
+    def close(self, empty: bool = True) -> None:
+        if self.count:
+            sys.stdout.write("\n]\n")
+        elif empty:
+            sys.stdout.write("[]\n")
 
 
 def print_table(headers: list[str], rows: Iterable[list[Any]]) -> None:

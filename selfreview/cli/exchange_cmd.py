@@ -6,10 +6,10 @@ import getpass
 import sys
 
 from selfreview.cli.lang import lang, say
-from selfreview.cli.common import open_context, print_json, print_table
+from selfreview.cli.common import JsonListPrinter, open_context, print_json, print_table
 from selfreview.services.errors import ServiceError
 from selfreview.services.exchange import UnencryptedExport
-from selfreview.services.receipts import Receipt, tally
+from selfreview.services.importing.receipts import Receipt
 
 
 from selfreview.cli.out_path import add_force  # noqa: E402
@@ -94,26 +94,51 @@ def _print_receipts(rows: list[Receipt], as_json: bool, lang: str) -> None:
                  for r in rows])
 
 
-def summary_line(rows: list[Receipt]) -> str:
-    t = tally(rows)
+def summary_line(counts: dict[str, int]) -> str:
+    t = counts
     return say(f"{t['imported']} đã nhập, {t['updated']} đã cập nhật, {t['already_present']} đã có, "
                f"{t['rejected']} bị từ chối",
                f"{t['imported']} imported, {t['updated']} updated, {t['already_present']} already present, "
                f"{t['rejected']} rejected")
 
 
+# an import's table lists every file up to this many; past it, only the refused ones (every receipt
+# is stored: ``selfreview receipts``), so that an import of any size holds a bounded table
+TABLE_ROWS = 2000
+
+
 def cmd_import(args, data_dir) -> int:
+    """The receipts as they come: ``--json`` prints each one as its file is written; the table holds
+    at most :data:`TABLE_ROWS` of them besides the rejected ones."""
+    listed: list[Receipt] = []
+    json_out = JsonListPrinter() if args.json else None
+
+    def on_receipt(r: Receipt) -> None:
+        if json_out is not None:
+            json_out.add(r.as_json())
+        elif len(listed) < TABLE_ROWS or r.rejected:
+            listed.append(r)
+
     with open_context(data_dir) as ctx:
         try:
-            rows = _with_passphrase(lambda pw: ctx.exchange.import_paths(
-                args.paths, accept_new_key_for=args.accept_new_key, round_id=args.round_id, passphrase=pw,
-                accept_other_cell=args.accept_other_cell, accept_look_alike=args.accept_look_alike))
+            tally = _with_passphrase(lambda pw: ctx.exchange.import_each(
+                args.paths, on_receipt, accept_new_key_for=args.accept_new_key, round_id=args.round_id,
+                passphrase=pw, accept_other_cell=args.accept_other_cell,
+                accept_look_alike=args.accept_look_alike))
         except ServiceError as e:
+            if json_out is not None:
+                json_out.close(empty=False)  # the files written before the error, if any
             return _fail(e, args.lang)
-    _print_receipts(rows, args.json, args.lang)
-    if not args.json:
-        print(summary_line(rows))
-    return 1 if any(r.rejected for r in rows) else 0
+    if json_out is not None:
+        json_out.close()
+    else:
+        _print_receipts(listed, False, args.lang)
+        if tally.total > len(listed):
+            unlisted = tally.total - len(listed)
+            print(say(f"(còn {unlisted} tệp đã nhận không liệt kê ở đây: xem `selfreview receipts`)",
+                      f"({unlisted} more accepted files not listed here: see `selfreview receipts`)"))
+        print(summary_line(tally.counts))
+    return 1 if tally.counts["rejected"] else 0
 
 
 def cmd_receipts(args, data_dir) -> int:

@@ -124,7 +124,7 @@ _PG_CONFLICT = {"40P01", "40001"}
 def is_conflict(exc: BaseException) -> bool:
     """True when ``exc`` says another connection got there first: a unique index refused a row that
     another transaction wrote meanwhile, or PostgreSQL broke a deadlock. Planning again from what is
-    committed now, and writing again, is the answer (services/importing.py)."""
+    committed now, and writing again, is the answer (services/importing/importer.py)."""
     from sqlalchemy.exc import IntegrityError
     if isinstance(exc, IntegrityError):
         return True

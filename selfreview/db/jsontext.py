@@ -1,5 +1,5 @@
 """The JSON text the database stores for a JSON column (no SQLAlchemy here, so that the import's
-worker processes can make it too: services/import_workers.py).
+worker processes can make it too: services/importing/workers.py).
 
 Vietnamese stays readable (and smaller) in the database: no \\uXXXX escapes, no spaces. One
 encoder for every value (``json.dumps`` with options builds a new one per call), and the text of

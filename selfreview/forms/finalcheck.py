@@ -1,5 +1,5 @@
 """What a review must satisfy to be finalized: one function, used by the member's "Kiểm tra" and
-finalize (services/reviews.py) and by the secretary's import (services/import_checks.py), so that a
+finalize (services/reviews.py) and by the secretary's import (services/importing/checks.py), so that a
 file another program wrote is held to exactly the rule the app holds its own members to.
 
 The rule: every problem :func:`~selfreview.forms.answers.validate` lists (missing required answers,

@@ -33,13 +33,14 @@ from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.results import MAX_RESULTS_BYTES, ResultsDoc, read_results
 from selfreview.messages import msg
-from selfreview.services import audit, office_key, receipts
+from selfreview.services import audit, office_key
 from selfreview.services.dto import ProfileData
-from selfreview.services.import_checks import failure_text
 from selfreview.services.committee_cell import DECISIONS_SUFFIX, RESULTS_SUFFIX
 from selfreview.services.committee_report import all_members
 from selfreview.services.errors import ServiceError
-from selfreview.services.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
+from selfreview.services.importing import receipts
+from selfreview.services.importing.checks import failure_text
+from selfreview.services.importing.receipts import ALREADY_PRESENT, IMPORTED, REJECTED, UPDATED, Receipt
 
 log = logging.getLogger(__name__)
 SUFFIXES = (RESULTS_SUFFIX, DECISIONS_SUFFIX)

@@ -18,7 +18,7 @@ from selfreview.reports.data import CommitteeView, Header, ReviewReport
 from selfreview.reports.markup import vi_date
 from selfreview.services.committee_report import all_members
 from selfreview.services.errors import NotFound, ServiceError
-from selfreview.services.import_checks import coerce_all
+from selfreview.services.importing.checks import coerce_all
 
 
 def member_report(ctx, result_id: int, unit_uid: str, ref: str) -> ReviewReport:

@@ -90,7 +90,7 @@ class AppContext:
 
     @contextmanager
     def connection(self) -> Iterator[Connection]:
-        """:meth:`session` on a Core connection (the import's batches: services/import_rows.py)."""
+        """:meth:`session` on a Core connection (the import's batches: services/importing/write.py)."""
         self._check_writer()
         self.write_units += 1
         with storage_errors(self.data_dir, self.db.path), self.db.writer.begin() as conn:

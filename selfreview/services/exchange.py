@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from sqlalchemy import select
 
@@ -28,11 +28,12 @@ from selfreview.filenames import portable_name
 from selfreview.forms import canonical_json, registry
 from selfreview.messages import msg
 from selfreview.rating import member_category
-from selfreview.services import audit, receipts, templates
+from selfreview.services import audit, templates
 from selfreview.services.dto import ReviewDetail
 from selfreview.services.errors import NotFound, ServiceError
-from selfreview.services.importing import Importer, Progress
-from selfreview.services.receipts import Receipt
+from selfreview.services.importing import receipts
+from selfreview.services.importing.importer import Importer, OnReceipt, Progress, Writer
+from selfreview.services.importing.receipts import Receipt, Tally
 from selfreview.services.reviews import answers_of
 
 INVITE_SUFFIX = ".selfreview-invite"
@@ -249,22 +250,44 @@ class ExchangeService:
     def import_paths(self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
                      should_cancel: Callable[[], bool] | None = None, accept_new_key_for: Iterable[str] = (),
                      round_id: int | None = None, passphrase: str | None = None,
-                     workers: int | None = None,
-                     writer: Callable[[Callable[[], Any]], Any] | None = None,
+                     workers: int | None = None, writer: Writer | None = None,
                      accept_other_cell: bool = False, accept_look_alike: Iterable[str] = ()) -> list[Receipt]:
-        """Import files and folders (walked for ``*.selfreview``); one receipt per file, each file
-        checked on its own and written whole or not at all (in batches: services/importing.py).
-        ``progress(done, total)`` is called after each file; ``should_cancel()`` is asked before
-        each: stopping writes the files already checked, so every file with a receipt is in and the
-        others are untouched. ``accept_new_key_for``: fingerprints the secretary confirmed by voice
-        for members whose key changed. ``accept_look_alike``: fingerprints of files whose member
-        looks like a roster member but is another person, whom the secretary chose to add. ``round_id``: the round for files made without an
-        invitation. ``workers``: processes checking the files of a large import (None: the default,
-        ``importing.DEFAULT_WORKERS``). ``writer``: where each batch's database work runs (the
-        desktop app's ``TaskRunner.write``: services/importing.py); None runs it here."""
-        from selfreview.services.committee_import import LevelImporter, split
-        paths, level_files = split(paths)  # results and decision files: services/committee_import.py
+        """:meth:`import_each`, with every receipt returned in a list, in order: for an import whose
+        caller shows them all (a cell's files); a province's import streams them instead."""
         out: list[Receipt] = []
+        self.import_each(paths, out.append, progress, should_cancel, accept_new_key_for, round_id, passphrase,
+                         workers, writer, accept_other_cell, accept_look_alike)
+        return out
+
+    def import_each(self, paths: Sequence[str | os.PathLike[str]], on_receipt: OnReceipt | None = None,
+                    progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
+                    accept_new_key_for: Iterable[str] = (), round_id: int | None = None,
+                    passphrase: str | None = None, workers: int | None = None, writer: Writer | None = None,
+                    accept_other_cell: bool = False, accept_look_alike: Iterable[str] = ()) -> Tally:
+        """Import files and folders (walked for ``*.selfreview``); one receipt per file, each file
+        checked on its own and written whole or not at all (in batches: services/importing/).
+        ``on_receipt(receipt)`` is called for each file once it is written, in order; the import
+        keeps no receipt but the rejected ones, and returns how many files had each outcome
+        (:class:`~selfreview.services.importing.receipts.Tally`), so its memory stays flat however
+        many files there are. ``progress(done, total)`` is called after each file; ``should_cancel()``
+        is asked before each: stopping writes the files already checked, so every file with a
+        receipt is in and the others are untouched. ``accept_new_key_for``: fingerprints the
+        secretary confirmed by voice for members whose key changed. ``accept_look_alike``:
+        fingerprints of files whose member looks like a roster member but is another person, whom
+        the secretary chose to add. ``round_id``: the round for files made without an invitation.
+        ``workers``: processes checking the files of a large import (None: the default,
+        ``importing.workers.DEFAULT_WORKERS``). ``writer``: where each turn's database work runs
+        (the desktop app's ``TaskRunner.write``: services/importing/importer.py); None runs it here.
+        Results and decision files go through services/committee_import.py, to the same receipts."""
+        from selfreview.services.committee_import import LevelImporter, split
+        tally = Tally()
+
+        def take(receipt: Receipt) -> None:
+            tally.add(receipt)
+            if on_receipt is not None:
+                on_receipt(receipt)
+
+        paths, level_files = split(paths)  # results and decision files: services/committee_import.py
         try:
             # the keys those files need, before anything is written (a PC without the office key stops here)
             level = LevelImporter(self.ctx, passphrase, level_files) if level_files else None
@@ -272,13 +295,15 @@ class ExchangeService:
                 importer = Importer(self.ctx, round_id=round_id, accept_new_key_for=accept_new_key_for,
                                     passphrase=passphrase, workers=workers, accept_other_cell=accept_other_cell,
                                     accept_look_alike=accept_look_alike)
-                out = importer.run(paths, progress, should_cancel, writer=writer)
+                importer.stream(paths, take, progress, should_cancel, writer=writer)
             if level is not None:  # a few files: their whole import is one unit of work on the writer
-                out += writer(lambda: level.run(level_files)) if writer is not None else level.run(level_files)
+                done = writer(lambda: level.run(level_files)) if writer is not None else level.run(level_files)
+                for receipt in done:
+                    take(receipt)
         finally:  # day 1: the first files imported get a real copy, not only the empty start-up one
             from selfreview.services.recovery import take_daily_backup
             take_daily_backup(self.ctx.data_dir)
-        return out
+        return tally
 
     def receipts(self, limit: int | None = None, offset: int = 0) -> list[Receipt]:
         """Stored receipts, newest first (``limit`` of them after the newest ``offset``: a page)."""

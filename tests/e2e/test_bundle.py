@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import selfreview
-from selfreview.services import importing
+from selfreview.services.importing import workers
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "selfreview.spec"
@@ -68,7 +68,7 @@ def test_the_frozen_app_runs_outside_the_venv(bundle, tmp_path):
     smoke = _smoke_module()
     try:
         times = smoke.smoke(bundle / EXE_NAME, tmp_path, version=selfreview.__version__,
-                            members=importing.PARALLEL_MIN_FILES)
+                            members=workers.PARALLEL_MIN_FILES)
     except smoke.SmokeFailed as e:
         pytest.fail(str(e))
     assert set(times) >= {"version", "forms list", "demo", "import", "report cell"}

@@ -200,7 +200,7 @@ def _rating_delegate(world: World):
 @recipe("selfreview.ui.secretary.receipts_dialog.ReceiptModel", "data")
 def _receipts(world: World):
     from selfreview.messages import msg
-    from selfreview.services.receipts import Receipt
+    from selfreview.services.importing.receipts import Receipt
     from selfreview.ui.secretary.receipts_dialog import ReceiptModel
     now = datetime(2025, 12, 1, 8, 0)
     model = world.keep(ReceiptModel())

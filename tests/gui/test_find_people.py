@@ -80,7 +80,7 @@ def test_the_rollcall_finds_and_sorts_names(qapp, translators, ctx, cell_round):
 
 
 def test_the_receipts_find_a_member_as_typed(qtbot, qapp, translators):
-    from selfreview.services.receipts import Receipt
+    from selfreview.services.importing.receipts import Receipt
     now = datetime(2025, 12, 1, 8, 0)
     names = ["Phạm Minh Đức", "Nguyễn Văn An", "Ngô Văn An", "Tô Thị Bình"]
     rows = [Receipt(f"/tmp/a/{i}.selfreview", str(i) * 64, n, "hd43-2025-2a", 1, "imported", None, now, i)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from selfreview.db.models import Answer, Review
 from selfreview.forms.model import LongText
-from selfreview.services.receipts import IMPORTED
+from selfreview.services.importing.receipts import IMPORTED
 from selfreview.ui.secretary.drop_import import ImportController
 from selfreview.ui.tasks import TaskRunner
 from tests.gui.conftest import FakeDialogs

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from selfreview.messages import msg
-from selfreview.services import receipts
-from selfreview.services.receipts import Receipt
+from selfreview.services.importing import receipts
+from selfreview.services.importing.receipts import Receipt
 from selfreview.ui.secretary.drop_import import ImportController
 from selfreview.ui.secretary.receipts_dialog import PAGE_SIZE
 

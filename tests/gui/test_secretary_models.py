@@ -128,7 +128,7 @@ def test_result_edits_keep_the_other_values(qapp, ctx, rollcall):
 
 def test_receipts_model(qapp, translators):
     from selfreview.messages import msg
-    from selfreview.services.receipts import Receipt
+    from selfreview.services.importing.receipts import Receipt
     now = datetime(2025, 12, 1, 8, 0)
     rows = [Receipt("/tmp/a/an.selfreview", "1" * 64, "Nguyễn Văn An", "hd43-2025-2a", 1, "imported", None, now, 3),
             Receipt("/tmp/a/x.selfreview", "2" * 64, "", "", None, "rejected", msg("import.no_round"), now)]

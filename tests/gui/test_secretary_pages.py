@@ -121,12 +121,12 @@ def test_the_roster_is_edited_and_a_member_with_a_review_stays(qtbot, make_windo
 
 def test_cancel_stops_an_import_between_files_and_shows_what_was_done(qtbot, make_window, ctx, dialogs,
                                                                        tmp_path, settings, translators, monkeypatch):
-    from selfreview.services.importing import Importer
+    from selfreview.services.importing.workers import FileChecks
     from selfreview.ui.main_window import MainWindow
     secretary_profile(ctx)
     rnd, files = demo_round(ctx, tmp_path / "inbox", members=40)
-    real = Importer._check  # reading and checking a file: on the job thread, between Cancels
-    monkeypatch.setattr(Importer, "_check", lambda self, *a, **k: time.sleep(0.05) or real(self, *a, **k))
+    real = FileChecks.check_here  # reading and checking a file: on the job thread, between Cancels
+    monkeypatch.setattr(FileChecks, "check_here", lambda self, *a, **k: time.sleep(0.05) or real(self, *a, **k))
     runner = TaskRunner()
     window = MainWindow(ctx, settings, runner, dialogs, translators)
     qtbot.addWidget(window)

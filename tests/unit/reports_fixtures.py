@@ -187,7 +187,7 @@ def make_cell(ctx, tmp_path, *, missing=("Đặng Minh Khôi",), name="Chi bộ 
 
 
 def mark_key_changed(ctx, member_id: int) -> None:
-    """What the importer records when a member's new key is accepted (services/importing.py)."""
+    """What the importer records when a member's new key is accepted (services/importing/write.py)."""
     with ctx.session() as s:
         s.add(AuditEntry(action="member.key_replaced", actor="", details={
             "member_id": member_id, "old_fingerprint": "AAAA", "new_fingerprint": "BBBB",

@@ -15,7 +15,7 @@ from selfreview.db.models import Member, Review
 from selfreview.exchange.response import write_response
 from selfreview.services.cells import MemberData
 from selfreview.services.context import AppContext
-from selfreview.services.importing import Importer
+from selfreview.services.importing.importer import Importer
 
 pytestmark = pytest.mark.usefixtures("database")
 

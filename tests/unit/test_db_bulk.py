@@ -117,7 +117,7 @@ def test_columns_the_table_would_fill_itself_are_refused(tmp_path):
 def test_receipts_stored_many_at_once_equal_receipts_stored_one_by_one(tmp_path):
     from selfreview.db.models import Base
     from selfreview.messages import msg
-    from selfreview.services import receipts
+    from selfreview.services.importing import receipts
 
     engine = make_engine(f"sqlite:///{tmp_path / 'r.db'}")
     Base.metadata.create_all(engine)

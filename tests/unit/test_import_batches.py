@@ -1,4 +1,4 @@
-"""Checked file by file, written batch by batch (services/importing.py): the database ends up exactly
+"""Checked file by file, written batch by batch (services/importing/importer.py): the database ends up exactly
 as with one transaction per file, a file that depends on one still waiting is not misjudged, a batch
 that fails is imported again one file at a time, a cancel or a storage error keeps what was
 checked before it, and the checks give the same answers in worker processes."""
@@ -19,9 +19,12 @@ from exchange_kit import NOW, body_of, forge, identity, open_secretary, response
 from selfreview.exchange.response import TemplateRef, write_response
 from selfreview.forms import canonical_json, registry, template_from_data, template_hash
 from selfreview.messages import msg
-from selfreview.services import importing
+from selfreview.services.importing import importer
+from selfreview.services.importing import workers as check_workers
+from selfreview.services.importing import write as writing
+from selfreview.services.importing.files import expand
 from selfreview.services.context import AppContext
-from selfreview.services.importing import Importer
+from selfreview.services.importing.importer import Importer
 from selfreview.services.safety import DiskFull
 from pg_server import sqlite_only
 
@@ -109,7 +112,7 @@ def copy_of(data_dir: Path, tmp_path: Path, name: str) -> Path:
 def import_one_by_one(data_dir: Path, files: Path, round_id: int) -> list:
     with AppContext.open(data_dir) as ctx:
         imp = Importer(ctx, round_id=round_id)
-        return [imp.import_file(p) for p in importing.expand([files])]
+        return [imp.import_file(p) for p in expand([files])]
 
 
 def import_batched(data_dir: Path, files: Path, round_id: int, **kw) -> list:
@@ -163,25 +166,23 @@ def test_a_rejected_file_in_a_batch_changes_nothing_but_its_receipt(inbox, tmp_p
 
 def test_a_batch_that_fails_is_imported_again_one_file_at_a_time(inbox, tmp_path, monkeypatch):
     data_dir, files, round_id = inbox
-    real = importing._review_row
+    real = writing.review_row
 
-    def broken(member_id, doc, *a, **k):  # a bug that only this member's file meets
-        if doc.member.full_name == "Lê Văn Thành 17":
+    def broken(member_id, accepted, *a, **k):  # a bug that only this member's file meets
+        if accepted.doc.member.full_name == "Lê Văn Thành 17":
             raise RuntimeError("boom")
-        return real(member_id, doc, *a, **k)
+        return real(member_id, accepted, *a, **k)
 
-    from selfreview.services import import_one
-    monkeypatch.setattr(importing, "_review_row", broken)  # the batch's path
-    monkeypatch.setattr(import_one, "_review_row", broken)  # and the one-file path it falls back to
+    monkeypatch.setattr(writing, "review_row", broken)  # the batch's path and the one-file path
     writes = []
-    real_write = Importer._write
-    monkeypatch.setattr(Importer, "_write", lambda self, conn, items: writes.append(len(items)) or
-                        real_write(self, conn, items))
+    real_write = importer.write_batch
+    monkeypatch.setattr(importer, "write_batch", lambda conn, items, actor: writes.append(len(items)) or
+                        real_write(conn, items, actor))
     receipts = import_batched(copy_of(data_dir, tmp_path, "x"), files, round_id, batch_files=5)
     failed = [r for r in receipts if r.reason and r.reason.code == "import.failed"]
     assert [Path(r.file_name).name for r in failed] == ["a17.selfreview"]
     assert "RuntimeError: boom" in failed[0].reason.en
-    assert len(receipts) == len(importing.expand([files]))
+    assert len(receipts) == len(expand([files]))
     got = state(tmp_path / "x")
     assert not any("Lê Văn Thành 17" in str(row) for row in got["member"] + got["review"])
     assert len(got["import_receipt"]) == len(receipts)  # one receipt per file, the failed one too
@@ -221,16 +222,16 @@ def test_cancel_before_the_first_file_writes_nothing(inbox, tmp_path):
 def test_a_storage_error_stops_the_import_and_keeps_the_batches_before_it(inbox, tmp_path, monkeypatch):
     data_dir, files, round_id = inbox
     target = copy_of(data_dir, tmp_path, "x")
-    real_write = Importer._write
+    real_write = importer.write_batch
     calls = []
 
-    def full_on_the_second_batch(self, conn, items):
+    def full_on_the_second_batch(conn, items, actor):
         calls.append(len(items))
         if len(calls) == 2:
             raise DiskFull(msg("storage.disk_full"))
-        return real_write(self, conn, items)
+        return real_write(conn, items, actor)
 
-    monkeypatch.setattr(Importer, "_write", full_on_the_second_batch)
+    monkeypatch.setattr(importer, "write_batch", full_on_the_second_batch)
     with AppContext.open(target) as ctx, pytest.raises(DiskFull):
         Importer(ctx, round_id=round_id, batch_files=4).run([files])
     con = sqlite3.connect(target / "selfreview.db")
@@ -243,7 +244,7 @@ def test_a_storage_error_stops_the_import_and_keeps_the_batches_before_it(inbox,
 def test_a_storage_error_while_checking_keeps_the_files_checked_before_it(inbox, tmp_path, monkeypatch):
     data_dir, files, round_id = inbox
     target = copy_of(data_dir, tmp_path, "x")
-    from selfreview.services.import_rounds import Rounds
+    from selfreview.services.importing.rounds import Rounds
     real_round = Rounds.round_for
     calls = []
 
@@ -262,11 +263,10 @@ def test_a_storage_error_while_checking_keeps_the_files_checked_before_it(inbox,
 
 
 def test_worker_processes_give_the_same_receipts_and_rows(inbox, tmp_path, monkeypatch):
-    from selfreview.services import import_workers
     data_dir, files, round_id = inbox
-    monkeypatch.setattr(importing, "PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(import_workers, "CHUNK", 4)
-    real_ready = import_workers.CheckPool.ready
+    monkeypatch.setattr(check_workers, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(check_workers, "CHUNK", 4)
+    real_ready = check_workers.CheckPool.ready
 
     def wait_until_ready(self):  # give every chunk after the first to the workers
         from concurrent.futures import FIRST_COMPLETED, wait
@@ -274,10 +274,10 @@ def test_worker_processes_give_the_same_receipts_and_rows(inbox, tmp_path, monke
         wait(self._pings, return_when=FIRST_COMPLETED)
         return real_ready(self)
 
-    monkeypatch.setattr(import_workers.CheckPool, "ready", wait_until_ready)
+    monkeypatch.setattr(check_workers.CheckPool, "ready", wait_until_ready)
     pools = []
-    real_init = import_workers.CheckPool.__init__
-    monkeypatch.setattr(import_workers.CheckPool, "__init__",
+    real_init = check_workers.CheckPool.__init__
+    monkeypatch.setattr(check_workers.CheckPool, "__init__",
                         lambda self, *a, **k: pools.append(self) or real_init(self, *a, **k))
     here, there = copy_of(data_dir, tmp_path, "here"), copy_of(data_dir, tmp_path, "there")
     expected = import_batched(here, files, round_id, workers=0)
@@ -288,9 +288,8 @@ def test_worker_processes_give_the_same_receipts_and_rows(inbox, tmp_path, monke
 
 
 def test_if_the_workers_fail_the_rest_is_checked_here(inbox, tmp_path, monkeypatch):
-    from selfreview.services import import_workers
     data_dir, files, round_id = inbox
-    monkeypatch.setattr(importing, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(check_workers, "PARALLEL_MIN_FILES", 1)
 
     class BrokenPool:
         files_there = 0
@@ -306,7 +305,7 @@ def test_if_the_workers_fail_the_rest_is_checked_here(inbox, tmp_path, monkeypat
         def close(self):
             pass
 
-    monkeypatch.setattr(import_workers, "CheckPool", BrokenPool)
+    monkeypatch.setattr(check_workers, "CheckPool", BrokenPool)
     here, there = copy_of(data_dir, tmp_path, "here"), copy_of(data_dir, tmp_path, "there")
     expected = import_batched(here, files, round_id, workers=0)
     assert summary(import_batched(there, files, round_id, workers=2)) == summary(expected)
@@ -315,10 +314,9 @@ def test_if_the_workers_fail_the_rest_is_checked_here(inbox, tmp_path, monkeypat
 
 def test_a_signed_body_the_worker_cannot_read_is_refused_the_same_way(inbox, tmp_path, monkeypatch):
     """Refusals found in a worker process come back as the same messages."""
-    from selfreview.services import import_workers
     data_dir, files, round_id = inbox
-    monkeypatch.setattr(importing, "PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(import_workers.CheckPool, "ready", lambda self: True)  # (the workers may be late)
+    monkeypatch.setattr(check_workers, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(check_workers.CheckPool, "ready", lambda self: True)  # (the workers may be late)
     with AppContext.open(data_dir) as ctx:
         sec_enc = ctx.profiles.public_keys(ctx.profiles.secretary().id)[1]
     odd = tmp_path / "odd"

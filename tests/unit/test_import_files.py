@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from selfreview.services.import_files import expand
+from selfreview.services.importing.files import expand
 
 # on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
 pytestmark = pytest.mark.usefixtures("database")

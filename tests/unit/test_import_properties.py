@@ -15,7 +15,7 @@ from selfreview.exchange.errors import Rejected
 from selfreview.exchange.keys import load_identity
 from selfreview.exchange.response import read_response, write_response
 from selfreview.forms import registry
-from selfreview.services.import_checks import coerce_all
+from selfreview.services.importing.checks import coerce_all
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False)

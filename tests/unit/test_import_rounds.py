@@ -1,4 +1,4 @@
-"""The rounds an import files reviews into (services/import_rounds.py): the first file of a period
+"""The rounds an import files reviews into (services/importing/rounds.py): the first file of a period
 loads every round of that period at once, each file still lands in its own round, and a file
 naming an unknown round, or a round under another cell or period, is refused as before."""
 
@@ -12,7 +12,8 @@ from sqlalchemy import event
 from exchange_kit import identity, open_secretary, response
 from selfreview.exchange.errors import Rejected
 from selfreview.exchange.response import RoundRef
-from selfreview.services.import_rounds import Rounds
+from selfreview.services.cells import MemberData
+from selfreview.services.importing.rounds import Rounds
 
 # on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
 pytestmark = pytest.mark.usefixtures("database")
@@ -25,6 +26,8 @@ def rounds(tmp_path):
     other = ctx.cells.create_cell("Chi bộ Địa chính", "Đảng ủy xã Điện Hòa")
     made = {"a2025": sec.round, "b2025": ctx.cells.create_round(other.id, "2025"),
             "a2024": ctx.cells.create_round(sec.round.cell_id, "2024")}
+    for cell_id, name in ((sec.round.cell_id, "Lê Văn An"), (other.id, "Trần Thị Bình")):  # a roster each
+        ctx.cells.add_member(cell_id, MemberData(full_name=name, category="non_leader"))
     yield sec, made
     ctx.close()
 
@@ -42,18 +45,37 @@ def _count_queries(ctx):
     return seen
 
 
-def test_one_period_is_loaded_at_once_and_each_file_finds_its_round(rounds):
+def test_one_period_is_found_at_once_and_each_file_finds_its_round(rounds):
     sec, made = rounds
     docs = {k: _doc(sec, r) for k, r in made.items()}
     view = Rounds(sec.ctx)
     queries = _count_queries(sec.ctx)
     assert view.round_for(docs["b2025"]).id == made["b2025"].id
-    assert len(queries) == 3  # the period's rounds, their rosters, their current reviews
+    assert len(queries) == 3  # the period's rounds, the round's roster, its current reviews
     assert view.round_for(docs["a2025"]).id == made["a2025"].id
-    assert len(queries) == 3  # already loaded with its period
+    assert len(queries) == 5  # found with its period; its roster and current reviews when first needed
     assert view.round_for(docs["a2024"]).id == made["a2024"].id
-    assert len(queries) == 5  # another period, loaded when first needed (its cell's roster is known)
+    assert len(queries) == 7  # another period, and the round's current reviews (its cell's roster is known)
     assert view.round_for(docs["a2025"]).roster is view.round_for(docs["a2024"]).roster  # one per cell
+    assert len(queries) == 7
+
+
+def test_a_turn_loads_its_rounds_together_and_lets_go_of_those_it_did_not_use(rounds):
+    sec, made = rounds
+    docs = {k: _doc(sec, r) for k, r in made.items()}
+    view = Rounds(sec.ctx)
+    queries = _count_queries(sec.ctx)
+    view.prefetch([docs["b2025"], docs["a2025"]])  # the files of one turn
+    assert len(queries) == 3  # the period's rounds, both cells' rosters, both rounds' current reviews
+    b = view.round_for(docs["b2025"])
+    assert view.round_for(docs["a2025"]).loaded and b.loaded and len(queries) == 3
+    assert "Trần Thị Bình" in b.roster.names.values()
+    view.release()  # the end of a turn that used both: kept
+    assert view.round_for(docs["a2025"]).loaded and b.loaded and len(queries) == 3
+    view.release()  # the end of a turn that used only a2025: b2025's roster is let go
+    assert not b.loaded and b.roster.names == {} and view.loaded_members() == 1  # a2025's cell
+    assert view.round_for(docs["b2025"]) is b and "Trần Thị Bình" in b.roster.names.values()
+    assert len(queries) == 5  # loaded again when a file needs it: its roster, its current reviews
 
 
 def test_unknown_and_mismatched_rounds_are_refused(rounds):

@@ -1,4 +1,4 @@
-"""The worker pool of a large import (services/import_workers.py): whatever the workers manage to
+"""The worker pool of a large import (services/importing/workers.py): whatever the workers manage to
 do, every file is checked exactly once and the results come back in file order; a chunk no worker
 has started is taken back and checked by the importer (work stealing) rather than waited for."""
 
@@ -10,9 +10,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
 
-from selfreview.services import import_workers
-from selfreview.services.import_checks import Checked
-from selfreview.services.import_workers import CheckPool
+from selfreview.services.importing import workers as import_workers
+from selfreview.services.importing.checks import Checked
+from selfreview.services.importing.workers import CheckPool
 
 
 class _NeverRuns:
@@ -90,7 +90,7 @@ def test_slow_workers_and_stealing_share_the_files_each_checked_once(small_chunk
 
 CHILD = """
 import sys, time
-from selfreview.services.import_workers import CheckPool
+from selfreview.services.importing.workers import CheckPool
 if __name__ == "__main__":
     pool = CheckPool(None, None, 2)
     deadline = time.monotonic() + 60

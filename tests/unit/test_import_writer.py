@@ -1,4 +1,4 @@
-"""The import through a shared writer (services/importing.py, "One writer"): each turn on the
+"""The import through a shared writer (services/importing/importer.py, "One writer"): each turn on the
 writer checks its files against the database as it is then, so a write of the app that lands
 between two turns (the secretary adds a member to the roster) is seen by the next files."""
 
@@ -11,8 +11,8 @@ from selfreview.demo.generate import run_demo
 from selfreview.exchange.keystore import open_identity
 from selfreview.exchange.response import read_response
 from selfreview.services.cells import MemberData
-from selfreview.services.importing import Importer
-from selfreview.services.receipts import IMPORTED
+from selfreview.services.importing.importer import Importer
+from selfreview.services.importing.receipts import IMPORTED
 
 
 def test_a_roster_entry_added_between_two_turns_is_matched_not_duplicated(ctx, tmp_path):
@@ -43,7 +43,7 @@ def test_a_roster_entry_added_between_two_turns_is_matched_not_duplicated(ctx, t
 def test_turns_with_nothing_written_between_them_do_not_reload_the_rounds(ctx, tmp_path, monkeypatch):
     """Loading the rounds, rosters and current reviews again costs as much as the whole cell: a turn
     does it only when another write of the app came between this import's turns."""
-    from selfreview.services.import_rounds import Rounds
+    from selfreview.services.importing.rounds import Rounds
     run_demo(ctx, 12, tmp_path / "files")
     reloads: list[int] = []
     real_reload = Rounds.reload

@@ -19,7 +19,7 @@ from exchange_kit import NOW, identity, open_secretary, response
 from selfreview.cli import main
 from selfreview.exchange.response import write_response
 from selfreview.services.cells import MemberData
-from selfreview.services.import_files import expand
+from selfreview.services.importing.files import expand
 from selfreview.services.rollcall_table import write_table
 
 HOSTILE = ['=HYPERLINK("http://example.invalid/x","Bấm vào đây")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)"]

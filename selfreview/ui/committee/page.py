@@ -6,7 +6,7 @@ through the task runner."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,9 @@ from selfreview.ui.i18n import arg, language
 from selfreview.ui.operations import DECISIONS, Change, Operations
 from selfreview.ui.secretary.common import SecretaryKey
 from selfreview.ui.widgets import ScaledLabel
+
+if TYPE_CHECKING:
+    from selfreview.services.importing.receipts import Tally
 
 
 class CommitteePage(QWidget):
@@ -226,13 +229,12 @@ class CommitteePage(QWidget):
         def failed(error: Exception) -> None:
             if not self.key.retry(error, self, lambda: self._import(paths)):
                 self.ops.present(error)
-        (self.ops.write(self.ctx.exchange.import_paths, paths, passphrase=self.key.passphrase)
+        (self.ops.write(self.ctx.exchange.import_each, paths, passphrase=self.key.passphrase)
          .success(self._imported).changes(DECISIONS).failure(failed).run())
 
-    def _imported(self, receipts: list) -> None:
-        counts = {o: sum(1 for r in receipts if r.outcome == o)
-                  for o in ("imported", "updated", "already_present", "rejected")}
-        lines = [f"{r.file_name}: {r.reason.get(language())}" for r in receipts if r.rejected and r.reason]
+    def _imported(self, tally: Tally) -> None:
+        counts = tally.counts
+        lines = [f"{r.file_name}: {r.reason.get(language())}" for r in tally.rejected if r.reason]
         text = arg(self.tr("%1 imported, %2 updated, %3 already present, %4 refused."), counts["imported"],
                    counts["updated"], counts["already_present"], counts["rejected"])
         self.dialogs.info(self, self.tr("Import results"), text, "\n".join(lines))

@@ -3,7 +3,8 @@ key-mismatch row is re-imported once the secretary has compared the new key code
 
 The import runs as a long job (progress, Cancel between files); its database work goes batch by
 batch through the runner's one writer (``runner.write``), so autosaves and other writes get in
-between. Its receipts are shown at the end, also the receipts of the files done before a Cancel.
+between. Its receipts are shown at the end, also the receipts of the files done before a Cancel
+(counted as they come; a large import lists its first files and every rejected one).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QTableView, QWidget
 
+from selfreview.services.importing.receipts import Tally
 from selfreview.services.roster import name_key
 from selfreview.services.rollcall import KEY_CHANGED_CODE
 from selfreview.ui.i18n import arg, pick
@@ -35,6 +37,9 @@ def local_paths(mime: Any) -> list[str]:
 
 
 OTHER_CELL_CODE = "import.cell_differs"
+# an import's receipts window lists this many files, then only the rejected ones (its tally counts
+# them all; "All import receipts" pages through every one): an import of any size holds a bounded list
+SHOWN_RECEIPTS = 2000
 LOOK_ALIKE_CODE = "import.look_alike_refused"
 
 
@@ -91,24 +96,30 @@ class ImportController(QObject):
         ``accept_look_alike``: keys whose members look like roster members, chosen as new members."""
         if not paths:
             return None
-        done: list[Any] = []
+        shown: list[Any] = []  # the receipts listed: the first SHOWN_RECEIPTS, and every rejected one
+        tally = Tally()  # every file counted
+
+        def on_receipt(receipt: Any) -> None:  # on the writer thread, while the job waits for its turn
+            tally.add(receipt)
+            if len(shown) < SHOWN_RECEIPTS or receipt.rejected:
+                shown.append(receipt)
+
         step = self.tr("Importing file %1 of %2…")
         round_id, passphrase = self.round_id, self.key.passphrase
 
         def work(progress: Any) -> list[Any]:
             def report(n: int, total: int) -> None:
                 progress.report(n, total, arg(step, min(n + 1, total), total))
-            result = self.ctx.exchange.import_paths(paths, progress=report, should_cancel=lambda: progress.cancelled,
-                                                    accept_new_key_for=accept_new_key_for, round_id=round_id,
-                                                    passphrase=passphrase, writer=self.runner.write,
-                                                    accept_other_cell=accept_other_cell,
-                                                    accept_look_alike=accept_look_alike)
-            done.extend(result)
-            return result
+            self.ctx.exchange.import_each(paths, on_receipt, progress=report, should_cancel=lambda: progress.cancelled,
+                                          accept_new_key_for=accept_new_key_for, round_id=round_id,
+                                          passphrase=passphrase, writer=self.runner.write,
+                                          accept_other_cell=accept_other_cell, accept_look_alike=accept_look_alike)
+            return shown
 
         op = (self.ops.job(work).with_progress(self.tr("Importing reviews"), self.tr("Reading the files…"))
-              .changes(HAND_INS).success(self._finished).failure(lambda e: self._failed(e, paths, accept_new_key_for))
-              .on_cancel(lambda: self._cancelled(done)))
+              .changes(HAND_INS).success(lambda _shown: self._finished(shown, tally.counts))
+              .failure(lambda e: self._failed(e, paths, accept_new_key_for))
+              .on_cancel(lambda: self._cancelled(shown, tally.counts)))
         job = op.run()
         self.progress_dialog = op.dialog
         return job
@@ -119,13 +130,14 @@ class ImportController(QObject):
         self.ops.present(error)
         self.imported.emit([])
 
-    def _cancelled(self, done: list[Any]) -> None:
+    def _cancelled(self, done: list[Any], counts: dict[str, int]) -> None:
         if done:  # the files imported before Cancel stay imported
             self.ops.changes.announce(HAND_INS, source=self.widget, result=list(done))
-        self._finished(done)
+        self._finished(done, counts)
 
-    def _finished(self, receipts: list[Any]) -> None:
-        self.show_receipts(receipts, self.tr("Import receipts"))
+    def _finished(self, receipts: list[Any], counts: dict[str, int] | None = None) -> None:
+        """The import's receipts shown (``counts``: its tally, when ``receipts`` are not all of them)."""
+        self.show_receipts(receipts, self.tr("Import receipts"), counts=counts)
         self.imported.emit(list(receipts))
         self._decide(receipts)
 
@@ -161,13 +173,14 @@ class ImportController(QObject):
     def _listed(refused: list[Any]) -> str:
         return "\n".join(f"{Path(r.file_name).name}: {pick(r.reason)}" for r in refused)
 
-    def show_receipts(self, receipts: list[Any], title: str, pages: ReceiptPages | None = None) -> ReceiptsDialog:
+    def show_receipts(self, receipts: list[Any], title: str, pages: ReceiptPages | None = None,
+                      counts: dict[str, int] | None = None) -> ReceiptsDialog:
         if self.receipts_dialog is not None:
             try:
                 self.receipts_dialog.close()
             except RuntimeError:  # already deleted
                 pass
-        self.receipts_dialog = ReceiptsDialog(receipts, title, self.widget, pages)
+        self.receipts_dialog = ReceiptsDialog(receipts, title, self.widget, pages, counts)
         self.receipts_dialog.destroyed.connect(lambda *_: setattr(self, "receipts_dialog", None))
         self.receipts_dialog.show()
         return self.receipts_dialog

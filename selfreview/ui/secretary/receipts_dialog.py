@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from selfreview.services.receipts import OUTCOMES, REJECTED, tally
+from selfreview.services.importing.receipts import OUTCOMES, REJECTED, tally
 from selfreview.ui.i18n import arg, pick
 from selfreview.ui.labels import when
 from selfreview.ui.names import PeopleProxy, name_header
@@ -101,7 +101,9 @@ class ReceiptsDialog(QDialog):
     """Not modal: the secretary can keep it open beside the roll-call."""
 
     def __init__(self, receipts: list[Any], title: str, parent: QWidget | None = None,
-                 pages: ReceiptPages | None = None) -> None:
+                 pages: ReceiptPages | None = None, counts: dict[str, int] | None = None) -> None:
+        """``counts``: the tally of an import whose receipts are not all in ``receipts`` (a large
+        import lists its first ones and every rejected one); by default the tally of ``receipts``."""
         super().__init__(parent)
         self.pages = pages
         self.offset = 0
@@ -109,7 +111,7 @@ class ReceiptsDialog(QDialog):
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(tally_text(receipts, pages.counts if pages else None), self)
+        self.summary = QLabel(tally_text(receipts, pages.counts if pages else counts), self)
         self.summary.setObjectName("receiptTally")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)

@@ -1,7 +1,7 @@
-"""The checks of one response file that need no database: read it (size-limited), hash it, open,
-decrypt, verify and parse it (``exchange.response.read_response``), and, when its form is a bundled
-one, coerce its answers and hash them. Pure functions on plain data, so that they can run in a
-worker process (services/import_workers.py) as well as in the importer's own process.
+"""Step 2 of an import, **check**: what one response file needs no database for. Read it
+(size-limited), hash it, open, decrypt, verify and parse it (``exchange.response.read_response``),
+and, when its form is a bundled one, coerce its answers and hash them. Pure functions on plain data,
+so that they can run in a worker process (:mod:`.workers`) as well as in the importer's own.
 
 What they return, :class:`Checked`, is plain picklable data: a refusal is carried as its
 :class:`~selfreview.messages.Message`, never as an exception object.
@@ -22,6 +22,7 @@ from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.response import ResponseDoc, read_response
 from selfreview.forms.answers import AnswerError, coerce, content_hash
 from selfreview.forms.finalcheck import final_issues
+from selfreview.forms.model import Template
 from selfreview.forms.summary import roles, summary_from
 from selfreview.messages import Message, msg
 
@@ -104,7 +105,7 @@ def _coerce_bundled(doc: ResponseDoc) -> Coerced | None:
         return None
 
 
-def prepare_answers(template_hash: str, template, index: dict[str, Any], raw: dict[str, Any]) -> Coerced:
+def prepare_answers(template_hash: str, template: Template, index: dict[str, Any], raw: dict[str, Any]) -> Coerced:
     """Every answer of a file checked against its form (:func:`coerce_all`, raising ``Rejected``),
     and what the importer writes of them: each as JSON text, their content hash, the review's
     summary columns. The same in a worker process and in the importer's own."""
@@ -119,21 +120,21 @@ _indexes: dict[str, dict[str, Any]] = {}
 _roles: dict[str, tuple[Any, Any]] = {}
 
 
-def _roles_of(digest: str, template) -> tuple[Any, Any]:
+def _roles_of(digest: str, template: Template) -> tuple[Any, Any]:
     found = _roles.get(digest)
     if found is None:
         found = _roles[digest] = roles(template)
     return found
 
 
-def _index(digest: str, template) -> dict[str, Any]:
+def _index(digest: str, template: Template) -> dict[str, Any]:
     index = _indexes.get(digest)
     if index is None:
         index = _indexes[digest] = template.item_index()
     return index
 
 
-def refuse_unfinished(template, index: dict[str, Any], answers: dict[str, Any]) -> None:
+def refuse_unfinished(template: Template, index: dict[str, Any], answers: dict[str, Any]) -> None:
     """A finalized review that the member's own finalize would refuse (forms/finalcheck.py) is
     refused here too, naming the first answer at fault."""
     issues = final_issues(template, answers)

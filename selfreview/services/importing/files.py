@@ -1,4 +1,4 @@
-"""The files an import reads: each file named, and every ``*.selfreview`` under each folder named.
+"""Step 1 of an import, **list**: each file named, and every ``*.selfreview`` under each folder named.
 
 Folders are walked with :func:`os.scandir` (the kind of each entry comes with the listing, so a
 folder of 4,500 files costs no ``stat`` per file) and each folder's files are sorted by their path's
@@ -19,15 +19,21 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files to import: each named file as it is, and every ``*.selfreview`` under a named folder
     (hidden ones too; a folder reached through a symbolic link or that cannot be read is skipped,
     a linked file is taken), sorted."""
-    out: list[Path] = []
+    return [Path(name) for name in expand_names(paths)]
+
+
+def expand_names(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """:func:`expand` as the paths' text: what an import holds for each of its files (a string is a
+    third of a :class:`~pathlib.Path`; the importer makes the path of one file at a time)."""
+    out: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
             found: list[tuple[tuple[str, ...], str]] = []
             _walk(str(p), (), found)
             found.sort()
-            out += [Path(path) for _, path in found]
+            out += [path for _, path in found]
         else:
-            out.append(p)
+            out.append(str(p))
     return out
 
 

@@ -1,13 +1,15 @@
-"""Import receipts: what happened to each file, kept in the database and listed."""
+"""Step 5 of an import, **receipt**: what happened to each file, kept in the database (with the
+file's rows, in the same transaction), handed to the caller as it comes, counted (:class:`Tally`)
+and listed."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from selfreview.db.bulk import insert_rows
@@ -48,7 +50,8 @@ class Receipt:
                 "review_id": self.review_id, "fingerprint": self.fingerprint}
 
 
-_INSERT = ImportReceipt.__table__.insert()
+_TABLE = cast(Table, ImportReceipt.__table__)
+_INSERT = _TABLE.insert()
 
 
 def _row(r: Receipt) -> dict[str, Any]:
@@ -69,7 +72,7 @@ _COLUMNS = ("file_name", "sha256", "member", "form", "revision", "outcome", "rea
 
 def store_many(connection: Connection, rs: list[Receipt]) -> None:
     """Keep receipts (in this order), inside the caller's transaction: one ``executemany``."""
-    insert_rows(connection, ImportReceipt.__table__, _COLUMNS, [tuple(_row(r).values()) for r in rs])
+    insert_rows(connection, _TABLE, _COLUMNS, [tuple(_row(r).values()) for r in rs])
 
 
 def listed(session: Session, limit: int | None = None, offset: int = 0, where: Any = None) -> list[Receipt]:
@@ -82,7 +85,7 @@ def listed(session: Session, limit: int | None = None, offset: int = 0, where: A
         q = q.offset(offset)
     if limit is not None:
         q = q.limit(limit)
-    out = []
+    out: list[Receipt] = []
     for row in session.scalars(q):
         reason = Message(row.reason_code, row.reason, row.reason_en) if (row.reason or row.reason_code) else None
         out.append(Receipt(row.file_name, row.sha256, row.member, row.form, row.revision, row.outcome, reason,
@@ -94,6 +97,25 @@ def tally(receipts: Iterable[Receipt]) -> dict[str, int]:
     """How many files had each outcome (every outcome present, zero included)."""
     c = Counter(r.outcome for r in receipts)
     return {o: c.get(o, 0) for o in OUTCOMES}
+
+
+@dataclass
+class Tally:
+    """An import's receipts as they come, counted: how many of each outcome, and the rejected ones
+    (their reasons are for the secretary) kept. Every other receipt is counted and let go, so an
+    import of any size holds only the files it refused (all of them are stored: ``listed``)."""
+
+    counts: dict[str, int] = field(default_factory=lambda: {o: 0 for o in OUTCOMES})
+    rejected: list[Receipt] = field(default_factory=list)
+
+    def add(self, receipt: Receipt) -> None:
+        self.counts[receipt.outcome] = self.counts.get(receipt.outcome, 0) + 1
+        if receipt.rejected:
+            self.rejected.append(receipt)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
 
 def counts(session: Session) -> dict[str, int]:
