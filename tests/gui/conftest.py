@@ -1,5 +1,6 @@
 """GUI fixtures: a fresh data directory, settings in a temporary file, a synchronous task runner,
-a fake dialog service, and the translators of the language under test."""
+a fake dialog service, the translators of the language under test, and a system file opener that
+only records what it was asked to show (``opened``)."""
 
 from __future__ import annotations
 
@@ -9,43 +10,12 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from selfreview.services.context import AppContext
+from selfreview.ui import open_file
 from selfreview.ui.settings import AppSettings, apply_text_size, load_fonts
 from selfreview.ui.style import apply_style
 from selfreview.ui.tasks import TaskRunner
 
-
-class FakeDialogs:
-    """Answers dialogs without a modal loop and records what was asked."""
-
-    def __init__(self) -> None:
-        self.confirm_answers: list[bool] = []
-        self.choose_answers: list[int | None] = []  # an index, or None for Cancel
-        self.choices: list[list[str]] = []  # the choices each ``choose`` showed
-        self.asked: list[tuple[str, str, str]] = []  # (kind, title, text)
-
-    def confirm(self, parent, title, text, ok_text="", detail=""):
-        self.asked.append(("confirm", title, text))
-        return self.confirm_answers.pop(0) if self.confirm_answers else True
-
-    def choose(self, parent, title, text, choices, ok_text="", detail="", current=0):
-        self.asked.append(("choose", title, text))
-        self.choices.append(list(choices))
-        return self.choose_answers.pop(0) if self.choose_answers else current
-
-    def info(self, parent, title, text, detail=""):
-        self.asked.append(("info", title, text))
-
-    def error(self, parent, title, text, detail=""):
-        self.asked.append(("error", title, text))
-
-    def open_file(self, *a, **k):
-        return None
-
-    def open_files(self, *a, **k):
-        return []
-
-    def save_file(self, *a, **k):
-        return None
+from fake_dialogs import FakeDialogs
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -122,3 +92,12 @@ def starts():
             start.window.close()
             start.window.deleteLater()
         start.close()
+
+
+@pytest.fixture
+def opened():
+    """Paths the app asked the system to show (no viewer is ever started)."""
+    seen: list[Path] = []
+    previous = open_file.set_opener(lambda p: seen.append(p) or True)
+    yield seen
+    open_file.set_opener(previous)

@@ -1,0 +1,73 @@
+"""A data folder as the app's first start leaves it, made once per test run and copied into each new
+data folder a test opens (tests/conftest.py, ``_data_folders_from_template``).
+
+A first start migrates an empty database through every revision and copies it first (about half a
+second; a few hundred tests open a fresh folder). The template is that start, done once for real:
+the database at the newest revision and ``backups/`` with the pre-migration copy of the empty file.
+A new folder gets both (the copy renamed to now, as if taken at this start), then the app's own
+``open_database`` runs on it unchanged: it checks the file, finds nothing to migrate, and takes no
+daily copy because today has one: the state a real first start leaves, without the work.
+
+What is not seeded starts for real: a folder whose database file exists, a test marked
+``real_start`` (the migrations and start-up backups), a test on PostgreSQL (its database is a copy
+of the server's migrated template: tests/pg_server.py), and every child process (the CLI, the
+bundle, the crash harness).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from selfreview.db import backup as backups
+from selfreview.paths import DB_URL_ENV
+from selfreview.services.context import AppContext
+from selfreview.services.recovery import backup_dir, database_file
+
+
+class MigratedTemplate:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._folder: Path | None = None
+        self._making = False
+
+    def folder(self) -> Path:
+        """The template folder, made at the first call (a real first start on SQLite)."""
+        if self._folder is None:
+            folder = self.root / "first-start"
+            saved = os.environ.pop(DB_URL_ENV, None)
+            self._making = True  # this start is the real one
+            try:
+                AppContext.open(folder).close()
+            finally:
+                self._making = False
+                if saved is not None:
+                    os.environ[DB_URL_ENV] = saved
+            leftovers = [p.name for p in folder.iterdir() if p.name.endswith(("-wal", "-shm", "-journal"))]
+            assert not leftovers, f"the template's database was not closed cleanly: {leftovers}"
+            self._folder = folder
+        return self._folder
+
+    def seed(self, directory: Path) -> bool:
+        """Copy the template into ``directory`` if its database is a new SQLite file; True if copied."""
+        if self._making or os.environ.get(DB_URL_ENV, "").startswith("postgresql"):
+            return False
+        target = database_file(directory)
+        if target is None or target.exists():
+            return False
+        source = self.folder()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _copy(database_file(source), target)
+        copies = backup_dir(directory)
+        copies.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for found in backups.list_backups(backup_dir(source)):
+            now = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            _copy(found.path, copies / f"{target.stem}-{now}-{found.label}{found.path.suffix}")
+        return True
+
+
+def _copy(source: Path, target: Path) -> None:
+    shutil.copyfile(source, target)
+    os.chmod(target, 0o600)
