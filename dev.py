@@ -116,7 +116,10 @@ def cmd_test(extra: list[str]) -> int:
     ensure_system_packages()
     ensure_venv("test")
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    return subprocess.call([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env)
+    # one worker per core (at most 4), each test file on one worker (docs/testing.md); "-n 0" after
+    # it in ``extra`` runs in this one process
+    parallel = ["-n", "auto", "--maxprocesses", "4", "--dist", "loadfile"]
+    return subprocess.call([str(PY), "-m", "pytest", *parallel, *extra], cwd=ROOT, env=env)
 
 
 def cmd_lang(extra: list[str]) -> int:
