@@ -86,6 +86,7 @@ def database(request, monkeypatch):
         yield "sqlite"
         return
     server = request.getfixturevalue("pg_server")
+    request.getfixturevalue("migrated_template").server_template_url = server.template_url()
     name = server.create_database()
     monkeypatch.setenv("SELFREVIEW_DB_URL", server.url(name))
     yield "postgresql"

@@ -8,10 +8,14 @@ A new folder gets both (the copy renamed to now, as if taken at this start), the
 ``open_database`` runs on it unchanged: it checks the file, finds nothing to migrate, and takes no
 daily copy because today has one: the state a real first start leaves, without the work.
 
-What is not seeded starts for real: a folder whose database file exists, a test marked
-``real_start`` (the migrations and start-up backups), a test on PostgreSQL (its database is a copy
-of the server's migrated template: tests/pg_server.py), and every child process (the CLI, the
-bundle, the crash harness).
+On PostgreSQL the database is already a copy of the server's migrated template (tests/pg_server.py);
+what a first start adds there is the daily ``pg_dump`` into the folder's backups (about half a
+second). A folder without backups gets a copy of one dump of that template (what every test
+database starts as), made once per run and named as today's.
+
+What is not seeded starts for real: a folder whose database file (or, on PostgreSQL, whose backups
+folder) exists, a test marked ``real_start`` (the migrations and start-up backups), and every child
+process (the CLI, the bundle, the crash harness).
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from selfreview.db import backup as backups
+from selfreview.db import pg_backup
 from selfreview.paths import DB_URL_ENV
 from selfreview.services.context import AppContext
 from selfreview.services.recovery import backup_dir, database_file
@@ -32,6 +39,8 @@ class MigratedTemplate:
         self.root = root
         self._folder: Path | None = None
         self._making = False
+        self._pg_dump: Path | None = None
+        self.server_template_url = ""  # set by the ``database`` fixture (tests/conftest.py)
 
     def folder(self) -> Path:
         """The template folder, made at the first call (a real first start on SQLite)."""
@@ -51,9 +60,13 @@ class MigratedTemplate:
         return self._folder
 
     def seed(self, directory: Path) -> bool:
-        """Copy the template into ``directory`` if its database is a new SQLite file; True if copied."""
-        if self._making or os.environ.get(DB_URL_ENV, "").startswith("postgresql"):
+        """Copy the template into a data folder at its first start (a new SQLite file; on PostgreSQL,
+        no backups folder yet); True if copied."""
+        url = os.environ.get(DB_URL_ENV, "")
+        if self._making:
             return False
+        if url.startswith("postgresql"):
+            return bool(self.server_template_url) and self._seed_server_copy(url, directory)
         target = database_file(directory)
         if target is None or target.exists():
             return False
@@ -65,6 +78,19 @@ class MigratedTemplate:
         for found in backups.list_backups(backup_dir(source)):
             now = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             _copy(found.path, copies / f"{target.stem}-{now}-{found.label}{found.path.suffix}")
+        return True
+
+    def _seed_server_copy(self, url: str, directory: Path) -> bool:
+        copies = backup_dir(directory)
+        if copies.exists():
+            return False
+        if self._pg_dump is None:
+            self._pg_dump = pg_backup.dump(self.server_template_url, self.root / "pg", "daily")
+            if self._pg_dump is None:  # no pg_dump: the app takes none either
+                return False
+        copies.mkdir(mode=0o700, parents=True)
+        now = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        _copy(self._pg_dump, copies / f"{make_url(url).database}-{now}-daily{pg_backup.SUFFIX}")
         return True
 
 

@@ -1,6 +1,6 @@
 """The tests' migrated template (tests/migrated_template.py) leaves a new data folder as the app's
-real first start does: the same schema and rows, the same copies in backups/, and the app's start on
-it finds nothing to migrate and no daily copy to take. If a migration or the start-up copies change,
+real first start does: the same schema and rows, the same copies in backups/ (on PostgreSQL: the
+daily dump), and the app's start on it finds nothing to migrate and no daily copy to take. If a migration or the start-up copies change,
 this fails before the other tests silently start from something the app never makes."""
 
 from __future__ import annotations
@@ -58,3 +58,19 @@ def test_a_folder_with_a_database_is_never_overwritten(tmp_path, migrated_templa
     assert not migrated_template.seed(folder)
     with AppContext.open(folder) as ctx:
         assert [c.name for c in ctx.cells.list_cells()] == ["Chi bộ Văn phòng"]
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+def test_on_a_server_a_copied_folder_has_the_daily_dump_a_first_start_takes(database, tmp_path, migrated_template):
+    real, copied = tmp_path / "real", tmp_path / "copied"
+    with AppContext.open(real) as first:
+        made = first.startup.daily_backup
+        assert current_revision(first.db) == HEAD
+    assert made is not None and made.suffix == ".pgdump"
+    assert migrated_template.seed(copied)
+    with AppContext.open(copied) as start:
+        assert start.startup.daily_backup is None and start.startup.backup_error is None
+    kinds = [[(b.kind, b.label, b.taken_at.date(), b.path.suffix) for b in backups.list_backups(folder / "backups")]
+             for folder in (real, copied)]
+    assert kinds[0] == kinds[1] and kinds[0]
+    assert not migrated_template.seed(copied)  # its second start is a real one
