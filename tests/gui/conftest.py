@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
 
 from selfreview.services.context import AppContext
 from selfreview.ui import open_file
@@ -24,6 +25,16 @@ def _app_look(qapp):
     apply_style(qapp)
     apply_text_size("normal")
     yield
+
+
+@pytest.fixture(autouse=True)
+def _widgets_deleted_after_each_test(qapp):
+    """Last of a test's teardown: the widgets it closed (pytest-qt and the fixtures call deleteLater)
+    are deleted now, not at whatever later test first runs an event loop. Left alive, they pile up
+    (hundreds), and every later change of language or text size re-translates and re-polishes them
+    all: seconds per test."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
