@@ -89,6 +89,9 @@ def make_window(qtbot, ctx, settings, runner, dialogs, translators):
         return window
 
     yield factory
+    # pytest-qt has closed them (deleteLater): deleted before the translators' teardown would
+    # re-translate and re-polish them
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
