@@ -137,7 +137,10 @@ def cmd_test(extra: list[str]) -> int:
             return status
     print("== the tests (pytest)", flush=True)
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    status = subprocess.call([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env)
+    # one worker per core (at most 4), each test file on one worker (docs/testing.md); "-n 0" after
+    # it in ``extra`` runs in this one process
+    parallel = ["-n", "auto", "--maxprocesses", "4", "--dist", "loadfile"]
+    status = subprocess.call([str(PY), "-m", "pytest", *parallel, *extra], cwd=ROOT, env=env)
     if status != 0:
         print(f"dev.py test: the tests (pytest) failed (exit {status})", file=sys.stderr)
     return status

@@ -20,6 +20,29 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("SELFREVIEW_DB_URL", raising=False)
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """The data folder a first start leaves, made once per run (per worker) at its first use."""
+    from migrated_template import MigratedTemplate
+    return MigratedTemplate(tmp_path_factory.mktemp("migrated-template"))
+
+
+@pytest.fixture(autouse=True)
+def _data_folders_from_template(request, monkeypatch, migrated_template):
+    """A new data folder opened in this process starts as a copy of the migrated template, unless the
+    test is marked ``real_start`` (tests/migrated_template.py says what stays real)."""
+    if request.node.get_closest_marker("real_start"):
+        return
+    from selfreview.services import recovery
+    real_open = recovery.open_database
+
+    def open_database(directory, daily_backup=True):
+        migrated_template.seed(directory)
+        return real_open(directory, daily_backup)
+
+    monkeypatch.setattr(recovery, "open_database", open_database)
+
+
 @pytest.fixture
 def data_dir(tmp_path) -> Path:
     d = tmp_path / "data"
@@ -63,6 +86,7 @@ def database(request, monkeypatch):
         yield "sqlite"
         return
     server = request.getfixturevalue("pg_server")
+    request.getfixturevalue("migrated_template").server_template_url = server.template_url()
     name = server.create_database()
     monkeypatch.setenv("SELFREVIEW_DB_URL", server.url(name))
     yield "postgresql"

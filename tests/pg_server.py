@@ -99,6 +99,10 @@ class Server:
             conn.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE "{template}"')
         return name
 
+    def template_url(self) -> str:
+        """The URL of the migrated database the tests' databases are made from (not to be written)."""
+        return self.url(self._migrated_template())
+
     def _migrated_template(self) -> str:
         if self._migrated is None:
             from selfreview.db import migrate

@@ -1,51 +1,22 @@
 """GUI fixtures: a fresh data directory, settings in a temporary file, a synchronous task runner,
-a fake dialog service, and the translators of the language under test."""
+a fake dialog service, the translators of the language under test, and a system file opener that
+only records what it was asked to show (``opened``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
 
 from selfreview.services.context import AppContext
+from selfreview.ui import open_file
 from selfreview.ui.settings import AppSettings, apply_text_size, load_fonts
 from selfreview.ui.style import apply_style
 from selfreview.ui.tasks import TaskRunner
 
-
-class FakeDialogs:
-    """Answers dialogs without a modal loop and records what was asked."""
-
-    def __init__(self) -> None:
-        self.confirm_answers: list[bool] = []
-        self.choose_answers: list[int | None] = []  # an index, or None for Cancel
-        self.choices: list[list[str]] = []  # the choices each ``choose`` showed
-        self.asked: list[tuple[str, str, str]] = []  # (kind, title, text)
-
-    def confirm(self, parent, title, text, ok_text="", detail=""):
-        self.asked.append(("confirm", title, text))
-        return self.confirm_answers.pop(0) if self.confirm_answers else True
-
-    def choose(self, parent, title, text, choices, ok_text="", detail="", current=0):
-        self.asked.append(("choose", title, text))
-        self.choices.append(list(choices))
-        return self.choose_answers.pop(0) if self.choose_answers else current
-
-    def info(self, parent, title, text, detail=""):
-        self.asked.append(("info", title, text))
-
-    def error(self, parent, title, text, detail=""):
-        self.asked.append(("error", title, text))
-
-    def open_file(self, *a, **k):
-        return None
-
-    def open_files(self, *a, **k):
-        return []
-
-    def save_file(self, *a, **k):
-        return None
+from fake_dialogs import FakeDialogs
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -54,6 +25,16 @@ def _app_look(qapp):
     apply_style(qapp)
     apply_text_size("normal")
     yield
+
+
+@pytest.fixture(autouse=True)
+def _widgets_deleted_after_each_test(qapp):
+    """Last of a test's teardown: the widgets it closed (pytest-qt and the fixtures call deleteLater)
+    are deleted now, not at whatever later test first runs an event loop. Left alive, they pile up
+    (hundreds), and every later change of language or text size re-translates and re-polishes them
+    all: seconds per test."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -108,6 +89,9 @@ def make_window(qtbot, ctx, settings, runner, dialogs, translators):
         return window
 
     yield factory
+    # pytest-qt has closed them (deleteLater): deleted before the translators' teardown would
+    # re-translate and re-polish them
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -122,3 +106,12 @@ def starts():
             start.window.close()
             start.window.deleteLater()
         start.close()
+
+
+@pytest.fixture
+def opened():
+    """Paths the app asked the system to show (no viewer is ever started)."""
+    seen: list[Path] = []
+    previous = open_file.set_opener(lambda p: seen.append(p) or True)
+    yield seen
+    open_file.set_opener(previous)

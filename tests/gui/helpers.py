@@ -1,9 +1,13 @@
 """Typing and clicking as a person does: Vietnamese arrives from the input method (Unikey, ibus)
-as QInputMethodEvent commit strings, never as key presses (QTest.keyClicks aborts on non-ASCII)."""
+as QInputMethodEvent commit strings, never as key presses (QTest.keyClicks aborts on non-ASCII).
+Also the shared makings of the GUI tests: a profile, a complete review, a damaged data folder, a
+PDF's text."""
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -111,3 +115,30 @@ def reactivate(qtbot, window) -> None:
     qtbot.wait(10)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+
+def damaged_folder(tmp_path: Path) -> tuple[Path, bytes]:
+    """A data folder whose newest automatic copy has the profile, a review made after that copy, and
+    then a wrecked database file."""
+    from selfreview.services.context import AppContext
+    data = tmp_path / "damaged-data"
+    with AppContext.open(data) as ctx:
+        make_profile(ctx, "Lê Thị Thu Hà")
+    shutil.rmtree(data / "backups")
+    with AppContext.open(data) as ctx:  # today's copy, with the profile in it
+        profile = ctx.profiles.list()[0]
+        ctx.reviews.create(profile.id, "2025", "hd43-2025-2b")  # after the copy: only in the damaged file
+    db = data / "selfreview.db"
+    raw = bytearray(db.read_bytes())
+    raw[100:4096] = b"\xff" * (4096 - 100)
+    db.write_bytes(bytes(raw))
+    return data, bytes(raw)
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text, NFC, its whitespace runs made single spaces."""
+    from pypdf import PdfReader
+
+    from selfreview.text import nfc
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    return " ".join(nfc(text).split())

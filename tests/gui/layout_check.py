@@ -1,13 +1,14 @@
 """What "fits" means for a window or dialog: every visible button and field lies inside its window
 and inside the widgets that hold it (not cut off), and no two of them overlap. Used by the
-screen-size tour (``tests/gui/screen_tour.py``); no tests here."""
+screen-size tour (``tests/gui/screen_tour.py``); :func:`cut_off` (a label or button narrower than its
+text) by the comfort tests. No tests here."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QCalendarWidget, QComboBox,
-    QLineEdit, QPlainTextEdit, QScrollArea, QScrollBar, QTabBar, QTextEdit, QWidget,
+    QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QScrollBar, QTabBar, QTextEdit, QWidget,
 )
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
@@ -103,3 +104,16 @@ def problems(top: QWidget) -> list[str]:
             if both.width() > 1 and both.height() > 1:
                 found.append(f"{_name(a)} {ra.getRect()} overlaps {_name(b)} {rb.getRect()}")
     return found
+
+
+def cut_off(window) -> list[str]:
+    """Visible buttons and one-line labels narrower than their text."""
+    out = []
+    for w in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if not w.isVisible() or not w.text() or (isinstance(w, QLabel) and w.wordWrap()):
+            continue
+        if isinstance(w, QLabel) and w.textFormat() == Qt.TextFormat.RichText:
+            continue
+        if w.width() < w.minimumSizeHint().width() - 1:
+            out.append(f"{type(w).__name__} {w.text()!r}: {w.width()} < {w.minimumSizeHint().width()}")
+    return out

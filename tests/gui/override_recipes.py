@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 import shiboken6
+from override_world import ALL_ROLES, World, cells, drag, files_mime, headers, send, text_mime
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import (
     QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QExposeEvent, QInputMethodEvent, QMouseEvent,
@@ -19,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QPushButton, QStyleOptionViewItem, QTableView, QWidget
 
-from tests.gui.override_world import ALL_ROLES, World, cells, drag, files_mime, headers, send, text_mime
 
 Recipe = Callable[["World"], dict[str, Callable[[], Any]]]
 RECIPES: dict[str, Recipe] = {}

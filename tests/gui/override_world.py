@@ -28,8 +28,8 @@ class World:
         from selfreview.ui.main_window import MainWindow
         from selfreview.ui.settings import AppSettings
         from selfreview.ui.tasks import TaskRunner
-        from tests.gui.conftest import FakeDialogs
-        from tests.gui.helpers import complete_answers, complete_review
+        from fake_dialogs import FakeDialogs
+        from helpers import complete_answers, complete_review
 
         self.root = root
         (root / "data").mkdir()

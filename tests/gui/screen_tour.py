@@ -1,6 +1,6 @@
 """Open every page and dialog of the app on one screen size and report what does not fit.
 
-    QT_QPA_PLATFORM=offscreen:configfile=screen.json python -m tests.gui.screen_tour OUT.json TEXT_SIZE LANG
+    QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/gui/screen_tour.py OUT.json TEXT_SIZE LANG
 
 The offscreen platform plays a screen of the configured size; the app chooses its first window size
 from it (``selfreview/ui/screen_fit.py``). Every view is then checked with ``layout_check.problems``
@@ -15,10 +15,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from layout_check import problems
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
-
-from tests.gui.layout_check import problems
 
 
 class Dialogs:

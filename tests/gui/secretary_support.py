@@ -1,19 +1,22 @@
 """Shared pieces of the secretary workspace tests (no tests here): a data directory acting as the
 secretary with a round made in the GUI or by the demo generator, demo files, a file re-signed with
-another key, a simulated drop, and dialogs that answer file pickers."""
+another key, a simulated drop, dialogs that answer file pickers, and a round's invitation written by
+a secretary in a data directory of their own."""
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
+from fake_dialogs import FakeDialogs
+from helpers import make_profile
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import FakeDialogs
-from tests.gui.helpers import make_profile
+from selfreview.services.context import AppContext
+from selfreview.services.dto import ProfileData
 
 SECRETARY_NAME = "Phan Thị Thanh Hương"
 
@@ -89,3 +92,17 @@ def workspace_of(window):
     page = window.page
     assert isinstance(page, SecretaryWorkspace), type(page)
     return page
+
+
+def write_round_invitation(data_dir: Path, out: Path, secretary: str, cell: str, period: str) -> str:
+    """An invitation from a secretary in their own data directory; the round's uid."""
+    ctx = AppContext.open(data_dir)
+    try:
+        p = ctx.profiles.create(ProfileData(full_name=secretary, party_post="Bí thư chi bộ"))
+        ctx.profiles.set_secretary(p.id)
+        c = ctx.cells.create_cell(cell, "Đảng ủy Sở Tư pháp")
+        rnd = ctx.cells.create_round(c.id, period, date(2025, 12, 15))
+        ctx.exchange.write_invitation(rnd.id, out)
+        return rnd.uid
+    finally:
+        ctx.close()

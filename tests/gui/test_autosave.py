@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import threading
 
+from helpers import make_profile, type_vietnamese
+
 from selfreview.messages import msg
 from selfreview.services.safety import DiskFull
 from selfreview.ui.autosave import AutoSaver
 from selfreview.ui.tasks import TaskRunner
-from tests.gui.helpers import make_profile, type_vietnamese
 
 WORDS = "Giữ vững lập trường chính trị tư tưởng không né tránh trách nhiệm ".split()
 

@@ -55,10 +55,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from override_recipes import RECIPES, World
 from PySide6.QtWidgets import QApplication
 
 import selfreview.ui
-from tests.gui.override_recipes import RECIPES, World
 
 CALLS = 2000  # a leak moves None by (at least) this much; a day of typing makes millions of calls
 WARM_UP = 200  # first calls fill caches (translations, enums, fonts, a text reaching its limit): not counted

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import complete_review, make_profile, reactivate, type_vietnamese
+from layout_check import cut_off
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit,
 )
 
 from selfreview.paths import translations_dir
-from tests.gui.helpers import complete_review, make_profile, reactivate, type_vietnamese
 
 
 def _open(make_window, ctx, section="a_i"):
@@ -162,19 +163,6 @@ def test_every_vietnamese_string_is_translated_and_compiled():
         assert qm.stat().st_mtime >= ts.stat().st_mtime - 1, f"{qm.name} is older than {ts.name}: run dev.py lang"
 
 
-def _cut_off(window) -> list[str]:
-    """Visible buttons and one-line labels narrower than their text."""
-    out = []
-    for w in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
-        if not w.isVisible() or not w.text() or (isinstance(w, QLabel) and w.wordWrap()):
-            continue
-        if isinstance(w, QLabel) and w.textFormat() == Qt.TextFormat.RichText:
-            continue
-        if w.width() < w.minimumSizeHint().width() - 1:
-            out.append(f"{type(w).__name__} {w.text()!r}: {w.width()} < {w.minimumSizeHint().width()}")
-    return out
-
-
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("size", ["normal", "xlarge"])
 def test_no_text_is_cut_off(qtbot, make_window, ctx, translators, lang, size):
@@ -187,7 +175,7 @@ def test_no_text_is_cut_off(qtbot, make_window, ctx, translators, lang, size):
                  lambda: window.show_first_run(ask_language=False, cancellable=True)):
         show()
         qtbot.wait(5)
-        assert _cut_off(window) == []
+        assert cut_off(window) == []
 
 
 def test_a_refused_save_is_shown(qtbot, make_window, ctx):

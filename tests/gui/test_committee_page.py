@@ -107,7 +107,7 @@ def test_empty_committee_then_import_from_the_page(tmp_path, ctx, make_window, d
 
 def test_the_cell_opens_the_call_and_writes_its_results_from_the_documents_page(tmp_path, ctx, make_window,
                                                                                  dialogs, qtbot):
-    from tests.gui.secretary_support import demo_round, secretary_profile
+    from secretary_support import demo_round, secretary_profile
     secretary_profile(ctx)
     rnd, files = demo_round(ctx, tmp_path / "members", members=4)
     ctx.exchange.import_paths(files)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QMainWindow
+from helpers import make_profile
 from sqlalchemy import update
 
 from selfreview.db.models import Answer
@@ -23,7 +24,6 @@ from selfreview.services.crashlog import CRASH_LOG, LOG_DIR, MARKER
 from selfreview.ui.app import AppStart
 from selfreview.ui.crash_notice import CrashNotice, show_crash_notice
 from selfreview.ui.style import STYLE_SHEET
-from tests.gui.helpers import make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVED_AT = datetime(2026, 12, 5, 7, 8, 9)  # UTC: the newest answer's time
@@ -44,7 +44,6 @@ CHILD = textwrap.dedent("""
     timer.start(50)
     start.app.exec()
 """)
-
 
 
 def start_app(qtbot, starts, data_dir, settings, dialogs, translators) -> AppStart:

@@ -9,9 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import make_profile
+
 from selfreview.services.context import AppContext
 from selfreview.services.instance import acquire_instance_lock
-from tests.gui.helpers import make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 

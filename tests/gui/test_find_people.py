@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from helpers import type_vietnamese
 from PySide6.QtCore import Qt
+from vietnamese_names import VIETNAMESE_ORDER
 
 from selfreview.services.cells import MemberData
 from selfreview.ui.names import name_sort_key
@@ -15,8 +17,6 @@ from selfreview.ui.secretary.meeting_page import MeetingPage
 from selfreview.ui.secretary.receipts_dialog import ReceiptModel, ReceiptsDialog
 from selfreview.ui.secretary.roster_page import RosterModel, RosterPanel
 from selfreview.ui.secretary.rollcall_model import NAME, RollCallFilter, RollCallModel
-from tests.gui.helpers import type_vietnamese
-from tests.unit.test_find_names import VIETNAMESE_ORDER
 
 
 def _column(view, col):

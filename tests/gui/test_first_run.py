@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from helpers import click, labels_text, make_profile, reactivate, type_vietnamese
 from PySide6.QtCore import Qt
 
 from selfreview.services.dto import ProfileData
-from tests.gui.helpers import click, labels_text, make_profile, reactivate, type_vietnamese
 
 
 def test_first_run_in_english_then_the_profile(qtbot, make_window, ctx, settings):

@@ -8,10 +8,12 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
+import pytest
+from helpers import complete_review, make_profile
+from invitations import Secretary, open_invitation
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import complete_review, make_profile
-from tests.gui.test_member_exchange import Secretary, open_invitation, opened  # noqa: F401 (fixture)
+pytestmark = pytest.mark.usefixtures("opened")  # no viewer is ever started (tests/gui/conftest.py)
 
 
 def test_home_tells_a_member_without_an_invitation_before_writing(qtbot, make_window, ctx, dialogs, tmp_path):

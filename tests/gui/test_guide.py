@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import make_profile
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 
 from selfreview.ui.guide import guide_dir, pages
-from tests.gui.helpers import make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,11 +7,11 @@ import dataclasses
 from datetime import date, datetime
 
 import pytest
+from secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 from selfreview.exchange.keys import identity_from_bytes
 from selfreview.exchange.keystore import open_identity
 from selfreview.exchange.response import read_response, write_response
-from tests.gui.secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 
 @pytest.fixture

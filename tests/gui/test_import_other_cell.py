@@ -8,10 +8,10 @@ from datetime import date, datetime
 from selfreview.exchange.keys import identity_from_bytes
 from selfreview.exchange.response import MemberIdentity, ResponseDoc, TemplateRef, write_response
 from selfreview.forms import registry
-from tests.gui.helpers import complete_answers
-from tests.gui.secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 import pytest
+from helpers import complete_answers
+from secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from selfreview.ui.secretary import drop_import
 from selfreview.ui.secretary.drop_import import ImportController
 from selfreview.ui.tasks import TaskRunner
-from tests.gui.secretary_support import demo_round
+from secretary_support import demo_round
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import shutil
 
+from helpers import click, make_profile
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from selfreview.exchange import keystore
 from selfreview.ui.key_actions import PassphraseDialog
-from tests.gui.helpers import click, make_profile
 
 PASS = "mật khẩu của Bình"
 BACKUP_PASS = "cụm riêng cho bản sao lưu"

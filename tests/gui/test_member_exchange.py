@@ -5,38 +5,20 @@ Without an invitation the file is only signed, after the member agreed to that."
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import complete_answers, complete_review, labels_text, make_profile
+from invitations import Secretary, choose, open_invitation
 from PySide6.QtCore import Qt
 
 from selfreview.services import keyguard
 from selfreview.services.context import AppContext
-from selfreview.services.dto import ProfileData
 from selfreview.services.errors import ServiceError
 from selfreview.ui import open_file
 from selfreview.ui.exchange_dialogs import InvitationDialog, SentDialog
-from tests.gui.helpers import complete_answers, complete_review, labels_text, make_profile
 
-
-@pytest.fixture(autouse=True)
-def opened():
-    """Paths the app asked the system to show (no viewer is ever started)."""
-    seen: list[Path] = []
-    previous = open_file.set_opener(lambda p: seen.append(p) or True)
-    yield seen
-    open_file.set_opener(previous)
-
-
-class Secretary:
-    def __init__(self, data_dir: Path) -> None:
-        self.ctx = AppContext.open(data_dir)
-        self.profile = self.ctx.profiles.create(ProfileData(full_name="Phan Thị Thanh Hương",
-                                                            party_post="Bí thư chi bộ"))
-        self.ctx.profiles.set_secretary(self.profile.id)
-        cell = self.ctx.cells.create_cell("Chi bộ Văn phòng", "Đảng ủy Sở Tư pháp")
-        self.round = self.ctx.cells.create_round(cell.id, "2025", date(2025, 12, 15))
+pytestmark = pytest.mark.usefixtures("opened")  # no viewer is ever started (tests/gui/conftest.py)
 
 
 @pytest.fixture
@@ -49,21 +31,6 @@ def secretary(tmp_path):
 @pytest.fixture
 def invite(tmp_path, secretary) -> Path:
     return secretary.ctx.exchange.write_invitation(secretary.round.id, tmp_path / "chi-bo-van-phong.selfreview-invite")
-
-
-def choose(dialogs, open_path=None, save_path=None) -> None:
-    """What the person picks in the next file dialogs."""
-    if open_path is not None:
-        dialogs.open_file = lambda *a, **k: str(open_path)
-    if save_path is not None:
-        dialogs.save_file = lambda *a, **k: str(save_path)
-
-
-def open_invitation(qtbot, window, dialogs, path) -> InvitationDialog | None:
-    choose(dialogs, open_path=path)
-    qtbot.mouseClick(window.home.invite_button, Qt.MouseButton.LeftButton)
-    dialog = window.home.actions.dialog if window.home is not None else None
-    return dialog if isinstance(dialog, InvitationDialog) else None
 
 
 def test_an_invitation_is_shown_with_the_secretarys_key_code_then_opened(qtbot, make_window, ctx, dialogs,

@@ -6,11 +6,10 @@ in one "Nguồn văn bản" panel reachable from Help."""
 from __future__ import annotations
 
 
+from helpers import complete_review, labels_text, pdf_text
 from PySide6.QtWidgets import QLabel
 
 from selfreview.ui import open_file
-from tests.gui.helpers import complete_review, labels_text
-from tests.gui.test_pdf_export import pdf_text
 
 NOTES = ("không thuộc Mẫu", "chưa xác nhận", "phần của ứng dụng", "†")
 

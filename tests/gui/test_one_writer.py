@@ -9,8 +9,11 @@ import threading
 import time
 
 import pytest
+from fake_dialogs import FakeDialogs
+from helpers import make_profile
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
+from secretary_support import demo_round
 from sqlalchemy import func, select
 
 from selfreview.db.models import Answer, Review
@@ -18,9 +21,6 @@ from selfreview.forms.model import LongText
 from selfreview.services.importing.receipts import IMPORTED
 from selfreview.ui.secretary.drop_import import ImportController
 from selfreview.ui.tasks import TaskRunner
-from tests.gui.conftest import FakeDialogs
-from tests.gui.helpers import make_profile
-from tests.gui.secretary_support import demo_round
 
 FILES = 1000  # demo files imported (generating them takes most of the test's time)
 TICK_MS = 50  # an autosave-like write every 50 ms, as a fast typist's debounced saves

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import labels_text, make_profile
 from PySide6.QtCore import QTimer
 from PySide6.QtNetwork import QLocalSocket
 
@@ -23,10 +24,8 @@ from selfreview.ui.app import AppStart
 from selfreview.ui.exchange_dialogs import InvitationDialog
 from selfreview.ui.secretary.receipts_dialog import ReceiptsDialog
 from selfreview.ui.single_instance import InstanceServer, server_name
-from tests.gui.helpers import labels_text, make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
-
 
 
 def first_app(qtbot, starts, data_dir, settings, dialogs, translators, open_path=None) -> AppStart:

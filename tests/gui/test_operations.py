@@ -17,8 +17,8 @@ from selfreview.messages import msg
 from selfreview.services.safety import DatabaseBusy, DiskFull
 from selfreview.ui.operations import HAND_INS, ROSTER, Operations, changes_of
 from selfreview.ui.tasks import ProgressDialog, TaskRunner
-from tests.gui.helpers import complete_review, make_profile
-from tests.gui.secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
+from helpers import complete_review, make_profile
+from secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 UNEXPECTED_VI = ("Đã xảy ra lỗi ngoài dự kiến. Chi tiết được ghi trong tệp nhật ký (logs/selfreview.log trong "
                  "thư mục dữ liệu).")

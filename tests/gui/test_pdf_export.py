@@ -8,14 +8,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from helpers import complete_review, pdf_text, type_vietnamese
 from PySide6.QtCore import Qt
 
-from selfreview.text import nfc
 from selfreview.ui import open_file
 from selfreview.ui.main_window import MainWindow
 from selfreview.ui.tasks import ProgressDialog, TaskRunner
-from tests.gui.helpers import complete_review, type_vietnamese
 
 TYPED = "Chủ động nghiên cứu, tham mưu sửa đổi quy chế làm việc của Văn phòng Sở; hoàn thành trước hạn."
 
@@ -27,10 +25,6 @@ def opened():
     yield seen
     open_file.set_opener(previous)
 
-
-def pdf_text(path: Path) -> str:
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    return " ".join(nfc(text).split())
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -3,9 +3,8 @@ each is marked fixed, being fixed or not fixed."""
 
 from __future__ import annotations
 
+from helpers import click, make_profile, reactivate, type_vietnamese
 from PySide6.QtCore import Qt
-
-from tests.gui.helpers import click, make_profile, reactivate, type_vietnamese
 
 
 def test_previous_shortcomings_are_listed_in_section_iii(qtbot, make_window, ctx, dialogs):

@@ -4,10 +4,10 @@ name creates no profile and says why."""
 
 from __future__ import annotations
 
+from helpers import type_vietnamese
 from PySide6.QtCore import Qt
 
 from selfreview import limits
-from tests.gui.helpers import type_vietnamese
 
 
 def test_the_first_run_name_is_held_to_the_one_set_of_limits(qtbot, make_window, ctx, dialogs):

@@ -5,10 +5,10 @@ is the collective's. In Vietnamese and in English, before and after a rating is 
 from __future__ import annotations
 
 import pytest
+from helpers import click, make_profile
+from secretary_support import secretary_profile, workspace_of
 
 from selfreview.services.cells import MemberData
-from tests.gui.helpers import click, make_profile
-from tests.gui.secretary_support import secretary_profile, workspace_of
 
 PAPER = "Đinh Thị Lan"
 WORDING = {  # (proposer, language): (prefix, "not chosen yet" text)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from helpers import click, type_vietnamese
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from selfreview.forms.loader import template_from_data
 from selfreview.ui.question_widgets import FormEnv, make_question_widget
 from selfreview.ui.section_view import SectionPage
-from tests.gui.helpers import click, type_vietnamese
 
 T = lambda vi, en=None, **kw: {"vi": vi, "en": en or vi, **kw}  # noqa: E731
 

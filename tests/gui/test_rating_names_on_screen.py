@@ -5,9 +5,9 @@ the form), in Vietnamese and in English."""
 from __future__ import annotations
 
 import pytest
+from helpers import complete_review
 
 from selfreview.rating import RATING_ORDER
-from tests.gui.helpers import complete_review
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from helpers import complete_answers
 from PySide6.QtCore import QPoint, Qt
 
 from selfreview.services.cells import MemberData
 from selfreview.ui.secretary.assessment_panel import AssessmentPanel
 from selfreview.ui.secretary.rollcall_page import RollCallPage
 from selfreview.ui.secretary.workspace import install_style
-from tests.gui.helpers import complete_answers
 
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Đỗ Minh Châu", "Vũ Văn Dũng"]
 

@@ -3,12 +3,12 @@ clean close, a new window on the same data directory shows them and opens at the
 
 from __future__ import annotations
 
+from helpers import complete_review, make_profile, type_vietnamese
 from PySide6.QtCore import QSettings, Qt
 
 from selfreview.services.context import AppContext
 from selfreview.ui.autosave import MAX_WAIT_MS
 from selfreview.ui.settings import AppSettings
-from tests.gui.helpers import complete_review, make_profile, type_vietnamese
 
 
 def test_typed_text_survives_a_crash_and_the_form_reopens_where_it_was(

@@ -8,13 +8,13 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+from helpers import click, complete_review, labels_text, reactivate, type_vietnamese
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from selfreview.forms import registry
 from selfreview.forms.model import Checklist, LongText, MultiChoice, Records, ShortText, SingleChoice
 from selfreview.text import nfc, nfc_deep
-from tests.gui.helpers import click, complete_review, labels_text, reactivate, type_vietnamese
 
 TEXTS = [
     "Luôn giữ vững lập trường tư tưởng chính trị; chấp hành nghiêm chủ trương của Đảng.",

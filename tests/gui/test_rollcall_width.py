@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from secretary_support import PickingDialogs, demo_round, drop_on, resigned, secretary_profile, workspace_of
 
 from selfreview.services.cells import MemberData
 from selfreview.ui.secretary.rollcall_model import NAME, STATUS
-from tests.gui.secretary_support import PickingDialogs, demo_round, drop_on, resigned, secretary_profile, workspace_of
 
 LONG_CELL = "Chi bộ Phòng Kế hoạch – Tài chính và Quản lý dự án đầu tư xây dựng cơ bản"
 HANDED_IN = ("Công Tằng Tôn Nữ Thị Phương Thảo", "Nguyễn Huỳnh Thị Ngọc Bích Trâm", "Tôn Thất Hoàng Nguyên Khôi",

@@ -3,8 +3,9 @@ nhận" (unconfirmed) until the secretary confirms its fingerprint; a confirmed 
 
 from __future__ import annotations
 
+from secretary_support import demo_round, secretary_profile
+
 from selfreview.ui.secretary.roster_page import RosterModel, RosterPanel
-from tests.gui.secretary_support import demo_round, secretary_profile
 
 
 def _keys(panel) -> dict[str, tuple[str, str]]:

@@ -45,7 +45,7 @@ def test_every_page_and_dialog_fits_the_screen(tmp_path, width, height, text_siz
     out = tmp_path / "tour.json"
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", HOME=str(tmp_path),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
-    done = subprocess.run([sys.executable, "-m", "tests.gui.screen_tour", str(out), text_size, lang],
+    done = subprocess.run([sys.executable, str(ROOT / "tests" / "gui" / "screen_tour.py"), str(out), text_size, lang],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     tour = json.loads(out.read_text(encoding="utf-8"))

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from helpers import complete_answers, labels_text, make_profile, type_vietnamese
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
-
-from tests.gui.helpers import complete_answers, labels_text, make_profile, type_vietnamese
-from tests.gui.secretary_support import (
+from secretary_support import (
     SECRETARY_NAME, PickingDialogs, demo_round, drop_on, resigned, workspace_of,
 )
+
 
 CELL = "Chi bộ Văn phòng"  # the demo generator's first cell: it reuses the round made here
 SUPERIOR = "Đảng bộ Khối các cơ quan (dữ liệu thử)"

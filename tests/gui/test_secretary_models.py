@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from helpers import complete_answers  # noqa: E402
 from PySide6.QtCore import Qt
 
 from selfreview.services.cells import MemberData
@@ -16,7 +17,6 @@ from selfreview.ui.secretary.receipts_dialog import ReceiptModel, tally_text
 from selfreview.ui.secretary.rollcall_model import (
     NAME, NO, SCORE, STATUS, VALUE_ROLE, RollCallFilter, RollCallModel,
 )
-from tests.gui.helpers import complete_answers  # noqa: E402
 
 PEOPLE = [("Trần Thị Bình", "non_leader"), ("Nguyễn Văn An", "leader"), ("Đỗ Minh Châu", "non_leader"),
           ("Lê Văn Cường", "non_leader"), ("Dương Thị Dung", "outside_system")]

@@ -11,17 +11,17 @@ import time
 from datetime import date
 
 import pytest
+from helpers import make_profile
+from layout_check import cut_off
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
+from secretary_support import (
+    SECRETARY_NAME, PickingDialogs, demo_round, drop_on, resigned, secretary_profile, workspace_of,
+)
 
 from selfreview.services.cells import MemberData
 from selfreview.ui.tasks import TaskRunner
-from tests.gui.helpers import make_profile
-from tests.gui.test_comfort import _cut_off
-from tests.gui.secretary_support import (
-    SECRETARY_NAME, PickingDialogs, demo_round, drop_on, resigned, secretary_profile, workspace_of,
-)
 
 
 @pytest.fixture
@@ -261,7 +261,7 @@ def test_no_text_is_cut_off_in_the_workspace(qtbot, make_window, ctx, translator
     drop_on(ws.rollcall.table, [tmp_path / "inbox"])
     for view in _every_view(ws, ctx):
         qtbot.wait(5)
-        assert _cut_off(window) == [], view
+        assert cut_off(window) == [], view
 
 
 def test_the_language_changes_at_once_and_the_tab_stays(qtbot, make_window, ctx, settings, with_round, tmp_path):
@@ -279,7 +279,7 @@ def test_the_language_changes_at_once_and_the_tab_stays(qtbot, make_window, ctx,
 
 
 def test_the_page_is_left_with_the_typed_assessment_saved(qtbot, make_window, ctx, with_round, tmp_path):
-    from tests.gui.helpers import type_vietnamese
+    from helpers import type_vietnamese
     rnd, _ = with_round
     window, ws = _open(make_window, ctx)
     drop_on(ws.rollcall.table, [tmp_path / "inbox"])

@@ -15,15 +15,14 @@ import textwrap
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from helpers import damaged_folder
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from selfreview.services.context import AppContext
 from selfreview.services.instance import acquire_instance_lock
 from selfreview.ui.dialogs import DialogService
 from selfreview.ui.single_instance import InstanceServer, bring_to_front, server_name
 from selfreview.ui.startup import open_data, take_lock
-from tests.gui.helpers import make_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,22 +94,6 @@ def test_a_first_app_that_does_not_answer_is_explained(qtbot, data_dir, dialogs,
 
 
 # -- a damaged database -------------------------------------------------------------------------------------
-def damaged_folder(tmp_path: Path) -> tuple[Path, bytes]:
-    """A data folder whose newest automatic copy has the profile, a review made after that copy, and
-    then a wrecked database file."""
-    data = tmp_path / "damaged-data"
-    with AppContext.open(data) as ctx:
-        make_profile(ctx, "Lê Thị Thu Hà")
-    shutil.rmtree(data / "backups")
-    with AppContext.open(data) as ctx:  # today's copy, with the profile in it
-        profile = ctx.profiles.list()[0]
-        ctx.reviews.create(profile.id, "2025", "hd43-2025-2b")  # after the copy: only in the damaged file
-    db = data / "selfreview.db"
-    raw = bytearray(db.read_bytes())
-    raw[100:4096] = b"\xff" * (4096 - 100)
-    db.write_bytes(bytes(raw))
-    return data, bytes(raw)
-
 
 def test_a_damaged_database_is_explained_moved_aside_and_restored(qtbot, tmp_path, dialogs, settings, runner,
                                                                    translators):

@@ -145,7 +145,7 @@ def test_autosave_reports_a_refused_save(qtbot):
 
 def test_the_window_with_the_threaded_runner_saves_off_the_gui_thread(qtbot, ctx, settings, dialogs, translators):
     from selfreview.ui.main_window import MainWindow
-    from tests.gui.helpers import make_profile, type_vietnamese
+    from helpers import make_profile, type_vietnamese
     runner = TaskRunner()
     profile = make_profile(ctx)
     review = ctx.reviews.create(profile.id, "2025", "hd43-2025-2b")

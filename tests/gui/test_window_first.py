@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import damaged_folder, make_profile
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,8 +24,6 @@ from selfreview.ui import app as ui_app
 from selfreview.ui.app import AppStart
 from selfreview.ui.main_window import MainWindow
 from selfreview.ui.single_instance import InstanceServer, bring_to_front
-from tests.gui.helpers import make_profile
-from tests.gui.test_startup import damaged_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +56,6 @@ def opened_when(monkeypatch):
         original(self)
     monkeypatch.setattr(AppStart, "open", open_)
     return seen
-
 
 
 def begin(starts, data_dir, settings, dialogs, translators) -> AppStart:

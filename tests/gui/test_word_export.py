@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from helpers import complete_review, type_vietnamese
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 from selfreview.text import nfc
 from selfreview.ui import open_file
-from tests.gui.helpers import complete_review, type_vietnamese
-from tests.gui.secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
 
 TYPED = "Tham mưu sửa đổi quy chế làm việc; hoàn thành trước hạn ✓."
 

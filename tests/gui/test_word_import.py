@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from helpers import complete_review
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from selfreview.ui.word_import_dialog import WordImportDialog
-from tests.gui.helpers import complete_review
 
 LINES = ["BẢN KIỂM ĐIỂM CÁ NHÂN NĂM 2024", "II. Hạn chế, khuyết điểm và nguyên nhân", "1. Hạn chế, khuyết điểm",
          "Chưa chủ động đề xuất sáng kiến trong công tác.", "2. Nguyên nhân của hạn chế, khuyết điểm",

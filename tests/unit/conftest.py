@@ -1,9 +1,11 @@
-"""Fixtures of the exchange tests: a secretary's data folder with a round, and a member's."""
+"""Fixtures of the exchange tests: a secretary's data folder with a round, a member's, and the bad-file
+tests' inbox (a secretary who has imported one file)."""
 
 from __future__ import annotations
 
 import pytest
 
+from bad_files_kit import open_inbox
 from exchange_kit import open_secretary
 from selfreview.services.context import AppContext
 
@@ -19,3 +21,10 @@ def secretary(tmp_path):
 def member_ctx(tmp_path):
     with AppContext.open(tmp_path / "member") as ctx:
         yield ctx
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    ib = open_inbox(tmp_path)
+    yield ib
+    ib.sec.ctx.close()

@@ -4,6 +4,7 @@ bulk; helpers that read PDFs back."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import textwrap
 import unicodedata
@@ -341,3 +342,43 @@ def make_many_cells(ctx, cells: int = 65, members: int = 70, period: str = "2025
                             dict(review_id=rid, question_id="r_behaviours", value=check)]
             conn.execute(insert(Answer), answers)
     return expected
+
+
+def texts(path) -> tuple[str, str, str]:
+    """(pypdf text, pdftotext -layout text, pdftotext raw text), page numbers removed, whitespace squashed."""
+    return tuple(squash("\n".join(page_texts(path, tool))) for tool in ("pypdf", "layout", "raw"))
+
+
+def assert_in_all(needle: str, extracted: tuple[str, ...]) -> None:
+    needle = squash(needle)
+    for name, text in zip(("pypdf", "pdftotext -layout", "pdftotext"), extracted):
+        assert needle in text, f"{needle!r} not found by {name}"
+
+
+def assert_in_flow(needle: str, extracted: tuple[str, ...]) -> None:
+    """For text inside table cells or side-by-side blocks, which -layout interleaves by line."""
+    needle = squash(needle)
+    assert needle in extracted[0], f"{needle!r} not found by pypdf"
+    assert needle in extracted[2], f"{needle!r} not found by pdftotext"
+
+
+def table_rows(path) -> list[list[str]]:
+    """pdftotext -layout lines split on runs of 2+ spaces ("< 3" joined back)."""
+    rows = []
+    for line in pdftotext(path).splitlines():
+        line = re.sub(r"<\s*(\d)", r"<\1", line)
+        cells = [c for c in re.split(r"\s{2,}", line.strip()) if c]
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+def row_with(rows, first, *needles) -> list[str]:
+    """The first row whose first cell is ``first`` and whose cells contain each of ``needles``."""
+    return next(r for r in rows if r[0] == first and all(any(n in c for c in r[1:]) for n in needles))
+
+
+def check_counts(rows, number: str) -> list[str]:
+    """The three counts of behaviour ``number`` in the self-check table (section IV)."""
+    start = next(i for i, r in enumerate(rows) if r[0].startswith("IV. TỰ KIỂM TRA"))
+    return next(r for r in rows[start:] if r[0] == number and len(r) >= 4)[-3:]

@@ -16,7 +16,8 @@ from selfreview.services.safety import DatabaseDamaged
 from pg_server import sqlite_only
 
 # SQLite only: copies of the SQLite file (the PostgreSQL dumps: test_server_database.py)
-pytestmark = sqlite_only
+# real first starts, not copies of the run's migrated template (tests/migrated_template.py)
+pytestmark = [*sqlite_only, pytest.mark.real_start]
 
 
 def new_review(data_dir, text):

@@ -7,15 +7,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from vietnamese_names import VIETNAMESE_ORDER
 
 from selfreview.services.cells import MemberData
 from selfreview.services.rollcall import vi_name_key
 from selfreview.text import fold, text_matches
-
-# the names the issue saw out of order: Nguyễn/Ngô, Trần/Tô/Tạ, Ông, Đặng, Đỗ
-VIETNAMESE_ORDER = ["Ngô Văn An", "Nguyễn Văn An", "Tạ Thị Bình", "Tô Thị Bình", "Trần Thị Bình",
-                    "Dương Văn Cường", "Đặng Văn Cường", "Đỗ Văn Cường", "Ông Văn Cường", "Vũ Văn Dũng",
-                    "Phạm Minh Đức"]
 
 
 @pytest.mark.parametrize("typed, name", [

@@ -5,46 +5,20 @@ that records the refusal."""
 import base64
 import json
 import unicodedata
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
 
 from answers_2b import complete_2b
-from exchange_kit import (NOW, Secretary, body_of, dump, forge, identity, open_secretary, receipt_rows, rows, as_json,
-                          response)
-from selfreview.exchange.envelope import MAX_DEPTH, MAX_FILE_BYTES, canonical
+from bad_files_kit import write_case
+from exchange_kit import NOW, body_of, dump, forge, identity, receipt_rows, rows, as_json, response
+from selfreview.exchange.envelope import MAX_DEPTH, canonical
 from selfreview.exchange.keys import identity_from_bytes
 from selfreview.exchange.response import TemplateRef, write_response
 from selfreview.forms import canonical_json, registry
 
 # on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
 pytestmark = pytest.mark.usefixtures("database")
-
-
-@dataclass
-class Inbox:
-    sec: Secretary
-    tmp: Path
-    known_doc: object  # Nguyễn Thị Hằng's revision 2, already imported
-    known_file: Path
-
-    def good(self, **kw):
-        """A valid file from a member not yet seen (Trần Văn Đức), and its document."""
-        doc = response(self.sec, identity(2), name="Trần Văn Đức", **kw)
-        return write_response(identity(2), doc, NOW), doc
-
-
-@pytest.fixture
-def inbox(tmp_path):
-    sec = open_secretary(tmp_path / "secretary")
-    known = response(sec, identity(1), revision=2)
-    path = tmp_path / "known-v2.selfreview"
-    path.write_bytes(write_response(identity(1), known, NOW))
-    (first,) = sec.ctx.exchange.import_paths([path])
-    assert first.outcome == "imported"
-    yield Inbox(sec, tmp_path, known, path)
-    sec.ctx.close()
 
 
 def outer(data: bytes) -> dict:
@@ -247,17 +221,6 @@ CORPUS = [
     (made_without_invitation, "rejected", "import.no_round"),
     (recipient_inside_differs, "rejected", "import.bad_structure"),
 ]
-
-
-def write_case(ib, make) -> Path:
-    path = ib.tmp / f"{make.__name__}.selfreview"
-    data = make(ib)
-    if data is None:
-        with path.open("wb") as f:
-            f.truncate(MAX_FILE_BYTES + 1)
-    else:
-        path.write_bytes(data)
-    return path
 
 
 @pytest.mark.parametrize("make,outcome,code", CORPUS, ids=[c[0].__name__ for c in CORPUS])

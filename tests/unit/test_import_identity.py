@@ -10,7 +10,6 @@ from datetime import date
 from exchange_kit import NOW, identity, response
 from selfreview.exchange.response import write_response
 from selfreview.services.cells import MemberData
-from test_import_bad_files import inbox  # noqa: F401 - the shared fixture (Nguyễn Thị Hằng imported)
 
 
 def _put(ib, name: str, data: bytes):

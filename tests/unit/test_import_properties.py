@@ -1,18 +1,20 @@
 """Property-based: valid files, mutated at random (bytes, the envelope, or the signed body itself,
 re-signed so that the deepest checks are reached). Never an unhandled exception; never a partial
-import: a file is either refused (and only its receipt is new) or its whole review is there."""
+import: a file is either refused (and only its receipt is new) or its whole review is there. Each
+example imports into a database of its own (a copy of one secretary's folder, made once)."""
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from exchange_kit import NOW, body_of, dump, forge, identity, open_secretary, response
+from exchange_kit import (NOW, Secretary, body_of, closed_secretary, dump, forge, fresh_copy, identity, open_secretary,
+                          response)
 from selfreview.exchange.envelope import canonical
 from selfreview.exchange.errors import Rejected
-from selfreview.exchange.keys import load_identity
+from selfreview.exchange.keys import PrivateIdentity, load_identity
 from selfreview.exchange.response import read_response, write_response
 from selfreview.forms import registry
 from selfreview.services.importing.checks import coerce_all
@@ -54,15 +56,23 @@ def mutate(value, path, op, new):
     return value
 
 
+@dataclass
+class World:
+    secretary: Secretary  # closed: each example opens a fresh copy of its folder (exchange_kit.fresh_copy)
+    good: bytes  # Khổng Minh Hiển's review, written for the secretary, not imported yet
+    keys: PrivateIdentity  # the secretary's
+    enc_public: str
+
+    def fresh(self, tmp_path_factory):
+        return fresh_copy(self.secretary, tmp_path_factory.mktemp("example") / "secretary")
+
+
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    sec = open_secretary(tmp_path_factory.mktemp("secretary"))
-    doc = response(sec, identity(3), name="Khổng Minh Hiển")
-    body = body_of(doc)
-    good = write_response(identity(3), doc, NOW)
-    secretary_keys = load_identity(sec.ctx.keys_dir, sec.profile.id)
-    yield sec, doc, body, good, secretary_keys
-    sec.ctx.close()
+    sec = open_secretary(tmp_path_factory.mktemp("world") / "secretary")
+    good = write_response(identity(3), response(sec, identity(3), name="Khổng Minh Hiển"), NOW)
+    keys, enc_public = load_identity(sec.ctx.keys_dir, sec.profile.id), sec.enc_public
+    return World(closed_secretary(sec), good, keys, enc_public)
 
 
 def check_import(sec, tmp_path, data, name):
@@ -103,10 +113,9 @@ def apply_edits(data: bytes, edits) -> bytes:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=byte_edits)
 def test_reading_mutated_bytes_never_fails_unexpectedly(world, edits):
-    sec, _, _, good, keys = world
-    data = apply_edits(good, edits)
+    data = apply_edits(world.good, edits)  # reading writes nothing: no database of its own
     try:
-        read_response(data, keys, sec.enc_public)
+        read_response(data, world.keys, world.enc_public)
     except Rejected:
         pass
 
@@ -114,8 +123,8 @@ def test_reading_mutated_bytes_never_fails_unexpectedly(world, edits):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=byte_edits)
 def test_importing_mutated_bytes_is_all_or_nothing(world, tmp_path_factory, edits):
-    sec, _, _, good, _ = world
-    r = check_import(sec, tmp_path_factory.mktemp("m"), apply_edits(good, edits), "bytes")
+    with world.fresh(tmp_path_factory) as sec:
+        r = check_import(sec, sec.data_dir.parent, apply_edits(world.good, edits), "bytes")
     if r.outcome != "rejected":
         assert r.member == "Khổng Minh Hiển"
 
@@ -123,11 +132,11 @@ def test_importing_mutated_bytes_is_all_or_nothing(world, tmp_path_factory, edit
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), op=st.sampled_from(["replace", "delete", "add"]), new=json_values)
 def test_mutated_envelope_is_refused_cleanly(world, tmp_path_factory, data, op, new):
-    sec, _, _, good, _ = world
-    env = json.loads(good)
+    env = json.loads(world.good)
     path = data.draw(st.sampled_from(paths(env)))
     mutated = canonical(mutate(env, path, op, new))
-    check_import(sec, tmp_path_factory.mktemp("e"), mutated, "envelope")
+    with world.fresh(tmp_path_factory) as sec:
+        check_import(sec, sec.data_dir.parent, mutated, "envelope")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -135,21 +144,21 @@ def test_mutated_envelope_is_refused_cleanly(world, tmp_path_factory, data, op, 
        member=st.integers(10, 60), revision=st.integers(1, 3))
 def test_resigned_body_mutations_are_all_or_nothing(world, tmp_path_factory, data, op, new, member, revision):
     """The body changed and signed again by a (new) member: every check after the signature runs."""
-    sec, doc, _, _, _ = world
     ident = identity(member)
-    base = body_of(replace(response(sec, ident, name=f"Đỗ Hữu Nghĩa {member}"), revision=revision))
-    path = data.draw(st.sampled_from(paths(base)))
-    mutated = mutate(base, path, op, new)
-    try:
-        payload = canonical(mutated)
-    except (TypeError, ValueError):
-        return
-    r = check_import(sec, tmp_path_factory.mktemp("b"), forge(ident, payload, sec.enc_public), "body")
+    with world.fresh(tmp_path_factory) as sec:
+        base = body_of(replace(response(sec, ident, name=f"Đỗ Hữu Nghĩa {member}"), revision=revision))
+        path = data.draw(st.sampled_from(paths(base)))
+        mutated = mutate(base, path, op, new)
+        try:
+            payload = canonical(mutated)
+        except (TypeError, ValueError):
+            return
+        r = check_import(sec, sec.data_dir.parent, forge(ident, payload, sec.enc_public), "body")
     event(r.outcome)  # --hypothesis-show-statistics: some are imported or updated, most refused
 
 
 def test_the_unmutated_file_imports(world, tmp_path_factory):
-    sec, _, _, good, _ = world
-    r = check_import(sec, tmp_path_factory.mktemp("g"), good, "good")
-    assert r.outcome in ("imported", "already_present")
+    with world.fresh(tmp_path_factory) as sec:
+        r = check_import(sec, sec.data_dir.parent, world.good, "good")
+    assert r.outcome == "imported"
     assert registry.find("hd43-2025-2b").template.id == r.form

@@ -3,8 +3,8 @@ applies (forms/finalcheck.py); a file's form is the form it names and one the ro
 JSON text with a repeated key, a BOM or bytes after its end is refused with its own reason; one
 set of limits for names and posts, at entry, in files and on import; the work unit travels.
 
-Each case is a file of the bad-file corpus (the fixture and the "nothing changes" check of
-test_import_bad_files.py)."""
+Each case is a file of the bad-file corpus (the ``inbox`` fixture, tests/unit/bad_files_kit.py, and the
+"nothing changes" check of test_import_bad_files.py)."""
 
 import json
 from dataclasses import replace
@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from answers_2b import complete_2b
+from bad_files_kit import write_case
 from exchange_kit import NOW, body_of, dump, forge, identity, receipt_rows, response
 from reports_fixtures import pdf_text
 from selfreview.exchange.envelope import canonical
@@ -19,7 +20,6 @@ from selfreview.exchange.response import TemplateRef, write_response
 from selfreview.forms import canonical_json, registry
 from selfreview.services.dto import ProfileData
 from selfreview.services.errors import ServiceError
-from test_import_bad_files import inbox, write_case  # noqa: F401 - the shared fixture
 
 FORM_2B = registry.find("hd43-2025-2b")
 
@@ -315,10 +315,10 @@ def test_the_import_refuses_exactly_what_finalize_refuses(tmp_path):
     """Property (hypothesis): answers of 2B with some removed, blanked or changed; the import takes
     the file if and only if the member's own finalize rule (forms/finalcheck.py) finds nothing."""
     from hypothesis import HealthCheck, given, settings, strategies as st
-    from exchange_kit import open_secretary
+    from exchange_kit import closed_secretary, fresh_copy, open_secretary
     from selfreview.forms.finalcheck import final_issues
 
-    sec = open_secretary(tmp_path / "secretary")
+    secretary = closed_secretary(open_secretary(tmp_path / "secretary"))  # each example imports into a copy
     template = FORM_2B.template
     keys = sorted(complete_2b())
     counter = iter(range(10, 10_000))
@@ -339,13 +339,11 @@ def test_the_import_refuses_exactly_what_finalize_refuses(tmp_path):
             elif how == "low":
                 answers["b1_tasks"] = 10
         n = next(counter)
-        path = tmp_path / f"p{n}.selfreview"
-        path.write_bytes(write_response(identity(n % 150 + 1), response(sec, identity(n % 150 + 1), name=f"Người {n}",
-                                                                     answers=answers), NOW))
-        (r,) = sec.ctx.exchange.import_paths([path])
+        with fresh_copy(secretary, tmp_path / f"example{n}" / "secretary") as sec:
+            path = tmp_path / f"example{n}" / "member.selfreview"
+            path.write_bytes(write_response(identity(1), response(sec, identity(1), name="Người Thứ Nhất",
+                                                                  answers=answers), NOW))
+            (r,) = sec.ctx.exchange.import_paths([path])
         assert (r.outcome != "rejected") == (final_issues(template, answers) == []), (changes, r.reason)
 
-    try:
-        check()
-    finally:
-        sec.ctx.close()
+    check()

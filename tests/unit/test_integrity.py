@@ -16,7 +16,8 @@ from selfreview.services.safety import DatabaseDamaged
 from pg_server import sqlite_only
 
 # SQLite only: SQLite's own integrity checks of its file
-pytestmark = sqlite_only
+# real first starts, not copies of the run's migrated template (tests/migrated_template.py)
+pytestmark = [*sqlite_only, pytest.mark.real_start]
 
 
 def make_data(data_dir, texts=("Giữ vững lập trường chính trị.",)):

@@ -154,6 +154,7 @@ def test_a_lost_key_is_replaced_and_recorded(ctx, member):
     assert details["old_fingerprint"] == member.fingerprint and details["new_fingerprint"] == new.fingerprint
 
 
+@pytest.mark.real_start  # the start-up copies' modes too
 def test_private_files_are_owner_only(ctx, member):
     with ctx.session():
         pass

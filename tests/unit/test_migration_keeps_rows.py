@@ -5,6 +5,7 @@ and 0004 fills the roll-up summary of the reviews it finds."""
 import json
 import sqlite3
 
+import pytest
 from alembic import command
 
 from answers_2b import complete_2b
@@ -15,7 +16,8 @@ from selfreview.services.context import AppContext
 from pg_server import sqlite_only
 
 # SQLite only: SQLite's table rebuild in a migration (foreign keys off)
-pytestmark = sqlite_only
+# real first starts, not copies of the run's migrated template (tests/migrated_template.py)
+pytestmark = [*sqlite_only, pytest.mark.real_start]
 
 
 def test_upgrading_from_0002_keeps_every_review_and_answer(tmp_path):

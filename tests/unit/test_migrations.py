@@ -5,7 +5,8 @@ import pytest
 from selfreview.db import migrate
 
 # on SQLite and on PostgreSQL (tests/conftest.py, ``database``)
-pytestmark = pytest.mark.usefixtures("database")
+# real first starts, not copies of the run's migrated template (tests/migrated_template.py)
+pytestmark = [pytest.mark.usefixtures("database"), pytest.mark.real_start]
 
 
 def test_head_constant_is_alembics_head(ctx):

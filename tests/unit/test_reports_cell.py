@@ -4,13 +4,12 @@ reviews appended with bookmarks."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from pypdf import PdfReader
 
-from reports_fixtures import assert_fonts_embedded, make_cell, mark_key_changed, page_number_marks, page_texts, pdf_text, pdftotext, squash
-from test_reports_review import assert_in_all, assert_in_flow, texts
+from reports_fixtures import (assert_fonts_embedded, assert_in_all, assert_in_flow, check_counts, make_cell,
+                              mark_key_changed, page_number_marks, page_texts, pdf_text, pdftotext, row_with, squash,
+                              table_rows, texts)
 
 from selfreview.services.errors import NotFound
 
@@ -19,22 +18,6 @@ from selfreview.services.errors import NotFound
 def cell(ctx, tmp_path):
     ctx.reports.set_place("Hà Nội")
     return make_cell(ctx, tmp_path)
-
-
-def table_rows(path) -> list[list[str]]:
-    """pdftotext -layout lines split on runs of 2+ spaces ("< 3" joined back)."""
-    rows = []
-    for line in pdftotext(path).splitlines():
-        line = re.sub(r"<\s*(\d)", r"<\1", line)
-        cells = [c for c in re.split(r"\s{2,}", line.strip()) if c]
-        if cells:
-            rows.append(cells)
-    return rows
-
-
-def row_with(rows, first, *needles) -> list[str]:
-    """The first row whose first cell is ``first`` and whose cells contain each of ``needles``."""
-    return next(r for r in rows if r[0] == first and all(any(n in c for c in r[1:]) for n in needles))
 
 
 def test_cell_summary_facts_table_counts_and_quota(ctx, cell, tmp_path):
@@ -78,12 +61,6 @@ def test_cell_summary_facts_table_counts_and_quota(ctx, cell, tmp_path):
     assert_in_all("Số đảng viên theo mức xếp loại", got)
     assert_fonts_embedded(out)
     assert b"Helvetica" not in out.read_bytes()
-
-
-def check_counts(rows, number: str) -> list[str]:
-    """The three counts of behaviour ``number`` in the self-check table (section IV)."""
-    start = next(i for i, r in enumerate(rows) if r[0].startswith("IV. TỰ KIỂM TRA"))
-    return next(r for r in rows[start:] if r[0] == number and len(r) >= 4)[-3:]
 
 
 def test_responsibility_counts_below_the_threshold_are_hidden(ctx, cell, tmp_path):

@@ -7,8 +7,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from reports_fixtures import assert_fonts_embedded, make_cell
-from test_reports_review import assert_in_all, texts
+from reports_fixtures import assert_fonts_embedded, assert_in_all, make_cell, texts
 
 from selfreview.cli import main
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from reports_fixtures import (
     CAUSES, COLLECTIVE, DIRECTION, DUTIES_LINES, EARLIER, EARLIER_NOTE, EXAMPLE, PLEDGE, QUALITY, REMEDY,
     SHORTCOMINGS, add_review, assert_fonts_embedded, load_extra_form, make_cell, nfd,
-    page_number_marks, page_texts, pdftotext, squash,
+    assert_in_all, page_number_marks, pdftotext, squash, texts,
 )
 from selfreview.db.models import Answer
 from selfreview.forms import registry
@@ -26,24 +26,6 @@ from selfreview.reports.review_pdf import write_review
 from selfreview.services import templates
 from selfreview.services.dto import ProfileData
 
-
-
-def texts(path) -> tuple[str, str, str]:
-    """(pypdf text, pdftotext -layout text, pdftotext raw text), page numbers removed, whitespace squashed."""
-    return tuple(squash("\n".join(page_texts(path, tool))) for tool in ("pypdf", "layout", "raw"))
-
-
-def assert_in_all(needle: str, extracted: tuple[str, ...]) -> None:
-    needle = squash(needle)
-    for name, text in zip(("pypdf", "pdftotext -layout", "pdftotext"), extracted):
-        assert needle in text, f"{needle!r} not found by {name}"
-
-
-def assert_in_flow(needle: str, extracted: tuple[str, ...]) -> None:
-    """For text inside table cells or side-by-side blocks, which -layout interleaves by line."""
-    needle = squash(needle)
-    assert needle in extracted[0], f"{needle!r} not found by pypdf"
-    assert needle in extracted[2], f"{needle!r} not found by pdftotext"
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from reports_fixtures import assert_fonts_embedded, make_cell, make_many_cells, page_number_marks
-from test_reports_cell import check_counts, row_with, table_rows
-from test_reports_review import assert_in_all, texts
+from reports_fixtures import (assert_fonts_embedded, assert_in_all, check_counts, make_cell, make_many_cells,
+                              page_number_marks, row_with, table_rows, texts)
 
 from selfreview.services.errors import NotFound
 

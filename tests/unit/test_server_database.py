@@ -18,7 +18,8 @@ from selfreview.db import migrate
 from selfreview.db.engine import connect
 from selfreview.services.context import AppContext
 
-pytestmark = pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+# real first starts: the daily and pre-migration dumps are the subject (tests/migrated_template.py)
+pytestmark = [pytest.mark.parametrize("database", ["postgresql"], indirect=True), pytest.mark.real_start]
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:

@@ -66,6 +66,7 @@ def test_doctor_finds_answers_edited_in_the_database(imported, capsys):
     assert f"ALTERED: Review {first.review_id} (Trần Văn Đức" in capsys.readouterr().out
 
 
+@pytest.mark.real_start  # day one's start-up copies are the real ones
 def test_day_one_keeps_a_copy_that_holds_the_first_import_and_restore_says_what_it_brings(imported, capsys):
     sec, _, _ = imported
     copies = sorted((sec.data_dir / "backups").glob("*.db"))

@@ -4,32 +4,14 @@ or removed). OK then sets up the review from the invitation that was shown, with
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
+from helpers import labels_text, make_profile
 from PySide6.QtCore import Qt
+from secretary_support import write_round_invitation
 from sqlalchemy import select
 
 from selfreview.db.models import Invitation
-from selfreview.services.context import AppContext
-from selfreview.services.dto import ProfileData
 from selfreview.ui.exchange_dialogs import InvitationDialog
-from tests.gui.helpers import labels_text, make_profile
-
-
-def write_round_invitation(data_dir: Path, out: Path, secretary: str, cell: str, period: str) -> str:
-    """An invitation from a secretary in their own data directory; the round's uid."""
-    ctx = AppContext.open(data_dir)
-    try:
-        p = ctx.profiles.create(ProfileData(full_name=secretary, party_post="Bí thư chi bộ"))
-        ctx.profiles.set_secretary(p.id)
-        c = ctx.cells.create_cell(cell, "Đảng ủy Sở Tư pháp")
-        rnd = ctx.cells.create_round(c.id, period, date(2025, 12, 15))
-        ctx.exchange.write_invitation(rnd.id, out)
-        return rnd.uid
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("kind", ["another_valid_invitation", "garbage", "truncated", "removed"])

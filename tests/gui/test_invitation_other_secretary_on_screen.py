@@ -4,11 +4,11 @@ explicit choice sends it to the new key."""
 
 from __future__ import annotations
 
+from helpers import make_profile
 from PySide6.QtCore import Qt
+from secretary_support import write_round_invitation
 
 from selfreview.db.models import Review
-from tests.gui.helpers import make_profile
-from tests.gui.test_invitation_accepts_what_was_shown import write_round_invitation
 
 
 def _open(qtbot, window, dialogs, path):
