@@ -67,6 +67,8 @@ class MigratedTemplate:
             return False
         if url.startswith("postgresql"):
             return bool(self.server_template_url) and self._seed_server_copy(url, directory)
+        if url:  # a SQLite file named by SELFREVIEW_DB_URL (several folders sharing it): a real start
+            return False
         target = database_file(directory)
         if target is None or target.exists():
             return False

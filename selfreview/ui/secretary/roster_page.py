@@ -162,6 +162,7 @@ class RosterPanel(QWidget):
         self.search.textChanged.connect(self.proxy.set_text)
         self.table = QTableView(self)
         self.table.setObjectName("roster")
+        self.table.setHorizontalHeader(CompactHeader(Qt.Orientation.Horizontal, self.table))  # before sorting
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RosterModel.NAME, Qt.SortOrder.AscendingOrder)
@@ -170,7 +171,6 @@ class RosterPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Roster"))
-        self.table.setHorizontalHeader(CompactHeader(Qt.Orientation.Horizontal, self.table))
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
         # no sideways scrolling: a long name, then the key code give way (elided, whole in the
