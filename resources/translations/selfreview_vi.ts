@@ -91,7 +91,7 @@
     </message>
     <message>
         <location line="-7"/>
-        <source>&amp;Comments of the cell committee</source>
+        <source>Committee&apos;s &amp;comments</source>
         <translation>Nhận xét của chi ủ&amp;y</translation>
     </message>
     <message>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Sav&amp;e the assessment</source>
+        <source>Sav&amp;e</source>
         <translation>Lư&amp;u đánh giá</translation>
     </message>
     <message>
@@ -2794,8 +2794,8 @@ Mã khóa trong tệp:
     <name>RosterPanel</name>
     <message>
         <location line="+88"/>
-        <location line="+20"/>
-        <location line="+40"/>
+        <location line="+21"/>
+        <location line="+39"/>
         <source>Roster</source>
         <translation>Danh sách đảng viên</translation>
     </message>
