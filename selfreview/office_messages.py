@@ -1,4 +1,4 @@
-"""The messages of a committee office's shared key (services/office_key.py, docs/security.md §5), in
+"""The messages of a committee office's shared key (services/committee/office_key.py, docs/security.md §5), in
 both languages; merged into ``selfreview.messages.CATALOGUE``. No imports: messages.py imports this."""
 
 OFFICE: dict[str, tuple[str, str]] = {

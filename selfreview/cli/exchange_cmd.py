@@ -182,7 +182,7 @@ def cmd_invite(args, data_dir) -> int:
 
 
 def cmd_open_invite(args, data_dir) -> int:
-    from selfreview.services.committee_cell import is_call
+    from selfreview.services.committee.cell import is_call
     if is_call(args.file):  # a committee's call for results (cli/committee_cmd.py, docs/committee.md)
         return _open_call(args, data_dir)
     with open_context(data_dir) as ctx:

@@ -8,7 +8,7 @@
     selfreview keys restore --profile 1 FILE [--protect] # put a backup of *this* profile's keys back
     selfreview keys renew   --profile 1 [--protect] [--yes]  # lost for good: a new key pair
 
-A committee office's key (docs/security.md §5; services/office_key.py), one per committee, a copy
+A committee office's key (docs/security.md §5; services/committee/office_key.py), one per committee, a copy
 on each staff PC sealed under that person's own passphrase:
 
     selfreview keys new-office --profile 1 [--committee NAME]    # the head makes it (or --name NAME:
@@ -32,7 +32,8 @@ from selfreview.cli.lang import lang, say
 from selfreview.cli.out_path import add_force
 from selfreview.cli.common import open_context
 from selfreview.messages import Message, msg
-from selfreview.services import keyguard, office_key
+from selfreview.services import keyguard
+from selfreview.services.committee import office_key
 from selfreview.services.errors import ServiceError
 
 
@@ -63,7 +64,7 @@ def register(sub, common) -> None:
     p.add_argument("--protect", action="store_true", help="protect the new keys with a passphrase")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
-    # a committee office's key (services/office_key.py)
+    # a committee office's key (services/committee/office_key.py)
     name_help = "a new profile of your own with this name (its keys protected by the passphrase asked), " \
                 "instead of --profile"
     p = action("new-office", "the head of a committee office: make the office key (a copy on this computer, "

@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # the services' modules load on first use (start-up imports n
     from selfreview.services.assessment import AssessmentService
     from selfreview.services.cells import CellService
     from selfreview.services.collective import CollectiveService
-    from selfreview.services.committee import CommitteeService
-    from selfreview.services.committee_cell import ResultsService
+    from selfreview.services.committee.service import CommitteeService
+    from selfreview.services.committee.cell import ResultsService
     from selfreview.services.exchange import ExchangeService
     from selfreview.services.meeting import MeetingService
     from selfreview.services.profiles import ProfileService
@@ -171,10 +171,10 @@ class AppContext:
     # results up, decisions down (issue 15) -------------------------------------------------------
     @property
     def results(self) -> ResultsService:
-        from selfreview.services.committee_cell import ResultsService
+        from selfreview.services.committee.cell import ResultsService
         return self._get(ResultsService)
 
     @property
     def committee(self) -> CommitteeService:
-        from selfreview.services.committee import CommitteeService
+        from selfreview.services.committee.service import CommitteeService
         return self._get(CommitteeService)

@@ -278,8 +278,8 @@ class ExchangeService:
         ``workers``: processes checking the files of a large import (None: the default,
         ``importing.workers.DEFAULT_WORKERS``). ``writer``: where each turn's database work runs
         (the desktop app's ``TaskRunner.write``: services/importing/importer.py); None runs it here.
-        Results and decision files go through services/committee_import.py, to the same receipts."""
-        from selfreview.services.committee_import import LevelImporter, split
+        Results and decision files go through services/committee/level_import.py, to the same receipts."""
+        from selfreview.services.committee.level_import import LevelImporter, split
         tally = Tally()
 
         def take(receipt: Receipt) -> None:
@@ -287,7 +287,7 @@ class ExchangeService:
             if on_receipt is not None:
                 on_receipt(receipt)
 
-        paths, level_files = split(paths)  # results and decision files: services/committee_import.py
+        paths, level_files = split(paths)  # results and decision files: services/committee/level_import.py
         try:
             # the keys those files need, before anything is written (a PC without the office key stops here)
             level = LevelImporter(self.ctx, passphrase, level_files) if level_files else None

@@ -23,7 +23,8 @@ from selfreview.exchange.keystore import MIN_PASSPHRASE as MIN_PASSPHRASE  # the
 from selfreview.exchange.keystore import KeyFileError
 from selfreview.fsutil import PRIVATE, write_atomic
 from selfreview.messages import msg
-from selfreview.services import audit, office_key
+from selfreview.services import audit
+from selfreview.services.committee import office_key
 from selfreview.services.errors import NotFound, ServiceError
 
 
@@ -49,7 +50,7 @@ def is_protected(ctx, profile_id: int) -> bool:
 def protect(ctx, profile_id: int, passphrase: str | None, current_passphrase: str | None = None) -> None:
     """Set, change or (``passphrase`` None) remove the passphrase on the profile's private keys. The
     copies of the office key the profile holds are sealed again under the new passphrase (and the
-    passphrase cannot be removed while it holds one: services/office_key.py)."""
+    passphrase cannot be removed while it holds one: services/committee/office_key.py)."""
     if not passphrase and office_key.copies_of(ctx.keys_dir, profile_id):
         raise ServiceError(msg("office_key.keep_protected"))
     with _as_service_error(), ctx.session() as s:

@@ -286,8 +286,8 @@ class ReportingService:
                       superior: str = "", signer: str = "",
                       progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> RollupReport:
         """Every cell's round for ``period`` (services/rollup_data.py) and every organisation's
-        results imported for it (services/committee_rollup.py)."""
-        from selfreview.services.committee_rollup import combined_rollup
+        results imported for it (services/committee/rollup.py)."""
+        from selfreview.services.committee.rollup import combined_rollup
         return combined_rollup(self.ctx, period, min_count, quota_percent, self.place() if place is None else place,
                              number, issuer, superior, signer, progress, should_cancel)
 

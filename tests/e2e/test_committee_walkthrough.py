@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from selfreview.cli import main
 from selfreview.db.models import AuditEntry
-from selfreview.services import office_key
+from selfreview.services.committee import office_key
 from selfreview.services.context import AppContext
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "committee.md"

@@ -365,7 +365,7 @@ def _swallow(world: World):
 
 
 def _committee_rows():
-    from selfreview.services.committee import MemberResult, ResultRow
+    from selfreview.services.committee.service import MemberResult, ResultRow
     orgs = [ResultRow(1, "Chi bộ Văn phòng", "2025", 5, datetime(2025, 12, 1, 8, 0), "received", "cell", "a" * 16, 0),
             ResultRow(2, "Chi bộ Kế toán", "2025", 3, datetime(2025, 12, 2, 9, 30), "decided", "cell", "b" * 16, 3)]
     members = [MemberResult("u1", "Chi bộ Văn phòng", "m1", "Trần Thị Bình", "non_leader", "hd43-2025-2b", "rated",

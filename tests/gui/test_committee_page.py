@@ -152,7 +152,8 @@ def test_typing_a_name_without_marks_finds_the_member(committee_window, qtbot):
 def test_importing_with_the_office_key_asks_the_passphrase_once(tmp_path, ctx, make_window, dialogs, qtbot):
     """A committee office (docs/security.md §5): the office key is sealed under the passphrase of the
     person at the PC; the page asks it when the results need it, then keeps it for the session."""
-    from selfreview.services import keyguard, office_key
+    from selfreview.services import keyguard
+    from selfreview.services.committee import office_key
     p = ctx.profiles.create(ProfileData(full_name="Lê Thị Mai", cell_name="Đảng ủy Khối"))
     ctx.profiles.set_secretary(p.id)
     keyguard.protect(ctx, p.id, "mật khẩu của Mai")

@@ -20,7 +20,8 @@ from selfreview.cli import main
 from selfreview.db.models import AuditEntry, ImportReceipt, OrgResult, Setting
 from selfreview.exchange import keystore
 from selfreview.paths import DB_URL_ENV
-from selfreview.services import keyguard, office_key
+from selfreview.services import keyguard
+from selfreview.services.committee import office_key
 from selfreview.services.context import AppContext
 from selfreview.services.dto import ProfileData
 from selfreview.services.errors import ServiceError

@@ -13,7 +13,7 @@ SERVICES = {
     "exchange": "selfreview.services.exchange", "roster": "selfreview.services.roster",
     "rollcall": "selfreview.services.rollcall", "assessments": "selfreview.services.assessment",
     "collective": "selfreview.services.collective", "meetings": "selfreview.services.meeting",
-    "results": "selfreview.services.committee_cell", "committee": "selfreview.services.committee",
+    "results": "selfreview.services.committee.cell", "committee": "selfreview.services.committee.service",
 }
 
 

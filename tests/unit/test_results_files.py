@@ -224,7 +224,7 @@ def test_command_line_mistakes_get_one_clear_line_and_change_nothing(tmp_path, c
 
 def test_a_full_review_is_checked_against_its_form_before_it_is_printed(world):
     committee, cell, tmp = world
-    from selfreview.services.committee_review import write_member_review
+    from selfreview.services.committee.review import write_member_review
     c = cell.ctx
     report = c.results.report(round_id=cell.round.id, with_reviews=True)
     good = next(m for m in report["members"] if m["review"] is not None)

@@ -18,7 +18,7 @@ One file's way through an import, a module per step, each calling the next by it
 
 :mod:`.importer` runs the steps (``Importer``: batches, turns on a shared writer, cancel, the
 fallback to one file per transaction). Results and decision files take another way
-(``services/committee_import.py``) to the same receipts.
+(``services/committee/level_import.py``) to the same receipts.
 
 This ``__init__`` imports nothing: the worker processes import :mod:`.checks` without the database
 layer the importer needs, so callers import each module by its name.

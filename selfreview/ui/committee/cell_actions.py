@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from selfreview.services.committee_cell import CALL_SUFFIX, RESULTS_SUFFIX
+from selfreview.services.committee.cell import CALL_SUFFIX, RESULTS_SUFFIX
 from selfreview.services.exchange import slug
 from selfreview.ui.i18n import arg
 from selfreview.ui.operations import Operations, present_error

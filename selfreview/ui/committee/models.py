@@ -18,7 +18,7 @@ def short(value: str | None) -> str:
 
 
 class OrganisationsModel(RowsTableModel):
-    """Rows: ``services.committee.ResultRow``."""
+    """Rows: ``services.committee.service.ResultRow``."""
 
     def headers(self) -> list[str]:
         return [self.tr("Organisation"), self.tr("Members"), self.tr("Decided"), self.tr("Received"),
@@ -41,7 +41,7 @@ class OrganisationsModel(RowsTableModel):
 
 
 class MembersModel(RowsTableModel):
-    """Rows: ``services.committee.MemberResult``."""
+    """Rows: ``services.committee.service.MemberResult``."""
 
     def headers(self) -> list[str]:
         return [self.tr("Organisation"), self.tr("Full name"), self.tr("Form"), self.tr("Score"),

@@ -245,7 +245,7 @@ class CommitteePage(QWidget):
 
     # -- a member's full review --------------------------------------------------------------------------
     def review_pdf(self) -> None:
-        from selfreview.services.committee_review import write_member_review
+        from selfreview.services.committee.review import write_member_review
         from selfreview.services.exchange import slug
         org, m = self.current_org(), self.current_member()
         if org is None or m is None or not m.has_review:

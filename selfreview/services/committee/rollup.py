@@ -14,7 +14,7 @@ from typing import Any
 
 from selfreview.reports.data import Behaviour, CellRow, Header, ResponsibilityTally, RollupReport
 from selfreview.reports.markup import vi_sort_key
-from selfreview.services.committee_report import all_members
+from selfreview.services.committee.report import all_members
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.services.rollup_data import rollup_report
 from selfreview.text import nfc
@@ -82,5 +82,5 @@ def combined_rollup(ctx, period: str, min_count: int = 3, quota_percent: int = 2
 
 
 def _own_call(ctx, period: str):
-    from selfreview.services.committee_cell import own_call
+    from selfreview.services.committee.cell import own_call
     return own_call(ctx, period)

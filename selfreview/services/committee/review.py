@@ -16,7 +16,7 @@ from selfreview.forms import registry
 from selfreview.reports.atomic import atomic_path
 from selfreview.reports.data import CommitteeView, Header, ReviewReport
 from selfreview.reports.markup import vi_date
-from selfreview.services.committee_report import all_members
+from selfreview.services.committee.report import all_members
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.services.importing.checks import coerce_all
 

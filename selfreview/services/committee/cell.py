@@ -1,5 +1,5 @@
 """The reporting office's side (``ctx.results``): open the committee's call for results, write the
-results file for it, and (services/committee_import.py) take the committee's decisions back.
+results file for it, and (services/committee/level_import.py) take the committee's decisions back.
 
 A cell writes the results of one round (``write_results(round_id=...)``); a committee that itself
 reports further up writes the results of a period (``write_results(period=...)``): its imported
@@ -26,7 +26,7 @@ from selfreview.exchange.results_invite import ResultsInviteDoc, read_results_in
 from selfreview.fsutil import write_atomic
 from selfreview.messages import msg
 from selfreview.services import audit
-from selfreview.services.committee_report import all_members, cell_report
+from selfreview.services.committee.report import all_members, cell_report
 from selfreview.services.dto import ProfileData
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.text import nfc

@@ -33,10 +33,11 @@ from selfreview.exchange.keys import PrivateIdentity
 from selfreview.exchange.keystore import KeyFileError, open_identity
 from selfreview.exchange.results import MAX_RESULTS_BYTES, ResultsDoc, read_results
 from selfreview.messages import msg
-from selfreview.services import audit, office_key
+from selfreview.services import audit
+from selfreview.services.committee import office_key
 from selfreview.services.dto import ProfileData
-from selfreview.services.committee_cell import DECISIONS_SUFFIX, RESULTS_SUFFIX
-from selfreview.services.committee_report import all_members
+from selfreview.services.committee.cell import DECISIONS_SUFFIX, RESULTS_SUFFIX
+from selfreview.services.committee.report import all_members
 from selfreview.services.errors import ServiceError
 from selfreview.services.importing import receipts
 from selfreview.services.importing.checks import failure_text
@@ -95,7 +96,7 @@ def split(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str | os.PathLi
 class LevelImporter:
     """Import results and decision files into this office (one transaction per file).
 
-    Each file is opened with the key it is encrypted to: the office key (services/office_key.py;
+    Each file is opened with the key it is encrypted to: the office key (services/committee/office_key.py;
     a copy on this PC, whichever staff profile holds it) or the secretary's own key. ``files``
     are looked at first: when one is addressed to a key that is not on this PC, nothing is written
     and the import stops with what to do (``office_key.missing``)."""

@@ -1,5 +1,5 @@
 """The committee's side (``ctx.committee``): the call for results, the organisations' results it
-imported (services/committee_import.py), the roll-call of organisations, drill-down to an
+imported (services/committee/level_import.py), the roll-call of organisations, drill-down to an
 organisation and a member, the decided ratings with the quota check at the committee's level, and
 the decision files sent back.
 """
@@ -24,9 +24,10 @@ from selfreview.exchange.results_invite import CommitteeRef, ResultsInviteDoc, w
 from selfreview.fsutil import write_atomic
 from selfreview.messages import Message, msg
 from selfreview.rating import QuotaCheck, quota_check
-from selfreview.services import audit, office_key
-from selfreview.services.committee_cell import DECISIONS_SUFFIX, identity_of, own_call
-from selfreview.services.committee_report import all_members, with_decisions
+from selfreview.services import audit
+from selfreview.services.committee import office_key
+from selfreview.services.committee.cell import DECISIONS_SUFFIX, identity_of, own_call
+from selfreview.services.committee.report import all_members, with_decisions
 from selfreview.services.errors import NotFound, ServiceError
 from selfreview.services.exchange import slug
 from selfreview.text import nfc
@@ -375,7 +376,7 @@ class CommitteeService:
         sec = self.ctx.profiles.secretary()
         name = (call.committee_name if call else "") or (sec.cell_name if sec else "") or "?"
         units = [self.organisation(r.id).report for r in rows]
-        from selfreview.services.committee_rollup import add_responsibility
+        from selfreview.services.committee.rollup import add_responsibility
         behaviours: dict[str, str] = {}
         counts: dict[str, dict[str, int]] = {}
         respondents = sum(add_responsibility(u, behaviours, counts) for u in units)
