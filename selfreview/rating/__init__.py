@@ -3,6 +3,8 @@
 It suggests and explains; the competent level decides. See :mod:`selfreview.rating.rules`.
 """
 
+from .categories import MEMBER_CATEGORIES, Category, form_of, judged_as, member_category
+from .quota import QUOTA_PERCENTS, QuotaCheck, quota_check
 from .rules import (
     COLLECTIVE_EXCELLENCE_CONDITIONS,
     CONDITION_TEXT,
@@ -14,13 +16,9 @@ from .rules import (
     EXCELLENCE_CONDITIONS,
     EXCELLENCE_ORDER,
     LEADER_EXCELLENCE_CONDITIONS,
-    MEMBER_CATEGORIES,
-    QUOTA_PERCENTS,
     RATING_ORDER,
     TASK_CONDITIONS,
-    Category,
     Problem,
-    QuotaCheck,
     Rating,
     RatingInput,
     Reason,
@@ -28,11 +26,7 @@ from .rules import (
     band_for,
     check_proposed,
     condition_text,
-    form_of,
     format_total,
-    judged_as,
-    member_category,
-    quota_check,
     suggest,
 )
 

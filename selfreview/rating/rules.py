@@ -37,6 +37,7 @@ from enum import Enum
 from selfreview.text import Bilingual
 
 from . import messages as M
+from .categories import Category
 
 
 class Rating(str, Enum):
@@ -60,47 +61,6 @@ class Rating(str, Enum):
 
 
 RATING_ORDER: tuple[Rating, ...] = (Rating.HTXSNV, Rating.HTTNV, Rating.HTNV, Rating.KHTNV)
-
-
-class Category(str, Enum):
-    """Who is rated; picks the Article 11 sub-items that apply."""
-
-    LEADER = "leader"  # giữ chức vụ lãnh đạo, quản lý (Mẫu 2A, Phụ lục 3)
-    NON_LEADER = "non_leader"  # không giữ chức vụ (Mẫu 2B, Phụ lục 4)
-    OUTSIDE = "outside_system"  # không làm việc trong hệ thống chính trị (Mẫu 2C, Phụ lục 5)
-    COLLECTIVE = "collective"  # tập thể, tập thể lãnh đạo, quản lý (Mẫu 01, Phụ lục 1)
-
-    label_vi = property(lambda self: M.CATEGORY_LABEL_VI[self.value])
-    label_en = property(lambda self: M.CATEGORY_LABEL_EN[self.value])
-    form = property(lambda self: M.CATEGORY_FORM[self.value])  # "2A" / "2B" / "2C"
-
-
-# The categories of a person (a roster entry, a profile, a response file); the collective is rated
-# on its own form (Mẫu 01), never a member's.
-MEMBER_CATEGORIES: tuple[str, ...] = (Category.LEADER.value, Category.NON_LEADER.value, Category.OUTSIDE.value)
-
-
-def member_category(is_leader: bool, in_political_system: bool) -> str:
-    """The category that decides a person's form (Hướng dẫn 43, 2.1 b): a Party member who does not
-    work in the political system fills Mẫu 2C whatever the post; otherwise a leader 2A, others 2B."""
-    if not in_political_system:
-        return Category.OUTSIDE.value
-    return Category.LEADER.value if is_leader else Category.NON_LEADER.value
-
-
-def form_of(category: str) -> str:
-    """The form a category fills, as people name it: "2A", "2B", "2C" ("01" for the collective);
-    a value that is no category is returned as it is (shown as the data holds it)."""
-    return M.CATEGORY_FORM.get(category, category)
-
-
-def judged_as(category: str) -> Category:
-    """The category whose rules rate a form made for ``category``; a form for anyone ("any") is
-    judged like a non-leader's (its score bands)."""
-    try:
-        return Category(category)
-    except ValueError:
-        return Category.NON_LEADER
 
 
 # Condition codes. The tuples give the display order; the frozensets are the API.
@@ -364,46 +324,3 @@ def check_proposed(inp: RatingInput, proposed: Rating | str | None, by: str = "s
     elif sug.rating.is_better_than(proposed):
         problems.append(_problem("below_suggestion", by, **names))
     return tuple(problems)
-
-
-QUOTA_PERCENTS = (20, 25)
-
-
-@dataclass(frozen=True)
-class QuotaCheck:
-    """HTXSNV count against 20% (or 25%) of the HTTNV count among comparable people (1.5)."""
-
-    excellent: int
-    good: int
-    percent: int
-    max_excellent: int
-    ok: bool
-    over_by: int
-
-    def summary(self, lang: str = "vi") -> str:
-        """E.g. "HTXSNV 3 / HTTNV 10: tối đa 2 (20%) — vượt 1"."""
-        i = 1 if lang == "en" else 0
-        verdict = M.QUOTA_OK[i] if self.ok else M.QUOTA_OVER[i].format(over=self.over_by)
-        return M.QUOTA_LINE[i].format(excellent=self.excellent, good=self.good,
-                                      max=self.max_excellent, percent=self.percent, verdict=verdict)
-
-
-def _count(value: int, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what} must be an int, got {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"{what} must not be negative, got {value}")
-    return value
-
-
-def quota_check(excellent: int, good: int, percent: int = 20) -> QuotaCheck:
-    """Article 11, 1.5: HTXSNV may not exceed 20% of the number rated HTTNV (25% where the competent
-    level allows it). Limit = ``good * percent // 100`` in exact integers: 10 -> 2, 5 -> 1, 4 -> 0.
-    ``percent`` must be 20 or 25 (ValueError otherwise). It counts; the competent level decides.
-    """
-    excellent, good = _count(excellent, "excellent"), _count(good, "good")
-    if isinstance(percent, bool) or not isinstance(percent, int) or percent not in QUOTA_PERCENTS:
-        raise ValueError(f"percent must be 20 or 25, got {percent!r}")
-    max_excellent = good * percent // 100
-    over_by = max(0, excellent - max_excellent)
-    return QuotaCheck(excellent, good, percent, max_excellent, over_by == 0, over_by)
