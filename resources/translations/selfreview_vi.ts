@@ -1198,13 +1198,13 @@ Mã khóa trong tệp:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../selfreview/ui/main_window.py" line="+78"/>
-        <location line="+322"/>
+        <location filename="../../selfreview/ui/main_window.py" line="+74"/>
+        <location line="+238"/>
         <source>Opening your data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-224"/>
         <location line="+85"/>
         <location line="+14"/>
         <source>Self-review</source>
@@ -1243,12 +1243,12 @@ Mã khóa trong tệp:
     <message>
         <location line="+62"/>
         <location line="+34"/>
-        <location line="+187"/>
+        <location line="+103"/>
         <source>Self-review — %1</source>
         <translation>Bản kiểm điểm cá nhân — %1</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location filename="../../selfreview/ui/main_menus.py" line="+40"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1403,7 +1403,7 @@ Mã khóa trong tệp:
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location filename="../../selfreview/ui/main_window.py" line="+12"/>
         <source>Self-review — cell secretary</source>
         <translation>Tự kiểm điểm — bí thư chi bộ</translation>
     </message>

@@ -15,14 +15,15 @@ import importlib
 import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from selfreview.ui import i18n, screen_fit
 from selfreview.ui.i18n import arg
+from selfreview.ui.main_menus import build_menus, update_actions
 from selfreview.ui.dialogs import DialogService
 from selfreview.ui.settings import (
-    TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, point_size, text_size_name,
+    TEXT_SIZES, AppSettings, GeometryMixin, apply_text_size, point_size,
 )
 
 if TYPE_CHECKING:
@@ -30,11 +31,6 @@ if TYPE_CHECKING:
     from selfreview.ui.help import ShortcutsDialog
     from selfreview.ui.home import HomePage
     from selfreview.ui.review_editor import ReviewEditor
-
-# actions that need the data folder: off while the window waits for it (``MainWindow.attach``)
-_NEEDS_DATA = ("home", "save", "switch", "invite", "secretary", "security", "committee", "new", "check", "finalize", "revision",
-               "send", "pdf", "word", "next", "previous", "focus")
-
 
 # the pages' classes by name, and their modules (imported when the first such page is built)
 _PAGES = {"HomePage": "selfreview.ui.home", "ReviewEditor": "selfreview.ui.review_editor",
@@ -248,96 +244,12 @@ class MainWindow(GeometryMixin, QMainWindow):
             editor.focus_form()
         return True
 
-    # -- menus ------------------------------------------------------------------------------------------
-    def _action(self, menu: Any, text: str, slot: Any, keys: Any = None, name: str = "") -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcuts(keys if isinstance(keys, list) else [QKeySequence(keys)])
-        action.triggered.connect(slot)
-        action.setObjectName(name)
-        menu.addAction(action)
-        self.actions_by_name[name] = action
-        return action
-
+    # -- menus (ui/main_menus.py) ----------------------------------------------------------------------
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        self.actions_by_name: dict[str, QAction] = {}
-        file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&Home"), self.show_home, "Alt+Home", "home")
-        self._action(file, self.tr("&Save now"), self.save_now, QKeySequence.StandardKey.Save, "save")
-        self._action(file, self.tr("Switch &person…"), self._switch_person, None, "switch")
-        self._action(file, self.tr("Open an &invitation from the secretary…"), lambda: self._member_menu("invite"),
-                     None, "invite")
-        self._action(file, self.tr("Cell se&cretary's workspace"), self.show_secretary, "Ctrl+B", "secretary")
-        self._action(file, self.tr("Securit&y of my key…"), self.show_security, None, "security")
-        self._action(file, self.tr("Co&mmittee: results of the organisations"), self.show_committee, None,
-                     "committee")
-        file.addSeparator()
-        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
-        review = bar.addMenu(self.tr("&Review"))
-        self._action(review, self.tr("Create a &new review…"), self._new_review, "Ctrl+N", "new")
-        self._action(review, self.tr("&Check for problems"), self._check, "F7", "check")
-        self._action(review, self.tr("Finali&ze…"), lambda: self.editor and self.editor.finalize(), None, "finalize")
-        self._action(review, self.tr("New &revision"), lambda: self.editor and self.editor.new_revision(), None,
-                     "revision")
-        self._action(review, self.tr("&Send to the cell…"), lambda: self._member_menu("send"), None, "send")
-        self._action(review, self.tr("&Export PDF…"), lambda: self._member_menu("pdf"), None, "pdf")
-        self._action(review, self.tr("Export as &Word…"), lambda: self._member_menu("word"), None, "word")
-        review.aboutToShow.connect(self._update_actions)  # Home's selection decides "send" and "pdf"
-        review.addSeparator()
-        self._action(review, self.tr("Ne&xt section"), lambda: self.editor and self.editor.next_section(1),
-                     "Ctrl+PgDown", "next")
-        self._action(review, self.tr("&Previous section"), lambda: self.editor and self.editor.next_section(-1),
-                     "Ctrl+PgUp", "previous")
-        self._action(review, self.tr("Switch between sections and &form"), self._toggle_focus, "F6", "focus")
-        view = bar.addMenu(self.tr("&View"))
-        sizes = view.addMenu(self.tr("&Text size"))
-        group = QActionGroup(self)
-        for key, _name, _pt in TEXT_SIZES:
-            action = self._action(sizes, text_size_name(key), lambda _c=False, k=key: self.set_text_size(k), None,
-                                  f"size_{key}")
-            action.setCheckable(True)
-            action.setChecked(key == self.settings.text_size)
-            group.addAction(action)
-        self._action(view, self.tr("&Larger text"), lambda: self._step_text(1),
-                     [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], "larger")
-        self._action(view, self.tr("&Smaller text"), lambda: self._step_text(-1), "Ctrl+-", "smaller")
-        self._action(view, self.tr("&Normal text size"), lambda: self.set_text_size("normal"), "Ctrl+0", "normal")
-        languages = view.addMenu(self.tr("L&anguage"))
-        lgroup = QActionGroup(self)
-        for code, name in i18n.LANGUAGES:
-            action = self._action(languages, name, lambda _c=False, c=code: self.set_language(c), None, f"lang_{code}")
-            action.setCheckable(True)
-            action.setChecked(code == i18n.language())
-            lgroup.addAction(action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&User guide"), self.show_guide, "F1", "guide")
-        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Shift+F1", "shortcuts")
-        self._action(help_menu, self.tr("&Sources of the forms' wording"), self.show_sources, None, "sources")
-        self._action(help_menu, self.tr("&About"), self._about, None, "about")
-        self._update_actions()
+        build_menus(self)
 
     def _update_actions(self) -> None:
-        if not hasattr(self, "actions_by_name"):
-            return
-        if self.ctx is None:  # still opening the data folder: only the view and help menus work
-            for name in _NEEDS_DATA:
-                self.actions_by_name[name].setEnabled(False)
-            return
-        from selfreview.ui.member_actions import menu_state as member_menu_state
-        editor, has_profile = self.editor, self.profile is not None
-        draft = editor is not None and not editor.locked
-        enabled = {"home": has_profile and not self._page_is("HomePage"), "save": editor is not None,
-                   "switch": has_profile, "security": has_profile, "secretary": True, "committee": True, "new": has_profile, "check": draft,
-                   "finalize": draft,
-                   "revision": editor is not None and editor.locked and editor.detail.summary.is_current,
-                   "next": editor is not None, "previous": editor is not None, "focus": editor is not None}
-        enabled.update(member_menu_state(self))
-        for name, on in enabled.items():
-            self.actions_by_name[name].setEnabled(on)
-        if editor is not None:
-            editor.finalize_button.setVisible(draft)
+        update_actions(self)
 
     # -- actions ----------------------------------------------------------------------------------------
     def _member_menu(self, name: str) -> None:
