@@ -94,6 +94,20 @@ def workspace_of(window):
     return page
 
 
+def drop_and_answer(qtbot, make_window, dialogs, path: Path, take: bool) -> tuple:
+    """The secretary drops ``path`` on the roll-call and answers the one question it raises with
+    ``take``; returns the question (``("confirm", title, text, …)``)."""
+    window = make_window()
+    window.show_secretary()
+    ws = workspace_of(window)
+    ws.opener = lambda path: None
+    dialogs.confirm_answers = [take]
+    drop_on(ws.rollcall.table, [path])
+    qtbot.waitUntil(lambda: any(a[0] == "confirm" for a in dialogs.asked), timeout=10000)
+    (asked,) = [a for a in dialogs.asked if a[0] == "confirm"]
+    return asked
+
+
 def write_round_invitation(data_dir: Path, out: Path, secretary: str, cell: str, period: str) -> str:
     """An invitation from a secretary in their own data directory; the round's uid."""
     ctx = AppContext.open(data_dir)

@@ -7,7 +7,7 @@ import dataclasses
 from datetime import date, datetime
 
 import pytest
-from secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
+from secretary_support import PickingDialogs, demo_round, drop_and_answer, secretary_profile
 
 from selfreview.exchange.keys import identity_from_bytes
 from selfreview.exchange.keystore import open_identity
@@ -39,14 +39,7 @@ def test_a_look_alike_member_waits_for_the_secretarys_choice(qtbot, make_window,
     stray = tmp_path / "other.selfreview"
     name = _look_alike_of(ctx, files[0], stray)
     born_1999 = lambda: [m for m in ctx.cells.members(rnd.cell_id) if m.date_of_birth == date(1999, 9, 9)]  # noqa: E731
-    window = make_window()
-    window.show_secretary()
-    ws = workspace_of(window)
-    ws.opener = lambda path: None
-    dialogs.confirm_answers = [take]
-    drop_on(ws.rollcall.table, [stray])
-    qtbot.waitUntil(lambda: any(a[0] == "confirm" for a in dialogs.asked), timeout=10000)
-    (asked,) = [a for a in dialogs.asked if a[0] == "confirm"]
+    asked = drop_and_answer(qtbot, make_window, dialogs, stray, take)
     assert "other.selfreview" in asked[2] and asked[2].count(name) >= 2  # the file's name and the roster's
     if take:
         qtbot.waitUntil(lambda: len(born_1999()) == 1, timeout=10000)

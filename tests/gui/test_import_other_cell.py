@@ -11,7 +11,7 @@ from selfreview.forms import registry
 
 import pytest
 from helpers import complete_answers
-from secretary_support import PickingDialogs, demo_round, drop_on, secretary_profile, workspace_of
+from secretary_support import PickingDialogs, demo_round, drop_and_answer, secretary_profile
 
 
 @pytest.fixture
@@ -38,14 +38,7 @@ def test_a_file_naming_another_cell_waits_for_the_secretarys_choice(qtbot, make_
     rnd, _ = demo_round(ctx, tmp_path / "inbox", members=2)
     stray = tmp_path / "so.selfreview"
     _file_from_another_cell(stray, rnd.period)
-    window = make_window()
-    window.show_secretary()
-    ws = workspace_of(window)
-    ws.opener = lambda path: None
-    dialogs.confirm_answers = [take]
-    drop_on(ws.rollcall.table, [stray])
-    qtbot.waitUntil(lambda: any(a[0] == "confirm" for a in dialogs.asked), timeout=10000)
-    (asked,) = [a for a in dialogs.asked if a[0] == "confirm"]
+    asked = drop_and_answer(qtbot, make_window, dialogs, stray, take)
     assert "Chi bộ Văn phòng Sở" in asked[2] and rnd.cell in asked[2]
     names = lambda: [m.full_name for m in ctx.cells.members(rnd.cell_id)]  # noqa: E731
     if take:
